@@ -1,0 +1,47 @@
+# Two commands do all the set-up on a fresh machine with python3 and make:
+#   make reports   build data/processed from data/raw, then render the reports
+#   make test      lint and run the test suite
+# Both create .venv/ from pyproject.toml when it is missing or older than pyproject.toml.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+QCI    := $(PY) -m analysis
+
+RAW_REPORTS := data/raw/reports
+PROCESSED   := data/processed
+
+.PHONY: reports processed test lint bench venv clean
+
+$(VENV)/.installed-main: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-main
+	$(PIP) install -e ".[test]"
+	@touch $@
+
+venv: $(VENV)/.installed-test
+
+## the main job: everything derived from data/raw, then the reports
+reports: processed
+	@echo "make reports: wrote $(PROCESSED)/figures.csv"
+
+processed: $(VENV)/.installed-main
+	$(QCI) extract $(RAW_REPORTS) --sources $(RAW_REPORTS)/sources.csv -o $(PROCESSED)/figures.csv
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check src tests benchmarks
+
+test: $(VENV)/.installed-test lint
+	$(PY) -m pytest -q
+
+## speed measurements, on demand (not part of make test)
+bench: $(VENV)/.installed-test
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,100 @@
+"""The command line: ``python -m analysis SUBCOMMAND`` (also installed as ``qci``).
+
+Each subcommand lives in its own module under :mod:`analysis.commands` and provides
+``HELP`` (one line), ``add_arguments(parser)`` and ``run(args) -> int``; they are
+discovered here, so adding a command never touches this file.
+
+Bad input exits with status 2 and one line on stderr naming the file, row, column or
+parameter (an :class:`~analysis.errors.InputError`, or an argparse usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from analysis import __version__, commands
+from analysis.errors import InputError
+
+EXIT_BAD_INPUT = 2
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def parse_options(pairs: Sequence[str] | None, parameter: str = "--option") -> dict[str, object]:
+    """Turn ``["v=0.5", "variant=sum"]`` into ``{"v": 0.5, "variant": "sum"}``.
+
+    Values that read as int or float become numbers; ``true``/``false`` become booleans.
+    A pair without ``=`` is an :class:`InputError` naming it.
+    """
+    options: dict[str, object] = {}
+    for pair in pairs or ():
+        key, sep, raw = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise InputError(f"{parameter} {pair!r}: expected KEY=VALUE")
+        options[key] = _coerce(raw.strip())
+    return options
+
+
+def _coerce(raw: str) -> object:
+    lowered = raw.lower()
+    if lowered in {"true", "false"}:
+        return lowered == "true"
+    for convert in (int, float):
+        try:
+            return convert(raw)
+        except ValueError:
+            pass
+    return raw
+
+
+def command_modules() -> dict[str, object]:
+    """Every module in :mod:`analysis.commands`, by subcommand name."""
+    found = {}
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        found[info.name] = importlib.import_module(f"analysis.commands.{info.name}")
+    return found
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="qci",
+        description="qci: figures from reports, composite indices, weighting schemes, reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"qci {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=OneLineParser)
+    sub.required = True
+    for name, module in command_modules().items():
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._run(args) or 0)
+    except InputError as exc:
+        message = " ".join(str(exc).split("\n"))
+        print(f"qci {args.command}: error: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print(f"qci {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
