@@ -41,7 +41,7 @@ test: $(VENV)/.installed-test lint
 
 ## speed measurements, on demand (not part of make test)
 bench: $(VENV)/.installed-test
-	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.run $(BENCH)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

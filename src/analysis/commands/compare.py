@@ -1,0 +1,53 @@
+"""``qci compare SCORES.csv [SCORES.csv ...] --nominal METHOD [--by COLUMN] [--top K] -o OUTDIR``.
+
+Writes OUTDIR/shifts.csv (``[by,]method,unit,rank,nominal_rank,shift``) and
+OUTDIR/agreement.csv (one row per ``[by,]method``); the columns are defined in
+:mod:`analysis.compare`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from analysis.compare import compare_rankings, read_scores
+from analysis.files import write_csv
+
+HELP = "compare rankings from score files with a nominal method: rank shifts and agreement"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "scores",
+        nargs="+",
+        metavar="SCORES.csv",
+        help="unit,score[,method][,BY...]; without a method column the file stem names the method",
+    )
+    parser.add_argument("--nominal", required=True, metavar="METHOD", help="the reference method")
+    parser.add_argument(
+        "--by",
+        action="append",
+        metavar="COLUMN",
+        help="compare within each value of this column (e.g. year); may be repeated",
+    )
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=10,
+        metavar="K",
+        help="size of the top and bottom sets of the nominal ranking (default 10)",
+    )
+    parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+
+
+def run(args: argparse.Namespace) -> int:
+    scores = read_scores(args.scores, by=args.by)
+    shifts, agreement = compare_rankings(scores, args.nominal, by=args.by, top=args.top)
+    out = Path(args.output)
+    write_csv(shifts, out / "shifts.csv")
+    write_csv(agreement, out / "agreement.csv")
+    print(
+        f"{agreement['method'].nunique()} methods, {len(agreement)} comparisons "
+        f"-> {out / 'shifts.csv'}, {out / 'agreement.csv'}"
+    )
+    return 0
