@@ -1,0 +1,520 @@
+"""The figure extractor (analysis.extract) against GUIDELINE.md, rule by rule.
+
+Each test names the guideline section it checks. The texts are short sentences in the
+style of the reports; dev_gold.csv (hand annotations of reports 002 and 003) is scored
+with the issue's matching in test_extract_dev_gold.py.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis.extract import FIGURE_COLUMNS, extract_text, figures_for_year
+
+
+def figures(text: str, published: str | None = "2024-09") -> pd.DataFrame:
+    return extract_text(text, "t.txt", published)
+
+
+def only(text: str, published: str | None = "2024-09") -> pd.Series:
+    """The single row extracted from ``text``."""
+    found = figures(text, published)
+    assert len(found) == 1, found[["surface", "value", "unit"]].to_dict("records")
+    return found.iloc[0]
+
+
+def row(text: str, surface: str, published: str | None = "2024-09") -> pd.Series:
+    """The row whose surface is ``surface``."""
+    found = figures(text, published)
+    hits = found[found["surface"] == surface]
+    assert len(hits) == 1, found[["surface", "value"]].to_dict("records")
+    return hits.iloc[0]
+
+
+def surfaces(text: str) -> list[str]:
+    return figures(text)["surface"].tolist()
+
+
+def is_empty(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+# §1 output -------------------------------------------------------------------------------
+def test_columns_are_the_fifteen_of_the_guideline_in_order():
+    assert FIGURE_COLUMNS == [
+        "doc", "start", "end", "surface", "quote", "value", "unit", "value_base", "base_unit",
+        "measure", "period", "subject", "dimension", "is_indicator", "note",
+    ]  # fmt: skip
+    frame = figures("2023年,溧阳实现地区生产总值1560亿元,增长9%。")
+    assert list(frame.columns) == FIGURE_COLUMNS
+    assert frame["start"].dtype == "int64" and frame["value"].dtype == "float64"
+
+
+def test_span_is_the_surface_and_quote_holds_it():
+    text = "1—11月,溧阳市实现规上工业总产值3039.6亿元,同比增长14.8%;工业应税销售收入3793.6亿元。"
+    for r in figures(text).itertuples():
+        assert text[r.start : r.end] == r.surface
+        assert r.surface in r.quote and r.quote in text
+
+
+def test_empty_text_gives_an_empty_typed_table():
+    frame = figures("")
+    assert frame.empty and list(frame.columns) == FIGURE_COLUMNS
+
+
+# §5 Chinese numerals ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("建成天目湖、长荡湖两个国家湿地公园", "两个", 2, "个"),
+        ("溧阳市委十三届五次全会明确了发展愿景", "十三届五次全会", 13, "届"),
+        ("集聚江苏时代等上百家上下游企业", "上百家", 100, "家"),
+        ("县域高质量发展考评蝉联全省前十", "前十", 10, ""),
+        ("数量居全省县(市)首位", "首位", 1, "位"),
+        ("党的二十大即将召开", "二十大", 20, "大"),
+        ("三万人参加活动", "三万人", 3, "万人"),
+        ("举办各类招聘会二十余场", "二十余场", 20, "场"),
+        ("提供岗位一万多个", "一万多个", 1, "万个"),
+        ("拥有国家级高新技术企业一百二十家", "一百二十家", 120, "家"),
+    ],
+)
+def test_chinese_numerals_are_converted(text, surface, value, unit):
+    r = row(text, surface)
+    assert r["value"] == value and r["unit"] == unit
+
+
+def test_rank_words_are_ranks_with_base_unit_rank():
+    r = row("县域高质量发展考评蝉联全省前十", "前十")
+    assert (r["measure"], r["base_unit"], r["value_base"]) == ("rank", "rank", 10)
+    assert row("数量居全省县(市)首位", "首位")["measure"] == "rank"
+
+
+# §5-§6 magnitudes -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "value_base", "base_unit"),
+    [
+        ("实现规上工业总产值3039.6亿元", "3039.6亿元", 3039.6, "亿元", 303960000000, "元"),
+        ("惠及全市2.9万名老人", "2.9万名", 2.9, "万名", 29000, "人"),
+        ("全市GDP达1.2万亿元", "1.2万亿元", 1.2, "万亿元", 1.2e12, "元"),
+        ("全体居民人均可支配收入5.48万元", "5.48万元", 5.48, "万元", 54800, "元"),
+        ("全市接待游客1430.75万人次", "1430.75万人次", 1430.75, "万人次", 14307500, "人次"),
+        ("已汇集2.2亿余条数据", "2.2亿余条", 2.2, "亿条", 220000000, "条"),
+    ],
+)
+def test_scales_are_removed_in_value_base(text, surface, value, unit, value_base, base_unit):
+    r = row(text, surface)
+    assert (r["value"], r["unit"], r["base_unit"]) == (value, unit, base_unit)
+    assert r["value_base"] == pytest.approx(value_base)
+    assert r["measure"] == "level"
+
+
+def test_bare_scale_takes_its_base_unit_from_the_noun():
+    r = row("每年吸引600多万游客来溧观光打卡", "600多万")
+    assert (r["value"], r["unit"], r["value_base"], r["base_unit"]) == (600, "万", 6e6, "人次")
+    r = row("带动近10万农民增收致富", "近10万")
+    assert (r["value_base"], r["base_unit"]) == (100000, "人")
+
+
+# §4, §12 approximations and bounds ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "note"),
+    [
+        ("带动近10万农民增收致富", "近10万", "approximate (近)"),
+        ("推荐的2000多个改革案例", "2000多个", "approximate lower bound (多)"),
+        ("集聚了60余个产业链项目", "60余个", "approximate lower bound (余)"),
+        ("确保规上工业企业突破800家", "800家", "lower bound (突破)"),
+        ("投资超2亿元", "2亿元", "lower bound (超)"),
+        ("盘活提升低效用地4000亩以上。", "4000亩", "lower bound (以上)"),
+    ],
+)
+def test_approximations_stay_in_surface_bounds_go_to_note(text, surface, note):
+    r = row(text, surface)
+    assert note in r["note"]
+
+
+# §7 percentages and percentage points ------------------------------------------------------
+def test_growth_share_and_percentage_points():
+    assert row("规上工业增加值同比增长17.4%", "17.4%")["measure"] == "growth_pct"
+    assert row("动力电池产业链完整度达97%", "97%")["measure"] == "share_pct"
+    r = row("研发投入占比提高1.5个百分点", "1.5个百分点")
+    assert (r["measure"], r["base_unit"], r["value_base"]) == ("change_abs", "百分点", 1.5)
+
+
+def test_a_decline_keeps_the_written_value_and_negates_value_base():
+    r = row("一般公共预算收入下降3.2%", "3.2%")
+    assert (r["value"], r["value_base"]) == (3.2, -3.2) and "decline" in r["note"]
+
+
+def test_growth_against_a_named_base_year():
+    text = "特别是暑假期间,全市接待游客601.8万人次,同比2019年增长31.65%。"
+    r = row(text, "31.65%", published="2022-09")
+    assert r["measure"] == "growth_pct"
+    assert "base is 2019" in r["note"]
+    assert r["period"] == "2022-07..2022-08"  # the period of the current figure, not 2019
+    year = row(text, "2019年", published="2022-09")
+    assert (year["value"], year["is_indicator"]) == (2019, "no")
+
+
+# §4-§5 ratios -----------------------------------------------------------------------------------
+def test_a_ratio_is_one_row_with_its_first_term():
+    r = row("城乡居民收入差距比进一步缩小至1.75:1", "1.75:1")
+    assert (r["value"], r["unit"], r["base_unit"], r["measure"]) == (1.75, ":1", "ratio", "ratio")
+
+
+def test_a_multi_part_structure_is_one_row_per_part():
+    found = figures("三次产业结构调整为5.1:52.3:42.6。")
+    assert found["surface"].tolist() == ["5.1", "52.3", "42.6"]
+    assert found["value"].tolist() == [5.1, 52.3, 42.6]
+
+
+# §7, §11 ranks with their population, grades ----------------------------------------------------------
+def test_rank_and_the_size_of_its_ranked_population():
+    found = figures("溧阳综合实力跃居全国59个“千亿县”第20位、全省40个县市第7位;")
+    population, rank = found.iloc[0], found.iloc[1]
+    assert (population["surface"], population["measure"], population["is_indicator"]) == (
+        "59个", "count", "no")
+    assert (rank["surface"], rank["value"], rank["measure"]) == ("第20位", 20, "rank")
+    assert rank["is_indicator"] == "yes" and "ranked among" in rank["note"]
+    assert rank["dimension"] == "none"  # composite rankings (§10)
+    assert found.iloc[3]["surface"] == "第7位" and found.iloc[3]["dimension"] == "none"
+
+
+def test_a_grade_is_a_rank_with_unit_dengci():
+    r = row("乡村振兴实绩考核、农村人居环境整治均获全省第一等次", "第一等次")
+    assert (r["value"], r["unit"], r["base_unit"], r["measure"]) == (1, "等次", "rank", "rank")
+    assert "grade" in r["note"] and r["dimension"] == "城乡融合"
+
+
+# §4 date ranges with hyphen, en dash, em dash -----------------------------------------------------
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_month_ranges_with_any_dash(dash):
+    text = f"今年1{dash}8月,全市完成投资100亿元。"
+    date = row(text, f"1{dash}8月")
+    assert (date["unit"], date["period"], date["is_indicator"]) == ("日期", "2024-01..2024-08", "no")
+    assert is_empty(date["value"])
+    assert row(text, "100亿元")["period"] == "2024-01..2024-08"
+
+
+# §8 periods ------------------------------------------------------------------------------------
+def test_a_stated_year_sets_the_period_of_the_figures_after_it():
+    text = "2023年,溧阳实现地区生产总值1560亿元,增长9%;一般公共预算收入105亿元。"
+    assert [r["period"] for _, r in figures(text).iterrows()] == ["2023"] * 4
+
+
+def test_half_year_is_resolved_with_the_publication_year():
+    r = row("上半年,溧阳城乡居民收入增长4.7%,增幅位居常州第二。", "4.7%")
+    assert r["period"] == "2024H1" and "publication year 2024" in r["note"]
+
+
+def test_plan_period_label_is_no_row_but_sets_the_period():
+    found = figures("“十四五”以来,溧阳城乡居民收入差距比缩小至1.75:1。")
+    assert found["surface"].tolist() == ["1.75:1"]
+    assert found.iloc[0]["period"] == "2021..2024"
+    assert only("十四五期间年均增长8%")["period"] == "2021..2025"
+
+
+def test_net_change_over_two_years_spans_back_from_the_stated_year():
+    text = "工业经济总量再上新台阶,2023年达4333亿元,两年净增1910亿元;"
+    r = row(text, "1910亿元")
+    assert (r["measure"], r["period"]) == ("change_abs", "2021..2023")
+    assert row(text, "4333亿元")["period"] == "2023"
+
+
+def test_undated_stock_takes_the_publication_year_with_a_note():
+    r = row("全市177家村卫生室实现所有行政村全覆盖", "177家")
+    assert r["period"] == "2024" and "status/stock at publication" in r["note"]
+
+
+def test_unknown_publication_date_leaves_relative_periods_empty():
+    r = row("上半年,溧阳城乡居民收入增长4.7%。", "4.7%", published=None)
+    assert r["period"] == "" and "unknown" in r["note"]
+    assert row("2023年,地区生产总值1560亿元。", "1560亿元", published=None)["period"] == "2023"
+
+
+# §9 respectively lists ------------------------------------------------------------------------------
+def test_respectively_list_gives_one_row_per_value_in_order():
+    text = "全市接待游客601.8万人次,实现直接营业收入8.97亿元,同比2019年增长31.65%、73.58%。"
+    first, second = row(text, "31.65%"), row(text, "73.58%")
+    assert first["measure"] == second["measure"] == "growth_pct"
+    assert "value 1 of 2" in first["note"] and "value 2 of 2" in second["note"]
+    assert "接待游客" in first["subject"] and "营业收入" in second["subject"]
+
+
+def test_fenbie_list_with_he():
+    found = figures("出货量分别占全省的35%和全国的13.2%,")
+    assert found["surface"].tolist() == ["35%", "13.2%"]
+    assert all(found["measure"] == "share_pct")
+    assert "value 2 of 2" in found.iloc[1]["note"]
+
+
+# §4 line breaks and markup ------------------------------------------------------------------------
+def test_a_figure_broken_by_a_line_break_is_one_row():
+    r = row("实现规上工业总产值3039.6\n亿元,同比增长14.8%。", "3039.6\n亿元")
+    assert (r["value"], r["unit"], r["value_base"]) == (3039.6, "亿元", 303960000000)
+
+
+def test_a_section_number_alone_on_its_line_does_not_take_the_next_line():
+    found = figures("02\n\n强化创新驱动增强产业支撑")
+    assert found["surface"].tolist() == ["02"] and found.iloc[0]["value"] == 2
+
+
+def test_markdown_stays_outside_the_surface():
+    r = row("乡村治理体系建设试点等**20个**国家级试点", "20个")
+    assert (r["value"], r["measure"], r["is_indicator"]) == (20, "count", "yes")
+    assert "borderline" in r["note"]
+
+
+def test_html_sub_inside_pm25_is_a_name_number():
+    text = "PM<sub>2.5</sub>浓度和改善率均列常州各辖市区第一。"
+    name = row(text, "2.5")
+    assert (name["value"], name["is_indicator"]) == (2.5, "no")
+    assert is_empty(name["value_base"])
+    rank = row(text, "第一")
+    assert rank["dimension"] == "生态环境" and "shared by 2 subjects" in rank["note"]
+
+
+# §2 Roman numerals --------------------------------------------------------------------------------
+def test_roman_class_is_a_row_when_it_is_the_measured_value():
+    r = row("天目湖水质常年保持在国家地表水Ⅱ类水质标准", "Ⅱ类")
+    assert (r["value"], r["unit"], r["base_unit"]) == (2, "类", "类")
+
+
+def test_roman_class_inside_a_subject_is_no_row():
+    assert surfaces("省考断面Ⅲ类比例保持100%。") == ["100%"]
+    assert surfaces("全域消除劣V类水体") == []
+
+
+# §2, §5 numerals that are not figures ----------------------------------------------------------------
+def test_compound_meeting_ordinal_is_one_row_and_no_indicator():
+    r = only("召开十三届九次全会并下发实施意见")
+    assert (r["surface"], r["value"], r["unit"], r["is_indicator"]) == ("十三届九次全会", 13, "届", "no")
+    assert is_empty(r["value_base"]) and r["period"] == ""
+
+
+def test_meeting_parts_separated_by_words_are_separate_rows():
+    assert surfaces("市委十七届人大四次会议") == ["十七届", "四次"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("全面服务和融入常州“532”发展战略", "532"),
+        ("全力塑造“2+2+X”先进制造产业集群", "2+2+X"),
+        ("“12345”热线提质增效", "12345"),
+        ("务实完成“14268”等项目招引年度任务", "14268"),
+        ("织密“1+29”公共安全体系", "1+29"),
+    ],
+)
+def test_slogans_codes_and_hotlines_are_rows_without_value(text, surface):
+    r = only(text)
+    assert r["surface"] == surface
+    assert is_empty(r["value"]) and r["is_indicator"] == "no" and r["measure"] == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社会消费品零售总额稳步增长",  # 零 inside 零售
+        "溧阳高新区一江南大学共建合成生物产业化中心",  # 一 used as a dash
+        "一是以改革激活力,二是以改革提效力",  # list markers
+        "聚焦“七个聚焦”要求,完善“两张清单”,实施“十项工程”",  # slogans
+        "从容应对需求收缩、供给冲击、预期转弱三重压力",  # back-reference
+        "加快跻身苏南第一方阵",  # a tier, not a rank
+        "省第二中医院、北京海淀区第四实验小学",  # names
+        "构建全国县域规模最大的千亿元动力电池产业集群,打造万亿之城",  # size classes
+        "万水千山,千方百计,一步一个脚印",  # fixed phrases
+        "启动水环境综合治理三年行动",  # programme name
+        "推进一二三产业融合,完善三级医疗卫生服务体系",  # category labels
+        "在天目湖水园和南山竹海两大景区中",  # back-reference
+        "百家塘村",  # a name
+        "五年来,全市上下",  # a period phrase
+    ],
+)
+def test_numerals_that_are_words_labels_or_names_give_no_row(text):
+    assert surfaces(text) == []
+
+
+def test_first_opening_a_list_item_is_no_row_but_a_rank_before_a_comma_is():
+    assert surfaces("落实到具体任务上来:第一,聚力更高质量的产业集群体系。") == []
+    assert surfaces("29个村庄入选和美乡村,数量全市第一,") == ["29个", "第一"]
+
+
+# §2 every Arabic digit gets a row ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("合作共建民用航空141部航校", "141部", "部"),
+        ("提档“1号公路”内涵", "1号", "号"),
+        ("加快建设341省道黄段", "341", ""),
+        ("对照中央60条、省委54条改革要求", "60条", "条"),
+    ],
+)
+def test_numbers_that_name_things_are_rows_without_base(text, surface, unit):
+    r = row(text, surface)
+    assert r["unit"] == unit and is_empty(r["value_base"]) and r["is_indicator"] == "no"
+
+
+def test_dates_times_and_years():
+    assert row("发布时间: 2022-09-30", "2022-09-30")["period"] == "2022-09-30"
+    date = row("12月13日,溧阳入选", "12月13日", published="2023-12")
+    assert (date["unit"], date["period"]) == ("日期", "2023-12-13")
+    clock = row("上午9时开幕,14:08结束", "14:08")
+    assert clock["unit"] == "时间" and is_empty(clock["value"])
+    assert row("上午9时开幕", "9时")["unit"] == "时间"
+    year = row("成功入选“中国改革2023年度地方全面深化改革典型案例”名单", "2023年度")
+    assert (year["value"], year["unit"], year["base_unit"], year["period"]) == (
+        2023, "年度", "年", "2023")
+
+
+def test_full_width_digits_are_digits():
+    r = row("２０２３年产值１２亿元", "１２亿元")
+    assert (r["value"], r["value_base"], r["period"]) == (12, 1.2e9, "2023")
+
+
+# §7, §11 streaks, wins, thresholds, targets ----------------------------------------------------------
+def test_streaks_and_wins_are_other_and_no_indicator():
+    for text, surface in [("连续5年位列全省第一", "5年"), ("连续三年位居全省第一等次", "连续三年"),
+                          ("五夺常州高质量发展考核第一等次", "五夺")]:
+        r = row(text, surface)
+        assert (r["measure"], r["is_indicator"]) == ("other", "no"), surface
+
+
+def test_age_threshold_is_other_without_period():
+    r = row("日间照料惠及全市2.9万名80周岁以上老人", "80周岁")
+    assert (r["value_base"], r["base_unit"], r["measure"], r["period"]) == (80, "岁", "other", "")
+
+
+def test_targets_keep_their_base_unit():
+    r = row("确保文明城市创建水平稳居“全省前五、全国第一方阵”", "前五")
+    assert (r["measure"], r["value"], r["base_unit"]) == ("target", 5, "rank")
+    r = row("确保溧阳全市规上工业企业突破800家。", "800家", published="2023-12")
+    assert (r["measure"], r["period"], r["dimension"]) == ("target", "2023", "经济发展")
+
+
+def test_figures_of_a_single_firm_are_not_indicators():
+    r = row("时代上汽产能突破100GWh", "100GWh")
+    assert r["is_indicator"] == "no" and r["dimension"] == "none"
+
+
+# figures_for_year ------------------------------------------------------------------------------
+def test_figures_for_year_keeps_periods_in_or_overlapping_the_year():
+    frame = pd.DataFrame({"period": ["2023", "2021..2024", "2024H1", "2022-01..2022-08", "",
+                                     "2023-12-13", "2021..", "2023-08-01..2023-08-15"]})
+    assert figures_for_year(frame, 2023)["period"].tolist() == [
+        "2023", "2021..2024", "2023-12-13", "2021..", "2023-08-01..2023-08-15"]
+
+
+def test_the_duration_of_a_net_change_spans_the_same_years():
+    text = "工业经济总量再上新台阶,2023年达4333亿元,两年净增1910亿元;"
+    assert row(text, "两年")["period"] == "2021..2023"
+
+
+# numerals written in other ways ----------------------------------------------------------------
+def test_bound_before_a_bare_hundred_makes_it_a_figure():
+    r = only("总投资超百亿元")
+    assert (r["surface"], r["value"], r["value_base"]) == ("百亿元", 100, 1e10)
+    assert "lower bound (超)" in r["note"]
+
+
+def test_a_year_written_digit_by_digit_in_chinese():
+    r = only("二〇二三年全市产值")
+    assert (r["value"], r["period"], r["measure"]) == (2023, "2023", "other")
+
+
+def test_a_quarter_is_a_date_and_sets_the_period():
+    found = figures("2024年第一季度,全市产值增长5%。")
+    assert found["surface"].tolist() == ["2024年", "第一季度", "5%"]
+    assert found.iloc[1]["period"] == "2024-01..2024-03"
+    assert found.iloc[2]["period"] == "2024-01..2024-03"
+
+
+@pytest.mark.parametrize(("text", "surface"), [("建成5G基站3200个", "5"), ("G60科创走廊", "60"),
+                                               ("1.坚持创新驱动", "1"), ("(2)推进改革", "2")])
+def test_numbers_inside_names_and_list_labels_are_no_indicators(text, surface):
+    r = row(text, surface)
+    assert r["is_indicator"] == "no" and is_empty(r["value_base"])
+
+
+def test_a_goal_heading_the_sentence_makes_every_figure_a_target():
+    text = "2024年主要预期目标是:地区生产总值增长6%左右,一般公共预算收入增长5%以上。"
+    assert figures(text)["measure"].tolist() == ["other", "target", "target"]
+
+
+# other publishers: HTML pages, full-width punctuation, statistical bulletins ---------------------
+def test_html_block_tags_end_clauses_and_stay_out_of_quotes():
+    text = "<p>全市常住人口128.9万人。</p>\n<p><strong>全年接待游客3200万人次</strong>,增长45.2%。</p>"
+    r = row(text, "3200万人次")
+    assert r["quote"].startswith("全年接待游客") and "<p>" not in r["quote"]
+    assert "<" not in row(text, "45.2%")["subject"]
+
+
+def test_value_added_is_a_level_not_a_change():
+    r = row("其中,第一产业增加值52.3亿元,增长3.5%;", "52.3亿元")
+    assert r["measure"] == "level"
+    assert row("比上年末增加102家", "102家")["measure"] == "change_abs"
+
+
+def test_value_base_has_no_float_noise():
+    assert row("实现地区生产总值2311.8亿元", "2311.8亿元")["value_base"] == 231180000000
+
+
+def test_a_statistical_bulletin_resolves_quanian_with_its_own_year():
+    text = "宜兴市2023年国民经济和社会发展统计公报\n\n全年实现地区生产总值2311.8亿元,增长6.1%。"
+    assert row(text, "2311.8亿元", published="2024-03")["period"] == "2023"
+    assert row("全年实现地区生产总值2311.8亿元。", "2311.8亿元", published="2024-03")["period"] == "2024"
+
+
+def test_full_width_punctuation_and_ratio_colon():
+    text = "三次产业结构调整为2.3∶49.7∶48.0。城乡居民收入比缩小至1.72∶1；"
+    assert surfaces(text) == ["2.3", "49.7", "48.0", "1.72∶1"]
+
+
+def test_a_code_after_latin_letters_has_no_value_but_pm25_keeps_it():
+    assert is_empty(row("C2地块", "2")["value"])
+    assert row("PM2.5浓度", "2.5")["value"] == 2.5
+
+
+@pytest.mark.parametrize("text", ["坚决做到两个维护", "把安全放在首位", "树牢四个意识", "推进三次产业协调发展"])
+def test_political_formulas_and_priorities_give_no_row(text):
+    assert surfaces(text) == []
+
+
+def test_dotted_full_date():
+    assert row("发布于2024.9.30。", "2024.9.30")["period"] == "2024-09-30"
+
+
+def test_a_phase_ordinal_before_gongcheng_is_a_row():
+    r = only("年内开工长荡湖退圩还湖一期工程")
+    assert (r["surface"], r["value"], r["unit"], r["is_indicator"]) == ("一期", 1, "期", "no")
+
+
+def test_extract_texts_builds_one_table_for_many_texts():
+    from analysis.extract import extract_texts
+
+    frame = extract_texts([("增长5%", "b.txt", "2024"), ("", "c.txt", None), ("3家", "a.txt", "2023")])
+    assert frame["doc"].tolist() == ["b.txt", "a.txt"]
+    assert list(frame.columns) == FIGURE_COLUMNS
+
+
+def test_a_year_heading_a_later_clause_reaches_only_to_the_semicolon():
+    text = "工业经济总量再上新台阶,2023年达4333亿元,两年净增1910亿元;动力电池产业实力全国县域第一。"
+    assert row(text, "4333亿元")["period"] == "2023"
+    assert row(text, "第一")["period"] == "2024"  # a rank held at publication
+
+
+def test_windows_line_endings_end_clauses_like_unix_ones():
+    line = "溧阳坚持以高质量发展为根本任务,坚持把抓好党建作为最大政绩,以建设苏南绿色崛起品质城市为目标,全面推进。"
+    text = line + "\r\n\r\n2023年,地区生产总值1560亿元,增长9%。"
+    assert row(text, "1560亿元")["quote"] == "地区生产总值1560亿元"
+    assert row(text, "2023年")["quote"] == "2023年"
+
+
+def test_percentages_in_words_and_a_doubling():
+    r = row("同比增长百分之八十", "百分之八十")
+    assert (r["value"], r["unit"], r["measure"]) == (80, "%", "growth_pct")
+    assert row("覆盖率达到百分之百", "百分之百")["value"] == 100
+    r = row("产值增长一倍", "一倍")
+    assert (r["value"], r["measure"], r["base_unit"]) == (1, "ratio", "ratio")
