@@ -1,0 +1,80 @@
+"""``qci panel``: build a tidy long panel (Liyang's from the report figures, or the census peers)."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "build a long panel: Liyang's from figures.csv (with conflicts), or the county census"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "--figures", metavar="FIGURES.csv", help="cleaned figures (the extract command's output)"
+    )
+    source.add_argument(
+        "--census", action="store_true", help="the county census panel in data/raw/panels"
+    )
+    parser.add_argument(
+        "--sources",
+        metavar="SOURCES.csv",
+        help="publication dates of the reports (default: data/raw/reports/sources.csv)",
+    )
+    parser.add_argument(
+        "--framework",
+        metavar="FRAMEWORK",
+        help="built-in name or YAML file (default: liyang-quality-city, or jiangsu-census-peers with --census)",
+    )
+    parser.add_argument("--unit", default=None, help="unit name for the figures (default: 溧阳市)")
+    parser.add_argument(
+        "--province",
+        default="江苏省",
+        help="census: province to keep ('all' for every province; default 江苏省)",
+    )
+    parser.add_argument(
+        "--unit-type",
+        default="county_level_city",
+        help="census: district, county, county_level_city or 'all' (default county_level_city)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PANEL.csv",
+        help="long panel; with --figures also PANEL_conflicts.csv beside it",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from analysis.config import RAW_SOURCES
+    from analysis.files import write_csv
+    from analysis.framework import load_framework
+    from analysis.panel import LIYANG, load_census_panel, panel_from_figures
+
+    out = Path(args.output)
+    if args.census:
+        fw = load_framework(args.framework or "jiangsu-census-peers")
+        province = None if args.province == "all" else args.province
+        unit_type = None if args.unit_type == "all" else args.unit_type
+        panel = load_census_panel(province=province, unit_type=unit_type, indicators=fw.indicators)
+        write_csv(panel, out)
+        print(
+            f"qci panel: {panel['unit'].nunique()} units, {panel['year'].nunique()} years, "
+            f"{len(fw.indicators)} indicators -> {out}"
+        )
+        return 0
+    fw = load_framework(args.framework or "liyang-quality-city")
+    res = panel_from_figures(
+        args.figures, fw, args.sources or RAW_SOURCES, unit=args.unit or LIYANG
+    )
+    write_csv(res.panel, out)
+    conflicts = out.with_name(f"{out.stem}_conflicts.csv")
+    write_csv(res.conflicts, conflicts)
+    print(
+        f"qci panel: {len(res.panel)} values of {res.panel['indicator'].nunique()} indicators "
+        f"from {res.matched['doc'].nunique()} reports -> {out}; "
+        f"{len(res.conflicts)} conflicting figures -> {conflicts} (rule: {res.rule})"
+    )
+    return 0

@@ -1,0 +1,509 @@
+"""Panels: one tidy long table of units × years × indicators, with provenance.
+
+Columns (:data:`COLUMNS`): ``unit, year, indicator, value`` and, where a value was read
+from a report, ``doc, start, end, quote`` (the figure's span in the text, as in
+``data/processed/figures.csv``); they are missing for values from statistical tables.
+
+- Load: :func:`read_panel` (long or wide CSV / Excel), :func:`panel_from_wide`,
+  :func:`panel_from_idata` (COINr's iData), :func:`load_census_panel` (the county census
+  panel shipped in ``data/raw/panels/cn-county-census-2010-2020``),
+  :func:`panel_from_figures` (Liyang's panel from the figures quoted in the reports).
+- Check: :func:`validate_panel`, a pandera schema (duplicate unit–year–indicator,
+  non-numeric values, unknown indicators, missing units or years), each error naming the
+  row (1-based, below the header) and the column.
+- Convert: :func:`to_wide` / :func:`to_idata` (one row per unit and year, the layout of
+  :func:`analysis.index.build_index`) — the one place that converts long ↔ wide.
+
+Liyang's panel (:func:`panel_from_figures`): a figure (row of figures.csv with
+``is_indicator = yes``) belongs to an indicator when its ``subject`` matches one of the
+indicator's regular-expression ``patterns`` in the framework and its ``measure`` is one
+the indicator accepts (the framework's ``measure``; by default :data:`DEFAULT_MEASURES`,
+so growth rates, ranks and targets only map where an indicator asks for them); the first
+matching indicator in framework order wins. Its year is the last year named in
+``period`` (``2023-01..2023-11`` → 2023, ``2021..2024`` → 2024); its value is
+``value_base`` (base units: 元, 人, %, ...). When several figures
+give the same indicator and year, all are kept in the conflicts table and one is chosen
+by the documented rule :data:`CONFLICT_RULE`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from analysis.config import FIGURES_CSV, RAW_PANELS, RAW_SOURCES
+from analysis.errors import InputError, where
+from analysis.files import read_csv
+from analysis.framework import Framework
+
+COLUMNS = ("unit", "year", "indicator", "value", "doc", "start", "end", "quote")
+KEY = ["unit", "year", "indicator"]
+CENSUS_DIR = RAW_PANELS / "cn-county-census-2010-2020"
+CENSUS_INDICATORS = CENSUS_DIR / "county_census_2010_2020_indicators.csv"
+CENSUS_ID_COLUMNS = ("year", "code", "province", "prefecture", "name", "unit_type")
+LIYANG = "溧阳市"
+DEFAULT_MEASURES = ("level", "count", "share_pct", "ratio")
+CONFLICT_RULE = (
+    "latest publication wins (sources.csv 'published'; a day-precise date counts as later "
+    "than its month); then a whole-year period over a part of the year; then the earlier "
+    "mention (doc, start)"
+)
+
+
+# ---------------------------------------------------------------------------- schema
+
+
+def panel_schema(indicators: Iterable[str] | None = None) -> pa.DataFrameSchema:
+    """The pandera schema of a panel; ``indicators`` restricts the indicator codes."""
+    indicator_checks = [pa.Check.isin(sorted(set(indicators)))] if indicators is not None else []
+    return pa.DataFrameSchema(
+        {
+            "unit": pa.Column(str, nullable=False, coerce=True),
+            "year": pa.Column("int64", nullable=False, coerce=True),
+            "indicator": pa.Column(str, indicator_checks, nullable=False, coerce=True),
+            "value": pa.Column("float64", nullable=True, coerce=True),
+            "doc": pa.Column(None, nullable=True, required=False),
+            "start": pa.Column("Int64", nullable=True, required=False, coerce=True),
+            "end": pa.Column("Int64", nullable=True, required=False, coerce=True),
+            "quote": pa.Column(None, nullable=True, required=False),
+        },
+        unique=KEY,
+        strict=False,
+    )
+
+
+def _first_failure(cases: pd.DataFrame, panel: pd.DataFrame, source: str | None) -> str:
+    """One clear message for the first failure pandera found (row 1-based, column named)."""
+    cases = cases.copy()
+    cases["order"] = (
+        cases["check"]
+        .astype(str)
+        .map(
+            lambda c: (
+                0
+                if c.startswith("column_in_dataframe")
+                else 1
+                if "coerce" in c or "dtype" in c
+                else 2
+                if "not_nullable" in c
+                else 3
+                if "isin" in c
+                else 4
+            )
+        )
+    )
+    cases = cases.sort_values(["order", "index"], na_position="first")
+    first = cases.iloc[0]
+    check = str(first["check"])
+    column = first["column"] if isinstance(first["column"], str) else None
+    if check.startswith("column_in_dataframe"):
+        return f"{where(source)}missing column {first['failure_case']!r}; a long panel has {list(COLUMNS[:4])}"
+    row = int(first["index"]) + 1 if pd.notna(first["index"]) else None
+    if "multiple_fields_uniqueness" in check:
+        dups = panel.index[panel.duplicated(KEY, keep=False)]
+        i, j = int(dups[0]), int(dups[1])
+        key = tuple(v.item() if hasattr(v, "item") else v for v in panel.loc[i, KEY])
+        return f"{where(source, j + 1, 'indicator')}duplicate unit–year–indicator {key} (also row {i + 1})"
+    if "isin" in check:
+        return f"{where(source, row, column)}unknown indicator {first['failure_case']!r} (not in the framework)"
+    if "not_nullable" in check:
+        return f"{where(source, row, column)}missing {column}"
+    return f"{where(source, row, column)}not a number: {first['failure_case']!r}"
+
+
+def validate_panel(
+    panel: pd.DataFrame, framework: Framework | None = None, source: str | None = None
+) -> pd.DataFrame:
+    """Check a long panel and return it typed (``value`` float64, ``year`` int64).
+
+    Errors (:class:`InputError`) name the row (1-based data row) and the column: a
+    missing column, a non-numeric value or year, an empty unit, an indicator that is not
+    in ``framework``, a duplicate unit–year–indicator.
+    """
+    panel = panel.reset_index(drop=True)
+    if "value" in panel.columns and not pd.api.types.is_numeric_dtype(panel["value"]):
+        check_numeric(panel, ["value"], source)
+        raw = panel["value"].astype("string").str.strip()
+        panel = panel.assign(value=pd.to_numeric(raw.where(~raw.isin(["", "NA"])), errors="coerce"))
+    for col in ("unit", "indicator"):
+        if col in panel.columns:
+            text = panel[col].astype("string").str.strip()
+            empty = (text.isna() | (text == "")).to_numpy()
+            if empty.any():
+                raise InputError(
+                    f"{where(source, int(np.flatnonzero(empty)[0]) + 1, col)}missing {col}"
+                )
+    for col in ("doc", "quote"):
+        if col in panel.columns:
+            panel[col] = panel[col].astype("string")
+    schema = panel_schema(framework.indicators if framework is not None else None)
+    try:
+        out = schema.validate(panel, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        raise InputError(_first_failure(err.failure_cases, panel, source)) from None
+    except pa.errors.SchemaError as err:  # pragma: no cover - lazy mode collects instead
+        raise InputError(f"{where(source)}{err}") from None
+    for col in COLUMNS[4:]:
+        if col not in out.columns:
+            out[col] = pd.array(
+                [pd.NA] * len(out), dtype="Int64" if col in ("start", "end") else "string"
+            )
+    return out[list(COLUMNS) + [c for c in out.columns if c not in COLUMNS]]
+
+
+# ---------------------------------------------------------------------------- long ↔ wide
+
+
+def panel_from_wide(
+    wide: pd.DataFrame,
+    unit: str = "unit",
+    year: str | int | None = "year",
+    indicators: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Melt a wide table (one row per unit and year, one column per indicator) to a panel.
+
+    ``year`` names the year column, or is the year itself (an int) for a one-year table.
+    ``indicators`` defaults to every column but the unit and year columns.
+    """
+    if unit not in wide.columns:
+        raise InputError(f"wide panel: no unit column {unit!r}; found {list(wide.columns)}")
+    frame = wide.copy()
+    if isinstance(year, int) or year is None:
+        if year is None:
+            raise InputError("wide panel: give the year column or the year")
+        frame["__year"] = year
+        year_col = "__year"
+    else:
+        if year not in frame.columns:
+            raise InputError(
+                f"wide panel: no year column {year!r}; pass year=<int> for a one-year table"
+            )
+        year_col = year
+    cols = (
+        list(indicators)
+        if indicators is not None
+        else [c for c in frame.columns if c not in (unit, year_col)]
+    )
+    long = frame.melt(
+        id_vars=[unit, year_col], value_vars=cols, var_name="indicator", value_name="value"
+    )
+    long = long.rename(columns={unit: "unit", year_col: "year"})
+    return long[["unit", "year", "indicator", "value"]]
+
+
+def panel_from_idata(
+    idata: pd.DataFrame, framework: Framework, year: int | None = None
+) -> pd.DataFrame:
+    """A COINr iData table (uCode, Time, indicators...) as a long panel of ``framework``'s indicators."""
+    if "uCode" not in idata.columns:
+        raise InputError("iData: no 'uCode' column")
+    missing = [c for c in framework.indicators if c not in idata.columns]
+    if missing:
+        raise InputError(f"iData: indicator column(s) {missing} not found")
+    if "Time" in idata.columns:
+        return validate_panel(
+            panel_from_wide(idata, "uCode", "Time", framework.indicators), framework
+        )
+    if year is None:
+        raise InputError("iData without a 'Time' column: pass year=")
+    return validate_panel(panel_from_wide(idata, "uCode", year, framework.indicators), framework)
+
+
+def to_wide(panel: pd.DataFrame, indicators: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per (unit, year), one column per indicator (in ``indicators`` order if given)."""
+    wide = panel.pivot(index=["unit", "year"], columns="indicator", values="value")
+    wide.columns.name = None
+    if indicators is not None:
+        wide = wide.reindex(columns=list(indicators))
+    return wide.reset_index()
+
+
+def to_idata(panel: pd.DataFrame, framework: Framework | None = None) -> pd.DataFrame:
+    """The panel in COINr's iData layout (``uCode``, ``Time``, indicators) for :func:`analysis.index.build_index`."""
+    wide = to_wide(panel, framework.indicators if framework is not None else None)
+    return wide.rename(columns={"unit": "uCode", "year": "Time"})
+
+
+# ---------------------------------------------------------------------------- files
+
+
+def read_panel(
+    path: str | os.PathLike[str],
+    framework: Framework | None = None,
+    sheet: str | int = 0,
+    year: int | None = None,
+    unit_column: str | None = None,
+    year_column: str | None = None,
+) -> pd.DataFrame:
+    """Read a panel from CSV or Excel, long (``unit, year, indicator, value``) or wide.
+
+    Wide files have a unit column (``unit_column``; by default ``unit`` or COINr's
+    ``uCode``), a year column (``year_column``; by default ``year`` or ``Time``) unless
+    ``year`` is given, and one column per indicator. The result is validated
+    (:func:`validate_panel`) against ``framework`` if given. Excel needs openpyxl.
+    """
+    p = Path(path)
+    if p.suffix.lower() in {".xlsx", ".xls"}:
+        if not p.exists():
+            raise InputError(f"{p}: no such panel file")
+        frame = pd.read_excel(p, sheet_name=sheet)
+        frame.columns = [str(c).strip() for c in frame.columns]
+    else:
+        frame = read_csv(p, what="panel CSV", keep_default_na=False, na_values=["", "NA"])
+    if {"indicator", "value"} <= set(frame.columns):
+        return validate_panel(frame, framework, source=str(p))
+    unit = unit_column or (
+        "unit" if "unit" in frame.columns else "uCode" if "uCode" in frame.columns else None
+    )
+    if unit is None or unit not in frame.columns:
+        raise InputError(
+            f"{p}: neither a long panel (unit, year, indicator, value) nor a wide one (unit or uCode column)"
+        )
+    year_col: str | int | None = year_column or (
+        "year" if "year" in frame.columns else "Time" if "Time" in frame.columns else year
+    )
+    indicators = framework.indicators if framework is not None else None
+    if indicators is None:
+        skip = {unit, year_col, "uName", *(framework.groups if framework else ())}
+        indicators = [c for c in frame.columns if c not in skip]
+    else:  # extra columns (groups, denominators) are allowed in a wide file
+        missing = [c for c in indicators if c not in frame.columns]
+        if missing:
+            raise InputError(f"{p}: indicator column(s) {missing} of the framework not in the file")
+    check_numeric(frame, indicators, source=str(p))
+    if isinstance(year_col, str):
+        check_numeric(frame, [year_col], source=str(p))
+    dup = frame.duplicated([unit, year_col] if isinstance(year_col, str) else [unit]).to_numpy()
+    if dup.any():
+        i = int(np.flatnonzero(dup)[0])
+        raise InputError(
+            f"{where(p, i + 1, unit)}duplicate unit {frame[unit].iloc[i]!r}"
+            + (f" in year {frame[year_col].iloc[i]}" if isinstance(year_col, str) else "")
+        )
+    return validate_panel(
+        panel_from_wide(frame, unit, year_col, indicators), framework, source=str(p)
+    )
+
+
+def check_numeric(frame: pd.DataFrame, columns: Iterable[str], source: str | None = None) -> None:
+    """Raise an :class:`InputError` naming the first cell of ``columns`` that is not a number.
+
+    Empty cells and ``NA`` are missing values, not errors. Rows are 1-based data rows.
+    """
+    dtypes = frame.dtypes
+    for col in columns:
+        kind = dtypes[col]
+        if pd.api.types.is_float_dtype(kind) or pd.api.types.is_integer_dtype(kind):
+            continue
+        series = frame[col]
+        text = series.astype("string").str.strip()
+        blank = series.isna() | text.isin(["", "NA"]).fillna(True)
+        bad = pd.to_numeric(series.where(~blank), errors="coerce").isna() & ~blank
+        if bad.any():
+            i = int(np.flatnonzero(bad.to_numpy())[0])
+            raise InputError(f"{where(source, i + 1, col)}not a number: {series.iloc[i]!r}")
+
+
+def load_census_panel(
+    path: str | os.PathLike[str] = CENSUS_INDICATORS,
+    province: str | None = "江苏省",
+    unit_type: str | None = "county_level_city",
+    indicators: Sequence[str] | None = None,
+    unit: str = "auto",
+) -> pd.DataFrame:
+    """The county census panel (2010, 2020) as a long panel; by default Jiangsu's county-level cities.
+
+    Source: leiii/census (MIT), NBS census yearbooks; see SOURCE.md beside the file.
+    ``unit`` is the column naming units: ``name`` (e.g. 溧阳市; the default when a
+    province is chosen, names are unique within Jiangsu), ``code`` (GB/T 2260, the
+    default for the whole country, where names repeat) or ``auto``. ``indicators``
+    defaults to every derived indicator. Codes differ between the census years where
+    divisions were reorganised; names do not always (海安县 → 海安市).
+    """
+    frame = read_csv(path, required=CENSUS_ID_COLUMNS, what="census indicators CSV")
+    if province is not None:
+        frame = frame.loc[frame["province"] == province]
+    if unit_type is not None:
+        frame = frame.loc[frame["unit_type"] == unit_type]
+    if frame.empty:
+        raise InputError(f"{path}: no rows for province {province!r} and unit type {unit_type!r}")
+    column = ("name" if province is not None else "code") if unit == "auto" else unit
+    if column not in ("name", "code"):
+        raise InputError(f"census panel: unit must be 'name', 'code' or 'auto', got {unit!r}")
+    dup = frame.duplicated(["year", column])
+    if dup.any():
+        raise InputError(
+            f"census panel: unit {column!r} repeats within a year ({frame.loc[dup, column].iloc[0]!r}); use unit='code'"
+        )
+    cols = [c for c in frame.columns if c not in CENSUS_ID_COLUMNS]
+    if indicators is not None:
+        unknown = [c for c in indicators if c not in cols]
+        if unknown:
+            raise InputError(f"census panel: unknown indicator(s) {unknown}")
+        cols = list(indicators)
+    frame = frame.assign(unit=frame[column].astype(str))
+    long = panel_from_wide(frame, "unit", "year", cols)
+    return validate_panel(long.sort_values(KEY, kind="stable"), source=str(path))
+
+
+# ---------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True, eq=False)
+class FiguresPanel:
+    """Liyang's panel from the reports: ``panel`` (chosen values), ``conflicts`` (every
+    unit–year–indicator with more than one distinct value: all candidates, ``chosen``
+    marking the kept one), ``matched`` (every figure mapped to an indicator) and the
+    ``rule`` used."""
+
+    panel: pd.DataFrame
+    conflicts: pd.DataFrame
+    matched: pd.DataFrame
+    rule: str = CONFLICT_RULE
+
+
+def _publication_order(sources: pd.DataFrame) -> dict[str, str]:
+    """doc → publication date as ISO text; text order is date order, and '2022-09-30' >
+    '2022-09' (a day-precise date counts as later than its month)."""
+    return {
+        str(f): "" if pd.isna(d) else str(d).strip()
+        for f, d in zip(sources["file"], sources["published"], strict=True)
+    }
+
+
+def match_figures(figures: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    """Figures mapped to indicators (first matching indicator in framework order).
+
+    Adds ``indicator`` and ``year`` columns; figures that match no indicator, are not
+    indicators (``is_indicator`` ≠ yes), have no value or no year are dropped.
+    """
+    need = [
+        "doc",
+        "start",
+        "end",
+        "quote",
+        "value_base",
+        "measure",
+        "period",
+        "subject",
+        "is_indicator",
+    ]
+    missing = [c for c in need if c not in figures.columns]
+    if missing:
+        raise InputError(f"figures: missing column(s) {missing}")
+    compiled = {code: [re.compile(p) for p in pats] for code, pats in framework.patterns.items()}
+    measures = framework.measures
+    rows = figures.loc[figures["is_indicator"].astype(str).str.strip().str.lower() == "yes"].copy()
+    rows["value_num"] = pd.to_numeric(rows["value_base"], errors="coerce")
+    years = (
+        rows["period"]
+        .fillna("")
+        .astype(str)
+        .str.findall(r"(?:19|20)\d\d")
+        .map(lambda ys: ys[-1] if ys else None)
+    )
+    rows["year"] = pd.to_numeric(years, errors="coerce")
+    chosen = []
+    subjects = rows["subject"].fillna("").astype(str)
+    for subject, measure in zip(subjects, rows["measure"].fillna("").astype(str), strict=True):
+        hit = None
+        for code in framework.indicators:
+            pats = compiled.get(code)
+            if not pats or measure not in measures.get(code, DEFAULT_MEASURES):
+                continue
+            if any(p.search(subject) for p in pats):
+                hit = code
+                break
+        chosen.append(hit)
+    rows["indicator"] = chosen
+    rows = rows.loc[rows["indicator"].notna() & rows["value_num"].notna() & rows["year"].notna()]
+    rows["year"] = rows["year"].astype(np.int64)
+    rows["whole_year"] = rows["period"].fillna("").astype(str).str.fullmatch(r"(?:19|20)\d\d")
+    return rows
+
+
+def panel_from_figures(
+    figures: pd.DataFrame | str | os.PathLike[str] = FIGURES_CSV,
+    framework: Framework | None = None,
+    sources: pd.DataFrame | str | os.PathLike[str] = RAW_SOURCES,
+    unit: str = LIYANG,
+) -> FiguresPanel:
+    """Build Liyang's long panel from the cleaned figures through the framework's patterns.
+
+    Where several figures give the same indicator and year, every distinct value is kept
+    in ``conflicts`` and one is chosen by :data:`CONFLICT_RULE` (latest publication).
+    Repeats of the same value are not conflicts (the rule still picks the mention cited).
+    """
+    if framework is None:
+        from analysis.framework import load_framework
+
+        framework = load_framework("liyang-quality-city")
+    if not isinstance(figures, pd.DataFrame):
+        figures = read_csv(figures, what="figures CSV", keep_default_na=False, na_values=[""])
+    if not isinstance(sources, pd.DataFrame):
+        sources = read_csv(sources, required=("file", "published"), what="sources CSV")
+    order = _publication_order(sources)
+    rows = match_figures(figures, framework)
+    unknown_docs = sorted(set(rows["doc"]) - set(order))
+    if unknown_docs:
+        raise InputError(
+            f"figures: document(s) {unknown_docs} not in sources.csv (no publication date)"
+        )
+    rows["published"] = rows["doc"].map(order)
+    rows["start"] = pd.to_numeric(rows["start"], errors="coerce").astype("Int64")
+    rows["end"] = pd.to_numeric(rows["end"], errors="coerce").astype("Int64")
+    rows = rows.sort_values(["indicator", "year", "doc", "start"], kind="stable")
+    # the rule: latest publication, then whole year, then first mention
+    ranked = rows.assign(
+        _whole=rows["whole_year"].astype(int),
+        _neg_start=-rows["start"].astype("float64"),
+    ).sort_values(
+        ["indicator", "year", "published", "_whole", "doc", "_neg_start"],
+        ascending=[True, True, False, False, True, False],
+        kind="stable",
+    )
+    best = ranked.groupby(["indicator", "year"], sort=False).head(1)
+    best_index = set(best.index)
+    distinct = rows.groupby(["indicator", "year"])["value_num"].transform("nunique")
+    conflict_rows = rows.loc[distinct > 1]
+    conflicts = pd.DataFrame(
+        {
+            "unit": unit,
+            "year": conflict_rows["year"],
+            "indicator": conflict_rows["indicator"],
+            "value": conflict_rows["value_num"].astype(np.float64),
+            "period": conflict_rows["period"].astype(str),
+            "doc": conflict_rows["doc"],
+            "published": conflict_rows["published"],
+            "start": conflict_rows["start"],
+            "end": conflict_rows["end"],
+            "quote": conflict_rows["quote"],
+            "chosen": [i in best_index for i in conflict_rows.index],
+        }
+    ).reset_index(drop=True)
+    panel = pd.DataFrame(
+        {
+            "unit": unit,
+            "year": best["year"].to_numpy(),
+            "indicator": best["indicator"].to_numpy(),
+            "value": best["value_num"].to_numpy(np.float64),
+            "doc": best["doc"].to_numpy(),
+            "start": best["start"].to_numpy(),
+            "end": best["end"].to_numpy(),
+            "quote": best["quote"].to_numpy(),
+        }
+    )
+    panel = validate_panel(panel, framework, source="figures")
+    matched = rows.drop(columns=["value_num"]).reset_index(drop=True)
+    return FiguresPanel(
+        panel=panel.sort_values(KEY, kind="stable").reset_index(drop=True),
+        conflicts=conflicts,
+        matched=matched,
+    )
