@@ -294,3 +294,61 @@ def test_without_ties_spearman_is_the_textbook_formula(a, b):
     assert row["mean_abs_shift"] == pytest.approx(np.abs(d).mean())
     assert d.sum() == 0  # without ties the ranks are a permutation of 1..n
     assert 0 <= row["top_overlap"] <= 3
+
+
+# --- methods whose score is better when lower (VIKOR's Q) -------------------------------
+
+# VIKOR's Q for the six cities: lower is better, so 上海 (0.05) is first; 北京 and 广州 tie.
+VIKOR_Q = [0.20, 0.05, 0.20, 0.40, 0.90, 0.60]
+
+
+def vikor_case() -> pd.DataFrame:
+    vikor = pd.DataFrame({"method": "vikor", "unit": UNITS, "score": VIKOR_Q})
+    return pd.concat([hand_case(), vikor], ignore_index=True)
+
+
+def test_lower_is_better_ranks_the_lowest_score_first():
+    ranked = ranks_from_scores(vikor_case(), lower_is_better=["vikor"])
+    vikor = ranked[ranked["method"] == "vikor"].set_index("unit")
+    assert vikor["rank"].to_dict() == {
+        "北京": 2,
+        "上海": 1,
+        "广州": 2,
+        "深圳": 4,
+        "杭州": 6,
+        "成都": 5,
+    }
+    assert vikor["score"].tolist() == VIKOR_Q  # the scores themselves are untouched
+
+
+def test_lower_is_better_gives_the_same_shifts_as_the_equivalent_higher_is_better_scores():
+    # Q ranks the cities exactly as "entropy" does, so the comparison must be identical
+    shifts, agreement = compare_rankings(vikor_case(), "equal", top=2, lower_is_better=["vikor"])
+    by_method = agreement.set_index("method")
+    pd.testing.assert_series_equal(
+        by_method.loc["vikor"], by_method.loc["entropy"], check_names=False
+    )
+    vikor = shifts[shifts["method"] == "vikor"].set_index("unit")["shift"]
+    entropy = shifts[shifts["method"] == "entropy"].set_index("unit")["shift"]
+    pd.testing.assert_series_equal(vikor, entropy, check_names=False)
+    # without the option, Q would be read as higher-is-better: the ranking turns over
+    _, plain = compare_rankings(vikor_case(), "equal", top=2)
+    assert plain.set_index("method").loc["vikor", "spearman"] < 0
+
+
+def test_lower_is_better_nominal_and_unknown_methods():
+    frame = vikor_case()
+    _, agreement = compare_rankings(frame, "vikor", lower_is_better=["vikor"])
+    assert agreement.set_index("method").loc["entropy", "mean_abs_shift"] == 0
+    with pytest.raises(InputError, match="--lower-is-better 'topsis': no such method"):
+        compare_rankings(frame, "equal", lower_is_better=["topsis"])
+
+
+def test_command_line_lower_is_better(tmp_path):
+    equal = write_scores(tmp_path, "equal", NOMINAL)
+    vikor = write_scores(tmp_path, "vikor", VIKOR_Q)
+    out = tmp_path / "out"
+    args = ["compare", str(equal), str(vikor), "--nominal", "equal"]
+    assert main([*args, "--lower-is-better", "vikor", "--top", "2", "-o", str(out)]) == 0
+    agreement = pd.read_csv(out / "agreement.csv").set_index("method")
+    assert agreement.loc["vikor", "mean_abs_shift"] == pytest.approx(5 / 6)

@@ -29,8 +29,7 @@ from analysis.sensitivity import (
 )
 
 COINR_DESIGN = (
-    Path(__file__).resolve().parents[2]
-    / "shared/reference/coinr-asem/sensitivity-design/SA_4factors_N100_parameters.csv"
+    Path(__file__).parent / "data/coinr-asem/sensitivity-design/SA_4factors_N100_parameters.csv"
 )
 
 
@@ -159,7 +158,6 @@ def test_check_design_accepts_our_designs_and_names_a_broken_row():
         check_design(design, ["winmax", "aggregation"])
 
 
-@pytest.mark.skipif(not COINR_DESIGN.exists(), reason="shared COINr reference not present")
 def test_coinr_asem_design_has_the_block_structure_we_assume():
     design = pd.read_csv(COINR_DESIGN)
     factors = ["Winmax", "Normalisation", "Weights", "Aggregation"]
@@ -256,3 +254,68 @@ def test_monte_carlo_ranks_chunks_equal_one_pass():
     chunked = monte_carlo_ranks(values, weights, chunk=64)
     whole = ranks_min(arithmetic_scores(values, weights))
     np.testing.assert_array_equal(chunked, whole)
+
+
+# --- weight sets for the sensitivity engine ------------------------------------------
+
+
+def _small_framework():
+    from analysis.framework import framework_from_table
+
+    rows = [
+        {"code": "a", "parent": "P", "type": "indicator"},
+        {"code": "b", "parent": "P", "type": "indicator"},
+        {"code": "c", "parent": "Q", "type": "indicator"},
+        {"code": "P", "parent": "Index", "type": "aggregate", "weight": 2},
+        {"code": "Q", "parent": "Index", "type": "aggregate"},
+        {"code": "Index", "type": "aggregate"},
+    ]
+    return framework_from_table(rows, name="small")
+
+
+def test_noisy_weight_sets_perturb_only_the_levels_named():
+    from analysis.sensitivity import draw_weight_sets
+
+    fw = _small_framework()
+    nominal = fw.weights.to_numpy()
+    sets = draw_weight_sets(fw, nominal, {"noise": {2: 0.25}, "sets": 500}, seed=1)
+    assert sets.shape == (500, 6)
+    assert np.all(sets[:, :3] == 1.0) and np.all(sets[:, 5] == 1.0)  # levels 1 and 3 kept
+    ratio = sets[:, 3:5] / nominal[3:5]
+    assert ratio.min() >= 0.75 and ratio.max() <= 1.25 and ratio.std() > 0.1
+
+
+def test_dirichlet_weight_sets_keep_each_group_total():
+    from analysis.sensitivity import draw_weight_sets
+
+    fw = _small_framework()
+    nominal = fw.weights.to_numpy()
+    sets = draw_weight_sets(fw, nominal, {"dirichlet": {"concentration": 5}, "sets": 400}, seed=2)
+    # siblings a, b share their nominal total 2; P, Q share 3; c is alone and stays 1
+    assert sets[:, 0] + sets[:, 1] == pytest.approx(np.full(400, 2.0))
+    assert sets[:, 3] + sets[:, 4] == pytest.approx(np.full(400, 3.0))
+    assert np.all(sets[:, 2] == 1.0)
+    assert sets[:, 3].mean() == pytest.approx(2.0, abs=0.1)
+
+
+def test_weight_sets_table_reads_back():
+    from analysis.sensitivity import read_weight_sets, weight_sets_table
+
+    fw = _small_framework()
+    matrix = np.array([[1, 2, 3, 4, 5, 1], [0.5, 0.5, 1, 1, 2, 1]], dtype=float)
+    table = weight_sets_table(["x", "y"], matrix, fw)
+    assert list(table.columns) == ["set", "iCode", "Level", "Weight"]
+    labels, back = read_weight_sets(table, fw)
+    assert labels == ["x", "y"]
+    np.testing.assert_array_equal(back, matrix)
+
+
+def test_level_matrices_for_many_runs_equal_the_pipelines():
+    from analysis.aggregate import level_matrices
+    from analysis.sensitivity import _level_matrices
+
+    fw = _small_framework()
+    weights = np.random.default_rng(3).random((7, 6))
+    for ours, theirs in zip(_level_matrices(fw, weights), level_matrices(fw, weights), strict=True):
+        assert ours.children == theirs.children and ours.parents == theirs.parents
+        np.testing.assert_array_equal(ours.matrix, theirs.matrix)

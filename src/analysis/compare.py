@@ -3,7 +3,9 @@
 Input is a tidy scores table ``method, unit, score`` (plus optional grouping columns such
 as ``year``). Ranks are computed from the scores: rank 1 = the highest score, tied units
 share the lowest (best) rank of their tie, i.e. ``rank(-score, ties.method = "min")``;
-a missing score gives no rank.
+a missing score gives no rank. Methods named in ``lower_is_better`` (command line:
+``--lower-is-better METHOD ...``) score better when lower, e.g. VIKOR's Q: for them rank 1
+= the lowest score, ``rank(score, ties.method = "min")``.
 
 Every method is compared with the nominal one, within each group, **on the units both of
 them rank** (a unit missing from either ranking, or with a missing score, is left out of
@@ -148,18 +150,42 @@ def _origin(row: pd.Series, what: str) -> str:
     return f"{what}: "
 
 
-def ranks_from_scores(scores: pd.DataFrame, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+def _oriented(frame: pd.DataFrame, lower_is_better: Iterable[str]) -> pd.Series:
+    """Scores turned so that higher is better: negated for the ``lower_is_better`` methods.
+
+    Each name must be a method of ``frame``; an unknown one is an :class:`InputError`.
+    """
+    lower = list(dict.fromkeys(lower_is_better or ()))
+    if not lower:
+        return frame["score"]
+    methods = list(pd.unique(frame["method"]))
+    unknown = [m for m in lower if m not in methods]
+    if unknown:
+        raise InputError(
+            f"--lower-is-better {unknown[0]!r}: no such method; methods found: "
+            + ", ".join(map(repr, methods))
+        )
+    return frame["score"].where(~frame["method"].isin(lower), -frame["score"])
+
+
+def ranks_from_scores(
+    scores: pd.DataFrame,
+    by: str | Sequence[str] | None = None,
+    lower_is_better: Iterable[str] = (),
+) -> pd.DataFrame:
     """Add a ``rank`` column: 1 = highest score within each ``[by,] method``, ties 'min'.
 
     ``rank(-score, ties.method = "min")`` as in R/COINr: tied units share the best rank of
-    their tie and the next unit skips (1, 2, 2, 4). A missing score gets no rank (NaN; the
-    column is float64 so that it can hold NaN).
+    their tie and the next unit skips (1, 2, 2, 4). For methods in ``lower_is_better``
+    rank 1 is the lowest score. A missing score gets no rank (NaN; the column is float64
+    so that it can hold NaN).
     """
     keys = _by_list(by)
     frame = _check_scores(scores, keys)
-    frame["rank"] = frame.groupby([*keys, "method"], sort=False, dropna=False)["score"].rank(
-        method="min", ascending=False
-    )
+    oriented = _oriented(frame, lower_is_better)
+    frame["rank"] = oriented.groupby(
+        [frame[k] for k in [*keys, "method"]], sort=False, dropna=False
+    ).rank(method="min", ascending=False)
     return frame
 
 
@@ -168,11 +194,13 @@ def compare_rankings(
     nominal: str,
     by: str | Sequence[str] | None = None,
     top: int = 10,
+    lower_is_better: Iterable[str] = (),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank shifts and rank agreement of every method against the ``nominal`` one.
 
-    ``scores`` is tidy: ``method, unit, score`` plus the ``by`` column(s). Returns
-    ``(shifts, agreement)``:
+    ``scores`` is tidy: ``method, unit, score`` plus the ``by`` column(s). Methods named in
+    ``lower_is_better`` (e.g. VIKOR, whose Q is best when lowest) are ranked with rank 1 =
+    the lowest score; everything else is unchanged. Returns ``(shifts, agreement)``:
 
     - shifts: ``[by,] method, unit, rank, nominal_rank, shift`` with
       ``shift = rank - nominal_rank``, both ranks computed on the units the two methods
@@ -185,10 +213,11 @@ def compare_rankings(
 
     Errors (:class:`InputError`): a missing column, a score that is not a number, a unit
     listed twice for one method (and group), an unknown nominal method, a group in which
-    the nominal method has no scores, ``top < 1``.
+    the nominal method has no scores, ``top < 1``, an unknown ``lower_is_better`` method.
     """
     keys = _by_list(by)
     frame = _check_scores(scores, keys)
+    frame["score"] = _oriented(frame, lower_is_better)
     if top < 1:
         raise InputError(f"--top {top}: K must be at least 1")
     methods = list(pd.unique(frame["method"]))
@@ -295,16 +324,18 @@ def _pct(flags: np.ndarray) -> float:
     return float(100.0 * flags.mean()) if flags.size else np.nan
 
 
-def agreement_matrix(ranks: pd.DataFrame, method: str = "spearman") -> pd.DataFrame:
+def agreement_matrix(
+    ranks: pd.DataFrame, method: str = "spearman", lower_is_better: Iterable[str] = ()
+) -> pd.DataFrame:
     """Pairwise rank correlation between methods: a methods x methods DataFrame.
 
     ``ranks`` is tidy ``method, unit, rank`` (or ``score``: ranks are then computed, as in
-    :func:`ranks_from_scores`). Each pair is compared on the units both rank (pandas'
+    :func:`ranks_from_scores`, with ``lower_is_better``). Each pair is compared on the units both rank (pandas'
     pairwise-complete ``corr``); ``method`` is ``"spearman"`` (average ranks for ties) or
     ``"kendall"`` (tau-b). Methods keep their order of appearance.
     """
     if "rank" not in ranks.columns:
-        ranks = ranks_from_scores(ranks)
+        ranks = ranks_from_scores(ranks, lower_is_better=lower_is_better)
     _check_columns(ranks, ["method", "unit", "rank"], "ranks")
     order = list(pd.unique(ranks["method"]))
     wide = ranks.pivot(index="unit", columns="method", values="rank")[order].astype(np.float64)

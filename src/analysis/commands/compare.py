@@ -1,4 +1,5 @@
-"""``qci compare SCORES.csv [SCORES.csv ...] --nominal METHOD [--by COLUMN] [--top K] -o OUTDIR``.
+"""``qci compare SCORES.csv [SCORES.csv ...] --nominal METHOD [--by COLUMN] [--top K]
+[--lower-is-better METHOD ...] -o OUTDIR``.
 
 Writes OUTDIR/shifts.csv (``[by,]method,unit,rank,nominal_rank,shift``) and
 OUTDIR/agreement.csv (one row per ``[by,]method``); the columns are defined in
@@ -37,12 +38,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="K",
         help="size of the top and bottom sets of the nominal ranking (default 10)",
     )
+    parser.add_argument(
+        "--lower-is-better",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="METHOD",
+        help="methods whose score is better when lower (e.g. VIKOR's Q): rank 1 = lowest score",
+    )
     parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
 
 
 def run(args: argparse.Namespace) -> int:
     scores = read_scores(args.scores, by=args.by)
-    shifts, agreement = compare_rankings(scores, args.nominal, by=args.by, top=args.top)
+    shifts, agreement = compare_rankings(
+        scores, args.nominal, by=args.by, top=args.top, lower_is_better=args.lower_is_better
+    )
     out = Path(args.output)
     write_csv(shifts, out / "shifts.csv")
     write_csv(agreement, out / "agreement.csv")
