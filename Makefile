@@ -28,10 +28,12 @@ venv: $(VENV)/.installed-test
 
 ## the main job: everything derived from data/raw, then the reports
 reports: processed
-	@echo "make reports: wrote $(PROCESSED)/figures.csv"
+	$(QCI) render --figures $(PROCESSED)/figures.csv -o reports
 
 processed: $(VENV)/.installed-main
 	$(QCI) extract $(RAW_REPORTS) --sources $(RAW_REPORTS)/sources.csv -o $(PROCESSED)/figures.csv
+	$(QCI) panel --figures $(PROCESSED)/figures.csv -o $(PROCESSED)/liyang_panel.csv
+	$(QCI) panel --census -o $(PROCESSED)/jiangsu_census_panel.csv
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check src tests benchmarks

@@ -1,0 +1,100 @@
+"""The figures table as the report notebooks and the renderer read it.
+
+A thin layer over :mod:`analysis.extract`, which owns the table (``read_figures``,
+``figures_for_year``: the figures whose period falls in or overlaps the year), plus the
+reports' sources table and the few views the notebooks show: :func:`select_figures`,
+:func:`figures_per_report`, :func:`headline_figures`, and :func:`figure_years` for the
+renderer's default years.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pandas as pd
+
+from analysis import config
+from analysis.errors import InputError
+from analysis.extract import DIMENSIONS, FIGURE_COLUMNS, figures_for_year, read_figures
+from analysis.files import read_csv
+
+__all__ = [
+    "DIMENSIONS",
+    "FIGURE_COLUMNS",
+    "figure_years",
+    "figures_for_year",
+    "figures_per_report",
+    "headline_figures",
+    "read_figures",
+    "select_figures",
+    "sources",
+]
+
+SOURCE_COLUMNS = ("file", "title", "publisher", "published")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def sources(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The reports' sources table (file, title, publisher, published, ...)."""
+    return read_csv(path or config.RAW_SOURCES, required=SOURCE_COLUMNS, what="sources table")
+
+
+def figure_years(figures: pd.DataFrame) -> list[int]:
+    """The years the reports give figures for, ascending: one annual report each.
+
+    A figure counts for the last year of its period (``2023-01..2023-11`` → 2023,
+    ``2021..2024`` → 2024); only indicator figures count (``is_indicator = yes``), so
+    that dates and anniversaries (``1949..2024``) add no report years.
+    """
+    indicators = figures.loc[figures["is_indicator"].astype(str).eq("yes"), "period"]
+    years = indicators.astype(str).str.findall(_YEAR.pattern).map(lambda ys: ys[-1] if ys else None)
+    return sorted({int(y) for y in years.dropna()})
+
+
+def select_figures(figures: pd.DataFrame, year: int, doc: str | None = None) -> pd.DataFrame:
+    """The figures of ``year`` (of one report, ``doc``, if given), in text order.
+
+    A ``doc`` the table does not hold is an :class:`InputError` naming it.
+    """
+    chosen = figures_for_year(figures, year)
+    if doc is not None:
+        docs = sorted(figures["doc"].unique())
+        if doc not in docs:
+            raise InputError(f"doc {doc!r}: not in the figures table (it holds {docs})")
+        chosen = chosen[chosen["doc"] == doc]
+    return chosen.sort_values(["doc", "start"], kind="stable").reset_index(drop=True)
+
+
+def figures_per_report(figures: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per report that holds figures: its title, date, figures and indicators."""
+    is_indicator = figures["is_indicator"].astype(str).eq("yes")
+    counts = (
+        figures.assign(indicator=is_indicator)
+        .groupby("doc")
+        .agg(figures=("doc", "size"), indicators=("indicator", "sum"))
+    )
+    info = reports.set_index("file")[["title", "publisher", "published"]]
+    return info.join(counts, how="inner").rename_axis("doc").reset_index()
+
+
+def headline_figures(figures: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """The indicator figures of the six qualities, in framework order, with their source.
+
+    Columns: dimension, subject, surface, value_base, base_unit, measure, period, quote,
+    source (title, publisher, date of the report).
+    """
+    info = reports.set_index("file")
+    chosen = figures[
+        figures["is_indicator"].astype(str).eq("yes") & figures["dimension"].isin(DIMENSIONS[:-1])
+    ]
+    source = chosen["doc"].map(
+        info["title"] + "（" + info["publisher"] + "，" + info["published"].astype(str) + "）"
+    )
+    order = chosen["dimension"].map({d: i for i, d in enumerate(DIMENSIONS)})
+    table = chosen.assign(source=source, _order=order).sort_values(
+        ["_order", "doc", "start"], kind="stable"
+    )
+    columns = ["dimension", "subject", "surface", "value_base", "base_unit", "measure",
+               "period", "quote", "source"]  # fmt: skip
+    return table[columns].reset_index(drop=True)

@@ -1,0 +1,354 @@
+"""Batch rendering of the report notebooks (analysis.render, ``qci render``).
+
+One batch is rendered once for the module (the annual report, the figures notebook and a
+fixture notebook that fails for 2022, over the years of the fixture figures table) and
+checked from several sides; the Dask, browser and parameter-validation paths run their
+own tiny batches.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from analysis import cli, config, render
+from analysis.errors import InputError
+from analysis.notebook import validate_parameters
+
+FIXTURES = Path(__file__).parent / "data" / "render"
+FIGURES = FIXTURES / "figures.csv"
+FAILING = FIXTURES / "notebooks" / "fails-for-2022.ipynb"
+KILLING = FIXTURES / "notebooks" / "kills-its-kernel-for-2023.ipynb"
+YEARS = (2022, 2023)  # the publication years of the two annotated reports in figures.csv
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """``qci render`` over the fixture years: two report notebooks, and two that fail."""
+    out = tmp_path_factory.mktemp("reports")
+    argv = [
+        "render",
+        "--figures",
+        str(FIGURES),
+        "--notebooks",
+        "90",
+        "10",
+        str(FAILING),
+        str(KILLING),
+    ]
+    argv += ["--workers", "2", "--no-progress", "-o", str(out)]
+    return {"out": out, "argv": argv}
+
+
+@pytest.fixture(scope="module")
+def result(batch: dict) -> dict:
+    import contextlib
+    import io
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        status = cli.main(batch["argv"])
+    return {**batch, "status": status, "stdout": stdout.getvalue(), "stderr": stderr.getvalue()}
+
+
+def report_pages(out: Path) -> list[Path]:
+    return [
+        out / str(y) / name
+        for y in YEARS
+        for name in ("index.html", "10-clean-report-figures.html")
+    ]
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def test_every_year_gets_its_report_the_executed_notebook_and_the_index(result: dict) -> None:
+    out = result["out"]
+    for year in YEARS:
+        assert (out / str(year) / "index.html").is_file()
+        assert (out / str(year) / "90-annual-report.ipynb").is_file()
+        assert (out / str(year) / "10-clean-report-figures.html").is_file()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for year in YEARS:
+        assert f'href="{year}/index.html"' in index
+    assert not list(out.rglob("*.tmp")), "temporary files left behind"
+
+
+def test_a_failing_report_does_not_stop_the_others(result: dict) -> None:
+    out = result["out"]
+    assert result["status"] == 1
+    assert (out / "2023" / "fails-for-2022.html").is_file()
+    assert not (out / "2022" / "fails-for-2022.html").exists()
+    # the executed notebook with the error is kept beside the year's reports, for debugging
+    failed = read_notebook(out / "2022" / "fails-for-2022.error.ipynb")
+    assert failed["metadata"]["papermill"]["exception"] is True
+
+
+def test_the_summary_names_the_failing_cell_and_error(result: dict) -> None:
+    failing = [ln for ln in result["stdout"].splitlines() if "FAILED" in ln]
+    assert len(failing) == 2
+    assert failing[0].startswith("2022") and "fails-for-2022" in failing[0]
+    assert "cell 4 (In [4]) `share = 1 / (year - 2022)`" in failing[0]
+    assert "ZeroDivisionError: division by zero" in failing[0]
+    assert "6 rendered, 2 failed" in result["stdout"]
+    index = (result["out"] / "index.html").read_text(encoding="utf-8")
+    assert "fails-for-2022" in index and "ZeroDivisionError" in index
+
+
+def test_a_kernel_that_dies_fails_its_report_only(result: dict) -> None:
+    failing = [ln for ln in result["stdout"].splitlines() if "kills-its-kernel" in ln]
+    assert [ln.split()[:3] for ln in failing] == [
+        ["2022", "kills-its-kernel-for-2023", "ok"],
+        ["2023", "kills-its-kernel-for-2023", "FAILED"],
+    ]
+    assert "cell 4 (In [4]) `import os`: DeadKernelError" in failing[1]
+    assert (result["out"] / "2023" / "index.html").is_file()
+
+
+def test_html_is_self_contained(result: dict) -> None:
+    for page in report_pages(result["out"]):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", text), page
+        assert not re.search(r"<script[^>]+src=", text), page
+        assert not re.search(r"<link[^>]+(stylesheet|href)", text), page
+        assert "https://" not in text and "http://" not in text, page
+        assert re.search(r'<img[^>]+src="data:image/png;base64,', text), f"{page}: no embedded plot"
+
+
+def test_html_is_chinese_utf8_with_code_hidden(result: dict) -> None:
+    for page in report_pages(result["out"]):
+        text = page.read_text(encoding="utf-8")
+        assert '<html lang="zh">' in text
+        assert '<meta charset="utf-8"' in text.lower()
+        assert "validate_parameters" not in text  # input code is hidden
+        assert "import matplotlib" not in text
+        assert "jp-InputPrompt" not in text.split("</style>")[-1]
+
+
+def test_html_has_no_traceback_and_no_missing_glyph(result: dict) -> None:
+    for page in report_pages(result["out"]):
+        text = page.read_text(encoding="utf-8")
+        body = text[text.index("<body") :]
+        assert "Traceback" not in body, page
+        assert "application/vnd.jupyter.stderr" not in body, f"{page}: warnings in the report"
+        assert "missing from font" not in body and "Glyph" not in body, page
+
+
+def test_html_shows_title_year_and_parameters_on_top(result: dict) -> None:
+    text = (result["out"] / "2023" / "index.html").read_text(encoding="utf-8")
+    header = text[text.index('<header class="qci-report">') : text.index("</header>")]
+    assert "溧阳品质城市年度报告 · 2023" in header
+    assert "<tr><th>year</th><td>2023</td></tr>" in header
+    assert "<th>figures_path</th>" in header and "<th>sources_path</th><td>None</td>" in header
+    assert text.index("qci-report") < text.index("jp-Cell")
+    assert "<title>溧阳品质城市年度报告（2023）</title>" in text
+
+
+def test_executed_notebook_is_papermills_with_the_parameters_recorded(result: dict) -> None:
+    nb = read_notebook(result["out"] / "2023" / "90-annual-report.ipynb")
+    papermill = nb["metadata"]["papermill"]
+    assert papermill["parameters"] == {"figures_path": str(FIGURES.resolve()), "year": 2023}
+    assert papermill["input_path"] == "notebooks/90-annual-report.ipynb"
+    assert papermill["output_path"].endswith("2023/90-annual-report.ipynb")
+    tags = [c["metadata"].get("tags", []) for c in nb["cells"]]
+    assert tags.index(["injected-parameters"]) == tags.index(["parameters"]) + 1
+    counts = [c["execution_count"] for c in nb["cells"] if c["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1)), "each report starts a fresh session"
+    outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("name") == "stderr"], "warnings in the report"
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def test_an_unknown_parameter_stops_render_before_it_starts(tmp_path: Path, capsys) -> None:
+    argv = ["render", "--years", "2023", "-p", "yeer=2023", "-o", str(tmp_path)]
+    assert cli.main(argv) == cli.EXIT_BAD_INPUT
+    assert "'yeer'" in capsys.readouterr().err
+
+
+def test_an_unknown_notebook_is_named(tmp_path: Path, capsys) -> None:
+    assert cli.main(["render", "--years", "2023", "--notebooks", "nope", "-o", str(tmp_path)]) == 2
+    assert "'nope'" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def warm_kernel() -> render.WarmKernel:
+    """This process's warm kernel (as a pool worker has), stopped after the module."""
+    kernel, _ = render.worker_state()
+    yield kernel
+    kernel.shutdown()
+
+
+@pytest.fixture(scope="module")
+def warm_kernel_outcomes(warm_kernel: render.WarmKernel) -> dict:
+    """The figures notebook run on this process's warm kernel: bad parameters, then good."""
+    notebook = config.NOTEBOOKS_DIR / "10-clean-report-figures.ipynb"
+    defaults = render.notebook_parameters(notebook)
+
+    def job(**parameters: object) -> render.ReportJob:
+        return render.ReportJob(2023, notebook, parameters, "index.html", "t", defaults)
+
+    outcomes = {
+        "unknown": render.render_job(job(year=2023, yeer=2023)),
+        "wrong type": render.render_job(job(year="2023")),
+        "good": render.render_job(job(year=2023, figures_path=str(FIGURES))),
+    }
+    return outcomes
+
+
+def test_the_notebook_stops_on_an_unknown_parameter_naming_it(warm_kernel_outcomes: dict) -> None:
+    error = warm_kernel_outcomes["unknown"].error
+    assert "In [3]" in error and "InputError: unknown parameter(s) 'yeer'" in error
+
+
+def test_the_notebook_stops_on_a_wrong_type_naming_it(warm_kernel_outcomes: dict) -> None:
+    error = warm_kernel_outcomes["wrong type"].error
+    assert "InputError: parameter 'year' must be int, got str '2023'" in error
+
+
+def test_a_warm_kernel_report_equals_papermills(warm_kernel_outcomes: dict, monkeypatch) -> None:
+    import papermill
+
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # papermill's kernel inherits it
+    good = warm_kernel_outcomes["good"]
+    assert good.ok, good.error
+    warm = json.loads(good.notebook_json)
+    cold = papermill.execute_notebook(
+        str(config.NOTEBOOKS_DIR / "10-clean-report-figures.ipynb"),
+        None,
+        parameters={"year": 2023, "figures_path": str(FIGURES)},
+        progress_bar=False,
+        cwd=str(config.NOTEBOOKS_DIR),
+    )
+    assert comparable(warm) == comparable(cold)
+
+
+def read_notebook(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def text_of(value: object) -> object:
+    """A notebook's multi-line string, which its JSON file may store as a list of lines."""
+    return "".join(value) if isinstance(value, list) else value
+
+
+def comparable(nb: dict) -> list:
+    """Cells as papermill leaves them, minus timings and the bytes of images."""
+    cells = []
+    for cell in nb["cells"]:
+        outputs = []
+        for out in cell.get("outputs", []):
+            data = {
+                k: k if k.startswith("image/") else text_of(v)
+                for k, v in out.get("data", {}).items()
+            }
+            text = text_of(out.get("text", ""))
+            outputs.append(
+                (out["output_type"], out.get("name"), text, json.dumps(data, sort_keys=True))
+            )
+        source = text_of(cell["source"])
+        cells.append((cell["cell_type"], source, cell.get("execution_count"), outputs))
+    return cells
+
+
+@pytest.mark.parametrize(
+    ("namespace", "message"),
+    [
+        ({"year": 2023, "In": ["", "# Parameters\nyear = 2023\nyeer = 1\n", ""]}, "'yeer'"),
+        ({"year": "2023"}, "parameter 'year' must be int, got str '2023'"),
+        ({"year": True}, "parameter 'year' must be int"),
+        ({}, "parameter 'year' is not set"),
+        ({"year": 2023, "doc": 3}, "parameter 'doc' must be str or None, got int 3"),
+    ],
+)
+def test_validate_parameters_names_the_parameter(namespace: dict, message: str) -> None:
+    namespace.setdefault("doc", None)
+    with pytest.raises(InputError, match=re.escape(message)):
+        validate_parameters(namespace, {"year": int, "doc": (str, None)})
+
+
+def test_validate_parameters_returns_the_values() -> None:
+    namespace = {"year": 2023, "share": 1, "In": ["# Parameters\nyear = 2023\n"], "other": "x"}
+    assert validate_parameters(namespace, {"year": int, "share": float}) == {
+        "year": 2023,
+        "share": 1,
+    }
+
+
+def test_notebooks_follow_the_convention() -> None:
+    for path in sorted(config.NOTEBOOKS_DIR.glob("*.ipynb")):
+        code = [c for c in read_notebook(path)["cells"] if c["cell_type"] == "code"]
+        sources = ["".join(c["source"]) for c in code]
+        assert "parameters" in code[0]["metadata"].get("tags", []), path
+        assert re.search(r"validate_parameters\(\s*globals\(\)", sources[1]), path
+        assert all(not c["outputs"] and c["execution_count"] is None for c in code), path
+        assert not any(re.search(r"^\s*(def|class) ", s, re.M) for s in sources), path
+        assert "year" in render.notebook_parameters(path), path
+
+
+# --------------------------------------------------------------------------- Dask, browser
+
+
+def test_render_on_a_dask_cluster(tmp_path: Path, warm_kernel: render.WarmKernel) -> None:
+    from distributed import LocalCluster
+
+    # a worker thread in this process, to reuse its warm kernel: the path through the
+    # scheduler is the same as with worker processes on other machines
+    cluster = LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", dashboard_address=None
+    )
+    with cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        outcomes = render.render(
+            [2023],
+            [config.NOTEBOOKS_DIR / "90-annual-report.ipynb"],
+            out_dir=tmp_path,
+            parameters={"figures_path": str(FIGURES)},
+            scheduler=cluster.scheduler_address,
+            progress=False,
+        )
+    assert [o.ok for o in outcomes] == [True], outcomes[0].error
+    assert "data:image/png;base64" in (tmp_path / "2023" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_scheduler_that_is_not_there_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot connect"):
+        with render.open_executor(1, "tcp://127.0.0.1:9", connect_timeout="1s"):
+            pass
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH")
+def test_the_report_shows_its_plots_in_headless_chromium_offline(
+    result: dict, tmp_path: Path
+) -> None:
+    # a copy of the report with a probe that writes, once loaded, how many images decoded
+    page = (result["out"] / "2023" / "index.html").read_text(encoding="utf-8")
+    probe = (
+        "<script>window.addEventListener('load', () => { const ok = [...document.images]"
+        ".filter(i => i.complete && i.naturalWidth > 100).length; document.body.insertAdjacentHTML"
+        "('beforeend', `<p id=probe>decoded=${ok} of ${document.images.length}</p>`); });</script>"
+    )
+    copy = tmp_path / "report.html"
+    copy.write_text(page.replace("</body>", probe + "</body>"), encoding="utf-8")
+    command = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--no-first-run", "--proxy-server=127.0.0.1:9",
+        "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000",
+        f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", copy.as_uri(),
+    ]  # fmt: skip
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True).stdout
+    found = re.search(r"decoded=(\d+) of (\d+)", dom)
+    assert found, dom[-2000:]
+    decoded, total = map(int, found.groups())
+    assert total >= 1 and decoded == total
+    assert "溧阳品质城市年度报告 · 2023" in dom

@@ -1,0 +1,65 @@
+"""The figures table as the report notebooks read it (analysis.report_figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import report_figures as rf
+from analysis.errors import InputError
+
+FIXTURES = Path(__file__).parent / "data" / "render"
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return rf.read_figures(FIXTURES / "figures.csv")
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return rf.sources(FIXTURES / "sources.csv")
+
+
+def test_figure_years_are_the_last_years_of_indicator_periods(figures) -> None:
+    assert rf.figure_years(figures) == [2022, 2023]
+    assert rf.figure_years(figures.iloc[:0]) == []
+    anniversary = figures.iloc[:1].assign(period="1949..2024", is_indicator="no")
+    assert rf.figure_years(anniversary) == []
+
+
+def test_select_figures_keeps_the_year_in_text_order(figures) -> None:
+    chosen = rf.select_figures(figures, 2023)
+    assert len(chosen) == len(rf.figures_for_year(figures, 2023)) > 0
+    assert list(chosen.sort_values(["doc", "start"]).index) == list(chosen.index)
+    one = rf.select_figures(figures, 2023, doc="003_9b7b330a6bb3443f.txt")
+    assert set(one["doc"]) == {"003_9b7b330a6bb3443f.txt"}
+
+
+def test_select_figures_names_an_unknown_doc(figures) -> None:
+    with pytest.raises(InputError, match="'nope.txt'"):
+        rf.select_figures(figures, 2023, doc="nope.txt")
+
+
+def test_figures_per_report_counts_figures_and_indicators(figures, reports) -> None:
+    table = rf.figures_per_report(figures, reports).set_index("doc")
+    doc = "003_9b7b330a6bb3443f.txt"
+    mine = figures[figures["doc"] == doc]
+    assert table.loc[doc, "figures"] == len(mine)
+    assert table.loc[doc, "indicators"] == (mine["is_indicator"] == "yes").sum()
+    assert table.loc[doc, "published"] == "2023-12"
+
+
+def test_headline_figures_are_indicators_of_the_six_qualities_with_their_source(
+    figures, reports
+) -> None:
+    table = rf.headline_figures(figures, reports)
+    assert set(table["dimension"]) <= set(rf.DIMENSIONS[:-1])
+    order = table["dimension"].map(rf.DIMENSIONS.index)
+    assert order.is_monotonic_increasing
+    assert (
+        table["source"].str.contains("（常州日报，2022-09-30）|（溧阳\\(溧宣\\)，2023-12）").all()
+    )
+    expected = ((figures["is_indicator"] == "yes") & (figures["dimension"] != "none")).sum()
+    assert len(table) == expected
