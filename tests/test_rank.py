@@ -161,7 +161,10 @@ def test_gra_by_hand():
 def test_gra_agrees_with_julia_jmcdm():
     """Oracle: the grey relational grades in the test suite of JMcDM (Julia, Satman et al.
     2021, JOSS 6(65) 3430) for a 5 × 6 problem with mixed directions, same definition
-    (min-max, reference = ideal, ρ = 0.5, weighted grade)."""
+    (min-max, reference = ideal, ρ = 0.5, weighted grade). JMcDM's docstring (src/grey.jl)
+    takes the example from Yıldırım & Önder (eds., 2015), Çok Kriterli Karar Verme
+    Yöntemleri, Dora, 2nd ed.; the grades below are JMcDM's computed values, not checked
+    against the book's printed ones (the book could not be consulted)."""
     x = np.array(
         [
             [105000, 105, 10, 4, 300, 10],

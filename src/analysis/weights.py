@@ -571,7 +571,11 @@ def pca(
       scaled to unity sum within each factor; each criterion is assigned to the factor on
       which its scaled squared loading is largest and weighted by that value times the
       factor's share of the explained variance (``Expl.Var / Expl.Tot``); weights scaled
-      to sum 1. Non-negative by construction.
+      to sum 1. Non-negative by construction. On the Handbook's own TAI data (Appendix
+      Table A.2, ``min_share=0.1``) this reproduces Tables 16-17 and the weights of
+      Tables 18 and 22 (which differ from each other by up to 0.01) within 0.015; the
+      residual differences come from the Appendix printing the log indicators to 2
+      decimals.
     - ``coinr``: COINr's ``get_PCA()`` weights (Becker et al. 2022, JOSS 7(78), 4567):
       the loadings of the first component, not squared. Returned divided by their sum
       (COINr uses weights relative to their group's sum, so composites are unchanged),
