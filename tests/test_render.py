@@ -3,7 +3,8 @@
 One batch is rendered once for the module (the annual report, the figures notebook and a
 fixture notebook that fails for 2022, over the years of the fixture figures table) and
 checked from several sides; the Dask, browser and parameter-validation paths run their
-own tiny batches.
+own tiny batches. The English annual report and the uncertainty notebook run on this
+process's warm kernel.
 """
 
 from __future__ import annotations
@@ -106,7 +107,8 @@ def test_a_kernel_that_dies_fails_its_report_only(result: dict) -> None:
         ["2022", "kills-its-kernel-for-2023", "ok"],
         ["2023", "kills-its-kernel-for-2023", "FAILED"],
     ]
-    assert "cell 4 (In [4]) `import os`: DeadKernelError" in failing[1]
+    # the count is there when the kernel announced the cell before it died
+    assert re.search(r"cell 4 \(In \[[4 ]\]\) `import os`: DeadKernelError", failing[1])
     assert (result["out"] / "2023" / "index.html").is_file()
 
 
@@ -147,6 +149,123 @@ def test_html_shows_title_year_and_parameters_on_top(result: dict) -> None:
     assert "<th>figures_path</th>" in header and "<th>sources_path</th><td>None</td>" in header
     assert text.index("qci-report") < text.index("jp-Cell")
     assert "<title>溧阳品质城市年度报告（2023）</title>" in text
+
+
+ANNUAL_SECTIONS = ("h_headline", "h_peers", "h_years", "h_methods", "h_robust", "h_appendix")
+
+
+def section_headings(lang: str) -> list[str]:
+    """The report's section headings in ``lang``, as the HTML shows them (no ``#``)."""
+    from analysis import report
+
+    values = {"year": 2023, "data_year": 2020}
+    return [report.text(k, lang, **values).lstrip("# ") for k in ANNUAL_SECTIONS]
+
+
+def test_the_annual_report_has_every_section_in_chinese(result: dict) -> None:
+    text = (result["out"] / "2023" / "index.html").read_text(encoding="utf-8")
+    body = text[text.index("<body") :]
+    positions = [body.find(h) for h in section_headings("zh")]
+    assert -1 not in positions, section_headings("zh")
+    assert positions == sorted(positions), "sections out of order"
+    assert "For readers of the notebook" not in body  # the remove-cell note is left out
+    assert "\\frac" not in body and "$$" not in body  # no TeX: MathJax is not embedded
+    assert "S<sub>Ti</sub>" in body and "<sub></sub>" not in body  # formulas as HTML
+    assert body.count("data:image/png;base64,") >= 5
+
+
+def font_face(page: str) -> bytes:
+    """The embedded font of a page (the WOFF bytes of its @font-face data URI)."""
+    import base64
+
+    found = re.search(
+        r'@font-face \{ font-family: "QCI Noto Sans CJK SC";.*?'
+        r"url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)",
+        page,
+        re.S,
+    )
+    assert found, "no embedded CJK @font-face"
+    return base64.b64decode(found.group(1))
+
+
+def test_the_cjk_font_is_embedded_subset_to_the_page(result: dict) -> None:
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    for page in [*report_pages(result["out"]), result["out"] / "index.html"]:
+        text = page.read_text(encoding="utf-8")
+        data = font_face(text)
+        assert data[:4] == b"wOFF"
+        cmap = TTFont(io.BytesIO(data)).getBestCmap()
+        wanted = {c for c in render.page_characters(text) if not c.isascii()}
+        assert wanted and not [c for c in wanted if ord(c) not in cmap], page
+        assert len(cmap) < 3 * len(render.page_characters(text)) + 200, "not subset"
+        assert len(data) < 400_000, f"{page}: {len(data)} bytes of font"
+        assert '"QCI Noto Sans CJK SC", "Noto Sans CJK SC"' in text
+
+
+@pytest.fixture(scope="module")
+def english(warm_kernel: render.WarmKernel) -> render.ReportOutcome:
+    """The 2023 annual report in English, on this process's warm kernel."""
+    notebook = config.NOTEBOOKS_DIR / "90-annual-report.ipynb"
+    parameters = {"figures_path": str(FIGURES), "lang": "en"}
+    (job,) = render.plan_jobs([notebook], [2023], parameters)
+    return render.render_job(job)
+
+
+def test_the_annual_report_in_english(english: render.ReportOutcome) -> None:
+    assert english.ok, english.error
+    page = english.html
+    assert '<html lang="en">' in page
+    assert "<title>Liyang quality-city annual report（2023）</title>" in page
+    header = page[page.index('<header class="qci-report">') : page.index("</header>")]
+    assert "Liyang quality-city annual report · 2023" in header
+    assert re.search(r"<tr><th>lang</th><td>(&#39;|')en(&#39;|')</td></tr>", header)
+    body = page[page.index("<body") :]
+    positions = [body.find(h) for h in section_headings("en")]
+    assert -1 not in positions and positions == sorted(positions)
+    for zh_heading in section_headings("zh"):
+        assert zh_heading not in body
+    assert "Traceback" not in body and "application/vnd.jupyter.stderr" not in body
+    assert "validate_parameters" not in body
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page)
+    assert "https://" not in page and "http://" not in page
+    font_face(page)  # quotes and city names are Chinese: the font is embedded too
+    nb = json.loads(english.notebook_json)
+    outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("name") == "stderr"], "warnings in the report"
+
+
+def test_the_annual_report_stops_on_an_unknown_language(warm_kernel: render.WarmKernel) -> None:
+    notebook = config.NOTEBOOKS_DIR / "90-annual-report.ipynb"
+    (job,) = render.plan_jobs([notebook], [2023], {"lang": "fr", "figures_path": str(FIGURES)})
+    outcome = render.render_job(job)
+    assert not outcome.ok
+    assert "InputError: parameter 'lang' must be one of zh, en, got 'fr'" in outcome.error
+
+
+def test_the_uncertainty_notebook_runs_fast_and_seeded(warm_kernel: render.WarmKernel) -> None:
+    notebook = config.NOTEBOOKS_DIR / "40-uncertainty-sensitivity.ipynb"
+    (job,) = render.plan_jobs([notebook], [2023], {"n": 32})
+    first, second = render.render_job(job), render.render_job(job)
+    assert first.ok, first.error
+    assert first.seconds < 10
+    assert "Sobol" in first.html and "2020 census" in first.html
+    tables = [
+        re.sub(r"<img[^>]+>|cell-id=[\w-]+|\bid=\"[\w-]+\"", "", o.html.split("</header>")[1])
+        for o in (first, second)
+    ]
+    assert tables[0] == tables[1], "same seed, same report"
+
+
+def test_default_notebooks_are_the_annual_report_then_those_taking_a_year() -> None:
+    found = render.default_notebooks()
+    assert found[0].stem == "90-annual-report"
+    stems = [p.stem for p in found]
+    assert "10-clean-report-figures" in stems and "40-uncertainty-sensitivity" in stems
+    assert stems[1:] == sorted(stems[1:])
+    assert render.find_notebooks(None) == found
 
 
 def test_executed_notebook_is_papermills_with_the_parameters_recorded(result: dict) -> None:
@@ -334,21 +453,75 @@ def test_the_report_shows_its_plots_in_headless_chromium_offline(
     # a copy of the report with a probe that writes, once loaded, how many images decoded
     page = (result["out"] / "2023" / "index.html").read_text(encoding="utf-8")
     probe = (
-        "<script>window.addEventListener('load', () => { const ok = [...document.images]"
-        ".filter(i => i.complete && i.naturalWidth > 100).length; document.body.insertAdjacentHTML"
-        "('beforeend', `<p id=probe>decoded=${ok} of ${document.images.length}</p>`); });</script>"
+        "<script>window.addEventListener('load', async () => { await document.fonts.ready;"
+        " const ok = [...document.images].filter(i => i.complete && i.naturalWidth > 100).length;"
+        " const faces = [...document.fonts].filter(f => f.family.replace(/[\"']/g, '')"
+        " === 'QCI Noto Sans CJK SC').map(f => f.status).join('+');"
+        " const title = document.querySelector('header.qci-report .qci-title');"
+        " const family = getComputedStyle(title).fontFamily.split(',')[0].replace(/[\"']/g, '');"
+        " document.body.insertAdjacentHTML('beforeend', `<p id=probe>decoded=${ok} of"
+        " ${document.images.length} faces=${faces} family=${family}</p>`); });</script>"
     )
     copy = tmp_path / "report.html"
     copy.write_text(page.replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom = run_chromium(copy, tmp_path, "--dump-dom").stdout
+    found = re.search(r"decoded=(\d+) of (\d+) faces=(\S*) family=([^<]*)<", dom)
+    assert found, dom[-2000:]
+    decoded, total = map(int, found.groups()[:2])
+    assert total >= 1 and decoded == total
+    # the embedded face was loaded (a face loads only when text laid out needs it), and
+    # Chinese text asks for it first
+    assert found.group(3) == "loaded", found.group(3)
+    assert found.group(4).strip() == "QCI Noto Sans CJK SC"
+    assert "溧阳品质城市年度报告 · 2023" in dom
+
+
+def run_chromium(page: Path, tmp_path: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """Headless Chromium on ``page`` with the network off."""
     command = [
         CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--no-first-run", "--proxy-server=127.0.0.1:9",
         "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000",
-        f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", copy.as_uri(),
+        "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}", *arguments,
+        page.as_uri(),
     ]  # fmt: skip
-    dom = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True).stdout
-    found = re.search(r"decoded=(\d+) of (\d+)", dom)
-    assert found, dom[-2000:]
-    decoded, total = map(int, found.groups())
-    assert total >= 1 and decoded == total
-    assert "溧阳品质城市年度报告 · 2023" in dom
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+
+
+def system_has_cjk_font() -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return True  # unknown: assume it has one
+    listed = subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True, timeout=30)
+    return bool(listed.stdout.strip())
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH")
+@pytest.mark.skipif(CHROMIUM is not None and system_has_cjk_font(), reason="a system CJK font")
+def test_chinese_is_drawn_with_the_embedded_font_not_tofu(result: dict, tmp_path: Path) -> None:
+    """On a machine without CJK fonts, Chinese drawn without the embedded face is all
+    alike (empty boxes): 溧阳 and 品质 give the same picture. With the report's face they
+    differ, and differ from the boxes."""
+    import numpy as np
+    from matplotlib.image import imread
+
+    page = (result["out"] / "2023" / "index.html").read_text(encoding="utf-8")
+    style = re.search(r'<style type="text/css" id="qci-cjk-font">.*?</style>', page, re.S).group(0)
+    shots = {}
+    for name, head in (("with", style), ("without", "")):
+        for words in ("溧阳", "品质"):
+            probe = tmp_path / f"{name}-{words}.html"
+            probe.write_text(
+                f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">{head}<style>'
+                'body { margin: 0; font: 40px "QCI Noto Sans CJK SC", sans-serif; }</style>'
+                f"</head><body><p>{words}</p></body></html>",
+                encoding="utf-8",
+            )
+            shot = tmp_path / f"{name}-{words}.png"
+            run_chromium(probe, tmp_path, f"--screenshot={shot}", "--window-size=400,300")
+            shots[name, words] = imread(shot)[..., :3]
+    assert np.array_equal(shots["without", "溧阳"], shots["without", "品质"]), "a system CJK font?"
+    assert not np.array_equal(shots["with", "溧阳"], shots["with", "品质"])
+    assert not np.array_equal(shots["with", "溧阳"], shots["without", "溧阳"])
+    assert (shots["with", "溧阳"] < 0.5).any(), "nothing drawn"
