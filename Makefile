@@ -36,7 +36,7 @@ processed: $(VENV)/.installed-main
 	$(QCI) panel --census -o $(PROCESSED)/jiangsu_census_panel.csv
 
 lint: $(VENV)/.installed-test
-	$(PY) -m ruff check src tests benchmarks
+	$(PY) -m ruff check src tests benchmarks notebooks
 
 test: $(VENV)/.installed-test lint
 	$(PY) -m pytest -q

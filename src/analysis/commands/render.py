@@ -23,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="NB",
         help="notebooks to run for each year: path, name or number prefix "
-        f"(default: {' '.join(render.DEFAULT_NOTEBOOKS)}); the first is each year's index.html",
+        "(default: 90-annual-report, then every notebook in notebooks/ that takes a year); "
+        "the first is each year's index.html",
     )
     parser.add_argument(
         "--workers", type=int, default=min(4, os.cpu_count() or 1), metavar="K",
