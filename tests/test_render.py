@@ -420,7 +420,7 @@ def test_render_on_a_dask_cluster(tmp_path: Path, warm_kernel: render.WarmKernel
     # a worker thread in this process, to reuse its warm kernel: the path through the
     # scheduler is the same as with worker processes on other machines
     cluster = LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", dashboard_address=None
+        n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", dashboard_address=":0"
     )
     with cluster:
         assert cluster.scheduler_address.startswith("tcp://")
