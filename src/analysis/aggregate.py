@@ -92,6 +92,28 @@ def level_matrices(
 ) -> list[Level]:
     """The weight matrix of every aggregation level, bottom (indicators → level 2) first."""
     w = weight_vector(fw, weights)
+    levels = []
+    for level, children, parents, rows, cols in level_structure(fw):
+        g = np.zeros((*w.shape[:-1], len(children), len(parents)))
+        g[..., np.arange(len(children)), cols] = w[..., rows]
+        levels.append(Level(level=level, children=children, parents=parents, matrix=g))
+    return levels
+
+
+_STRUCTURE_CACHE: dict[int, tuple[Framework, list[tuple]]] = {}
+
+
+def level_structure(fw: Framework) -> list[tuple]:
+    """Per aggregation level: ``(level, children, parents, rows, cols)``.
+
+    ``rows`` are the children's positions in ``fw.codes`` and ``cols`` their parents'
+    positions among ``parents``: the index arrays every weight matrix of the level is
+    built from. Cached for the last framework seen, since sensitivity analysis builds
+    matrices for the same framework thousands of times.
+    """
+    cached = _STRUCTURE_CACHE.get(id(fw))
+    if cached is not None and cached[0] is fw:
+        return cached[1]
     index = {c: i for i, c in enumerate(fw.codes)}
     levels = []
     for level in range(2, fw.n_levels + 1):
@@ -100,9 +122,9 @@ def level_matrices(
         pos = {p: j for j, p in enumerate(parents)}
         rows = np.array([index[c] for c in children])
         cols = np.array([pos[fw.parent_of[c]] for c in children])
-        g = np.zeros((*w.shape[:-1], len(children), len(parents)))
-        g[..., np.arange(len(children)), cols] = w[..., rows]
-        levels.append(Level(level=level, children=children, parents=parents, matrix=g))
+        levels.append((level, children, parents, rows, cols))
+    _STRUCTURE_CACHE.clear()
+    _STRUCTURE_CACHE[id(fw)] = (fw, levels)
     return levels
 
 

@@ -1458,38 +1458,17 @@ def _level_matrices(fw: Framework, weights: np.ndarray) -> list[Any]:
     """:func:`analysis.aggregate.level_matrices` for an (R, n_codes) stack of weight sets.
 
     The same matrices (G[r, k, j] = weight of child k in run r if k belongs to parent j),
-    built with the framework's index arrays computed once (:func:`_tree_index`).
+    built with the framework's index arrays computed once
+    (:func:`analysis.aggregate.level_structure`), without re-validating every weight set.
     """
-    from analysis.aggregate import Level
+    from analysis.aggregate import Level, level_structure
 
     out = []
-    for level, children, parents, rows, cols in _tree_index(fw):
+    for level, children, parents, rows, cols in level_structure(fw):
         g = np.zeros((weights.shape[0], rows.size, len(parents)))
         g[:, np.arange(rows.size), cols] = weights[:, rows]
         out.append(Level(level=level, children=children, parents=parents, matrix=g))
     return out
-
-
-_TREE_CACHE: dict[int, tuple[Any, list[Any]]] = {}
-
-
-def _tree_index(fw: Framework) -> list[Any]:
-    """Per aggregation level: (level, children, parents, child rows in fw.codes, parent columns)."""
-    cached = _TREE_CACHE.get(id(fw))
-    if cached is not None and cached[0] is fw:
-        return cached[1]
-    index = {c: i for i, c in enumerate(fw.codes)}
-    levels = []
-    for level in range(2, fw.n_levels + 1):
-        children = fw.codes_at(level - 1)
-        parents = fw.codes_at(level)
-        pos = {p: j for j, p in enumerate(parents)}
-        rows = np.array([index[c] for c in children])
-        cols = np.array([pos[fw.parent_of[c]] for c in children])
-        levels.append((level, children, parents, rows, cols))
-    _TREE_CACHE.clear()
-    _TREE_CACHE[id(fw)] = (fw, levels)
-    return levels
 
 
 class _RunError(Exception):

@@ -407,14 +407,10 @@ def _standardise(x: Array, directions: Array) -> Array:
     return z / z.std(axis=0, ddof=1)
 
 
-def pca_loadings(x: Any, directions: Any = None, names: Sequence[str] | None = None) -> Array:
-    """First-component loadings as R's ``prcomp(scale. = TRUE)$rotation[, 1]`` (COINr).
+def _pca_input(x: Any, directions: Any, names: Sequence[str] | None) -> Array:
+    """The matrix PCA works on: direction applied, centred, unit variance (n − 1).
 
-    Columns are multiplied by their direction, centred and scaled to unit variance
-    (n − 1 divisor); the loadings are the first right singular vector (unit length). The
-    sign of a singular vector is arbitrary; it is fixed here so that the sum of the
-    loadings is positive (R's LAPACK may return the opposite sign; the weights COINr
-    derives are used relative to their sum, so the sign does not change a composite).
+    A constant column cannot be standardised: an InputError names it.
     """
     x = check_matrix(x, names, min_units=3)
     m = x.shape[1]
@@ -427,7 +423,19 @@ def pca_loadings(x: Any, directions: Any = None, names: Sequence[str] | None = N
             f"{', '.join(repr(labels[j]) for j in np.flatnonzero(constant))} cannot be "
             "standardised; drop them first"
         )
-    z = _standardise(x, d)
+    return _standardise(x, d)
+
+
+def pca_loadings(x: Any, directions: Any = None, names: Sequence[str] | None = None) -> Array:
+    """First-component loadings as R's ``prcomp(scale. = TRUE)$rotation[, 1]`` (COINr).
+
+    Columns are multiplied by their direction, centred and scaled to unit variance
+    (n − 1 divisor); the loadings are the first right singular vector (unit length). The
+    sign of a singular vector is arbitrary; it is fixed here so that the sum of the
+    loadings is positive (R's LAPACK may return the opposite sign; the weights COINr
+    derives are used relative to their sum, so the sign does not change a composite).
+    """
+    z = _pca_input(x, directions, names)
     _, _, vt = np.linalg.svd(z, full_matrices=False)
     v = vt[0]
     return v if v.sum() >= 0 else -v
@@ -499,18 +507,8 @@ def pca_handbook_details(
     sum per factor, each factor's explained variance and share, the factor each
     criterion is assigned to, and the weights (see :func:`pca`).
     """
-    x = check_matrix(x, names, min_units=3)
-    m = x.shape[1]
-    labels = _names(names, m)
-    d = _directions(directions, m, labels)
-    constant = _constant_columns(x)
-    if constant.any():
-        raise InputError(
-            "pca: constant column(s) "
-            f"{', '.join(repr(labels[j]) for j in np.flatnonzero(constant))} cannot be "
-            "standardised; drop them first"
-        )
-    z = _standardise(x, d)
+    z = _pca_input(x, directions, names)
+    m = z.shape[1]
     corr = (z.T @ z) / (z.shape[0] - 1)
     values, vectors = np.linalg.eigh(corr)
     order = np.argsort(values)[::-1]
