@@ -77,7 +77,7 @@ _AR_UNIT = "|".join(re.escape(u) for u in ARABIC_UNITS)
 #: Measure words accepted after a Chinese numeral (§2: counts, durations, frequencies).
 CHINESE_UNITS = sorted(
     "个月 个 家 项 座 所 户 名 位 次 年 天 届 期 方面 倍 人 条 件 亩 元 公里 场 处 台 套 辆 张 支 株 "
-    "棵 篇 艘 架 人次".split(),
+    "棵 篇 艘 架 人次 成".split(),
     key=len,
     reverse=True,
 )
@@ -142,7 +142,7 @@ _FIGURE_STARTS = re.compile(
     r"(?:(?<=[0-9０-９])[0-9０-９]*|(?<=[上数])(?=[十百千万])"
     r"|(?<=近)(?=[0-9０-９百千万一二两三四五六七八九十])"
     r"|(?<=[〇零一二两三四五六七八九十百千])[〇零一二两三四五六七八九十百千]*"
-    r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余])"
+    r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余成])"
     r"|(?<=[第前首连劣ⅠⅡⅢⅣⅤⅥIV])|(?<=百)(?=分之))"
 )
 
@@ -159,7 +159,11 @@ _BOUND_NOTES = {
     "约": "approximate (约)", "左右": "approximate (左右)", "上下": "approximate (上下)",
 }  # fmt: skip
 #: Cues of a goal (§7 target).
-_TARGET_CUE = re.compile(r"确保|力争|冲刺|计划|目标|争创|力求|预计|将|要|巩固|打造|稳居|控制在")
+_TARGET_CUE = re.compile(
+    r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|预计|将|(?<![主重需只])要(?![素点])|巩固|打造|稳居"
+)
+#: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
+_SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|确保|预期目标|主要目标)")
 _GROWTH_CUE = re.compile(r"(增长|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加)[^,，;；。]{0,12}$")
 _DECLINE_CUE = re.compile(r"(下降|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
@@ -178,6 +182,7 @@ _BASE_UNIT = {
     "连冠": "次", "亿元": "元", "万元": "元", "元": "元", "％": "%", "个百分点": "百分点",
     "倍": "ratio", "次": "次", "赴": "次",
 }  # fmt: skip
+_RANK_MOVE_BEFORE = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|下滑|跃升|攀升)了?$")
 _RHETORICAL_AFTER = re.compile(r"^[”\*]*(?:半径|的距离|距离|范围|产业园|圈|内|以内|之内)")
 #: Measure words of discrete things: a count when no 万/亿 is written (§7).
 _COUNT_UNITS = frozenset(
@@ -194,6 +199,8 @@ _CN_FOLLOW_STOP = re.compile(
 #: 〇一…九 in order (with 零 at 10 → 0), for years written digit by digit (二〇二三年).
 _CHINESE_DIGIT_CHARS = "〇一二三四五六七八九零"
 _YEAR_BEFORE = re.compile(r"([0-9]{4})年$")
+#: What follows a bare magnitude (超千亿元…) that makes it a size-class label (§2).
+_SIZE_CLASS_AFTER = re.compile(r"^(?:的(?:县|市|城|企业|项目|产业|园区|镇|村)|级|以上|企业|项目|县|村|城|产业)")
 _CN_PRECEDE_STOP = re.compile(r"[“‘「『这那此该其]$")
 #: 第N followed by these is a fixed phrase or a tier, not a rank (§2).
 _LIST_MARKER_FOLLOW = re.compile(r"^[\s\*]*[,，、:：.．]")
@@ -209,10 +216,10 @@ _HOTLINE_AFTER = re.compile(r"^[”\"]?(?:热线|服务热线|平台|专线)")
 _NAME_BEFORE = re.compile(r"(?:PM<sub>|[A-Za-z][-_]?)$")
 _THRESHOLD_AFTER = re.compile(r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的|$)")
 _FIRM_CUE = re.compile(
-    r"公司|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
+    r"(?<!上市)公司|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
     r"单体|生产线|每天"
 )
-_CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之")
+_CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]")
 _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 
 #: Relative and plan-period words that set the period of the figures after them (§8).
@@ -220,15 +227,20 @@ _PERIOD_CUE = re.compile(
     r"(?P<half>上半年|下半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
     r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增))"
-    r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年)"
+    r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
+#: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
+_COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
 _GROWTH_WORD = re.compile(r"增长|同比|增幅")
+_CHANGE_TO = re.compile(r"[至到]")
+_STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
+_LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
 _NET_CHANGE = re.compile(r"(?:净增|增加(?!值)|减少)[^,，;；。]{0,4}$")
-_SENTENCE_TARGET = re.compile(r"确保|力争|冲刺|到今年年底|目标")
+_SENTENCE_TARGET = re.compile(r"确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
 #: A goal stated at the head of a sentence covers the list after it (主要预期目标是:…).
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
 _ACHIEVED = re.compile(r"已|实现了|达到了")
-_CARRY_OVER = re.compile(r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项)|(?<!人)均(?![衡等值])")
+_CARRY_OVER = re.compile(r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项)|(?<![人平])均(?![衡等值])")
 _CLUSTER_LABEL_AFTER = re.compile(r"^[\*”“\"]*(?:千亿级|五百亿级|百亿级|[^,，;；。]{0,3}亿级)")
 _RANK_AFTER = re.compile(r"^[\*”“\"]*[^,，;；。、]{0,6}[“\"]?第")
 _SUBJECT_JOINERS = re.compile(r"[、和及]")
@@ -240,11 +252,11 @@ _CUE_HEAD_PREFIX = re.compile(
     r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|溧阳市?|全市|#|★|[0-9０-９]{4}年)*"
 )
 _PERIOD_CUE_STARTS = re.compile(
-    r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过]"
+    r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
     r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=暑)(?=假|期)"
     r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增))"
     r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增))"
-    r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去])(?=年)|(?<=本)(?=年度)"
+    r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
     r"|(?<=过)(?=去的?一年))"
 )
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
@@ -260,6 +272,8 @@ _LINE_END_PUNCT = frozenset("。!！?？;；:：,，、)）”*")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,80}[)）]")
 _QUOTE_LEAD = frozenset("# \t\u3000\n>★•-…")
 _MARKUP = re.compile(r"\*\*|</?[A-Za-z][^<>]{0,30}>|[“”\"]")
+#: An HTML tag: the digits inside it (<h1>) are no figures.
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
 #: HTML block tags end a clause and a sentence, like a line break.
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|td|th|h[1-6]|section|article)\b[^<>]{0,80}>")
 
@@ -267,9 +281,32 @@ _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|td|th|h[1-6]|section|article)\b[^
 _SUBJECT_LEAD = re.compile(
     r"^(?:[\s\*★]|今年|上半年|下半年|全年|年内|到今年年底|年底|其中|同时|此外|特别是|"
     r"[0-9０-９]{4}年|[0-9]{1,2}[-–—至][0-9]{1,2}月|暑假期间|目前|如今|已|已经|"
-    r"溧阳市?|全市|我市|全县|共|累计|实现|达到|完成|位列|位居|确保|力争|全力|全面|加快|推动|"
-    r"并在|并|在|将|使|让|带动|有|连续[0-9０-９一二三四五六七八九十两]+年|十[二三四五]五(?:以来|期间)?)+"
+    r"溧阳市?|全市|我市|全县|我县|全区|我区|本市|共|累计|实现|达到|完成|位列|位居|确保|力争|全力|全面|加快|推动|"
+    r"并在|并|在|将|使|让|带动|有|连续[0-9０-９一二三四五六七八九十两]+年|十[二三四五]五(?:以来|期间)?|"
+    r"[两二三四五六七八九十0-9]年(?:来)?|是|从|为|对照|依托|冲刺|跃居|巩固|建设|建强|织密|提档|锻造|瞄准|"
+    r"打造|努力塑造|塑造|服务和融入|积极融入|融入|合作共建|共建|务实完成|集成政策|这片|这里|每天|"
+    r"常年保持在|保持在|保持|全面落实|积极|大力|深入|持续|不断|进一步|新引进|引进)+"
 )
+#: Verbs that never belong inside a subject (§9: 实现, 达到, 完成, 跃居, 位列 …).
+_SUBJECT_VERBS = re.compile(
+    r"跃居|位列|位居|稳居|蝉联|荣获|名列|实现了?|达到|进一步|均将|连续[0-9０-９一二三四五六七八九十两]+年|"
+    r"[一二三四五六七八九十两]夺"
+)
+#: A subject ending in one of these verbs takes the noun counted after the figure
+#: (日间照料惠及 2.9万名 老人 → 日间照料惠及老人).
+_SUBJECT_VERB_END = ("惠及", "吸引", "带动", "接待", "引进", "集聚", "汇集", "培育", "服务", "覆盖")
+#: Rank subjects that only name the aspect (增幅位居常州第二): the amount comes before.
+_BARE_ASPECT = ("增幅", "增速", "总量", "数量", "规模", "占比")
+_RESPECTIVE_SCOPE = re.compile(r"(全国|全省|全市|常州|全区|全县)的?$")
+#: The size of a ranked population inside a rank's subject (全国59个千亿县 → 全国千亿县).
+_POPULATION_COUNT = re.compile(r"[0-9０-９]+个")
+#: The noun a rank qualifies when the rank comes first (全国县域第一的动力电池产业).
+_QUOTED_NAME = re.compile(r"“([^“”]{0,10})$")
+_NAME_NOUN_AFTER = re.compile(
+    r"^[^,，;；。、等的“”]{0,6}?(?:产业集群体系|产业集群|发展战略|战略|热线|公路|体系|平台|工程|任务|"
+    r"项目|行动|计划|模式|品牌|生活圈|服务圈|经济圈|就医圈|圈)"
+)
+_RANK_OF_NOUN = re.compile(r"^的([^,，;；。、的]{2,10}?)(?=和|与|及|等|[,，;；。、]|$)")
 _RANK_SCOPE = re.compile(r"(全省县市区|常州各辖市区|省级高新区|全常州|全国|全省|全市|常州|省市)")
 #: Verbs, bounds and place words stripped from the end of a subject (§9).
 _SUBJECT_TAIL_WORDS = (
@@ -290,14 +327,15 @@ _SUBJECT_TAIL_REVERSED = re.compile(
 #: broader keyword of a later group (工业应税销售收入 is 经济发展, not 收入 → 共同富裕).
 _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("none", ("千亿县", "综合实力", "高质量发展考核", "高质量发展考评", "督查激励", "试点",
-              "先进县", "基本现代化")),
+              "先进县", "基本现代化", "综合考核", "综合考评")),
+    ("生态环境", ("关停", "取缔", "散乱污", "退圩还湖")),
+    ("开放创新", ("高新技术", "进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D")),
     ("社会治理", ("应用场景", "感知设备", "城市运行", "热线")),
     ("经济发展", ("工业百强县", "动力电池产业", "销售收入", "营业收入", "预算收入", "财政收入",
                   "旅游", "游客", "税收收入", "规上工业", "规模以上工业")),
-    ("开放创新", ("进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D", "高新技术")),
     ("共同富裕", ("收入", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
                   "文明城市", "社会保障", "社保", "医保", "教育", "学校", "学位", "托育", "增收",
-                  "日间照料", "救助", "低保", "住房保障")),
+                  "日间照料", "救助", "低保", "住房保障", "中小学", "幼儿园", "学前")),
     ("城乡融合", ("乡村振兴", "人居环境", "村庄", "农房", "宅基地", "乡村", "田园", "宜居村",
                   "农村", "和美", "城镇化", "农业", "粮食", "高标准农田")),
     ("生态环境", ("PM", "空气", "水质", "水环境", "断面", "湿地", "生态", "污染", "碳排放",
@@ -320,7 +358,7 @@ for _rank, (_dimension_name, _keywords) in enumerate(_DIMENSION_KEYWORDS):
 _DIMENSION_FIRST_CHARS = frozenset(_DIMENSION_BY_FIRST_CHAR)
 
 _COMPOSITE = ("百强县", "百强榜", "千亿县", "综合实力", "高质量发展考核", "高质量发展考评",
-              "基本现代化")  # fmt: skip
+              "基本现代化", "综合考核", "综合考评")  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------
@@ -334,6 +372,31 @@ def _publication_year(published: str | None) -> int | None:
         return None
     match = _PUBLISHED.match(published.strip())
     return int(match.group(1)) if match else None
+
+
+def _publication_month(published: str | None) -> int | None:
+    if not published:
+        return None
+    match = _PUBLISHED.match(published.strip())
+    return int(match.group(2)) if match and match.group(2) else None
+
+
+def _before_publication(period: str, year: int | None, month: int | None) -> str:
+    """A cumulative month range resolved into the future is last year's (§8).
+
+    Statistics for 1-8月 or 前三季度 quoted in a text published in January cannot be of the
+    publication year: the months have not happened yet, so they are the previous year's.
+    """
+    if year is None or month is None:
+        return period
+    found = _MONTH_RANGE_PERIOD.fullmatch(period)
+    if not found or int(found.group(1)) != year or int(found.group(4)) <= month:
+        return period
+    y = year - 1
+    return f"{y}-{found.group(2)}..{y}-{found.group(4):0>2}"
+
+
+_MONTH_RANGE_PERIOD = re.compile(r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})")
 
 
 def _month_span(year: int | None, first: int, last: int) -> str:
@@ -715,6 +778,10 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
         return []  # “三项表率”, 这两个产业: a slogan or a back-reference (§2)
     if numeral[0] in "百千万" and not prefix and not _bound_before(text[max(0, start - 4) : start]):
         return []  # 百家塘村, 千家万户: numeral characters inside words (but 超百亿元 is one)
+    if (numeral in {"百", "千", "万"} or match.group("c_scale") and unit == "元") and (
+        _SIZE_CLASS_AFTER.match(text[end : end + 3])
+    ):
+        return []  # GDP超千亿元的县, 超五千亿元的县级市: a size class, not a figure (§2)
     if unit == "年" and len(numeral) == 4 and set(numeral) <= set(_CHINESE_DIGIT_CHARS):
         year_value = float("".join(str(_CHINESE_DIGIT_CHARS.index(c) % 10) for c in numeral))
         return [_row(start, end, year_value, "年", year_value, "年", "other", "year",
@@ -810,6 +877,10 @@ def _quantity_from_parts(
         else:
             notes.append(_BOUND_NOTES.get(bound_after.group(1), f"bound ({bound_after.group(1)})"))
     kind = "quantity"
+    if clean_unit == "成" and script == "chinese":
+        # 六成: tenths, a share in percent (§6 percentages stay percent numbers)
+        return [_row(start, end, value, "成", value * 10, "%", "share_pct", "percent",
+                     note="; ".join(notes))]
     if clean_unit in {"%", "％", "‰"}:
         measure = "share_pct"
         kind = "percent"
@@ -844,6 +915,12 @@ def _quantity_from_parts(
     ):
         measure, kind = "other", "distance"
         notes.append("rhetorical distance")
+    if clean_unit in {"位", "名"} and _RANK_MOVE_BEFORE.search(before):
+        # 较上年前移3位: a change of rank, not a count of people (§6 ranks → rank)
+        measure, base_unit = "change_abs", "rank"
+        if _RANK_MOVE_BEFORE.search(before).group(0).endswith(("后移", "下降", "后退", "下滑")):
+            value_base = -value_base
+            notes.append("decline")
     if before.endswith("连续") and clean_unit in {"年", "个月", "届", "次", "天"}:
         measure, kind = "other", "streak"
         notes.append("streak length")
@@ -913,7 +990,9 @@ _HANDLERS = {
 # --------------------------------------------------------------------------------------
 # Context: measure, period, subject, dimension, indicator (§7-§12)
 # --------------------------------------------------------------------------------------
-def _period_cues(text: str, year: int | None) -> list[tuple[int, int, str, str]]:
+def _period_cues(
+    text: str, year: int | None, headings: _Headings | None = None, month: int | None = None
+) -> list[tuple[int, int, str, str]]:
     """Relative and plan-period words as ``(start, end, period, note)`` (§8).
 
     全年, 年末 and 今年 are resolved with the publication year, except in an annual
@@ -926,18 +1005,41 @@ def _period_cues(text: str, year: int | None) -> list[tuple[int, int, str, str]]
     for match in _scan(_PERIOD_CUE, _PERIOD_CUE_STARTS, text):
         start, end = match.span()
         kind = match.lastgroup
-        for name in ("half", "q3", "q1", "summer", "plan", "net", "this_year", "last_year"):
+        for name in ("half", "q3", "q1", "summer", "plan", "net", "this_year", "last_year",
+                     "next_year"):
             if match.group(name) is not None:
                 kind = name
                 break
+        word = match.group(0)
+        if kind in {"last_year", "next_year"} and _COMPARISON_BEFORE.search(
+            text[max(0, start - 3) : start]
+        ):
+            continue  # 比上年增长, 较去年同期: the base of a comparison, not a period (§8)
         explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
         cue_year = int(explicit.group(1)) if explicit else year
-        word = match.group(0)
+        heading_year = headings.at(start)[1] if headings is not None and headings.starts else None
+        relative = word in {"今年", "去年", "明年", "过去一年", "过去的一年"} or (
+            text[max(0, start - 2) : start] == "今年")
+        if heading_year and not explicit and not relative:
+            cue_year = heading_year
         resolved = "" if explicit else (
             f"{word} resolved with publication year {year}" if year else
             f"{word}: publication date unknown, period left empty"
         )
-        if bulletin_year and not explicit and kind in {"this_year", "half", "q3", "q1"}:
+        if (not explicit and not heading_year and word in {"全年", "年末", "年底", "当年"}
+                and _LAST_YEAR_IN_PARAGRAPH.search(
+                    text[max(text.rfind("\n", 0, start), start - 300, 0) : start]) and year):
+            cue_year = year - 1  # 去年,…。全年新增…: the year the paragraph is about
+            resolved = f"{word}: the 去年 of the paragraph ({cue_year})"
+        elif heading_year and not explicit and not relative:
+            resolved = f"{word} resolved with the heading year {heading_year}"
+        elif (not explicit and year and month is not None and month <= 4
+              and word in {"全年", "当年", "年末", "年底"}
+              and _last_stated_year(text, start) == year - 1):
+            # published in spring, after 二〇二三年,… : 全年 is the year just reported on
+            cue_year = year - 1
+            resolved = f"{word}: the year {cue_year} the text reports on"
+        elif bulletin_year and not explicit and kind in {"this_year", "half", "q3", "q1"}:
             cue_year = bulletin_year
             resolved = f"{word} resolved with the bulletin year {bulletin_year}"
         if kind == "plan":
@@ -963,12 +1065,105 @@ def _period_cues(text: str, year: int | None) -> list[tuple[int, int, str, str]]
             period = f"{cue_year}-01..{cue_year}-03"
         elif kind == "summer":
             period = f"{cue_year}-07..{cue_year}-08"
+        if kind in {"q3", "q1", "summer"} or word == "上半年":
+            if not explicit and not relative and not heading_year:
+                shifted = _before_publication(
+                    period if word != "上半年" else f"{cue_year}-01..{cue_year}-06", year, month
+                )
+                if shifted[:4] != period[:4]:
+                    cue_year -= 1
+                    period = period.replace(str(cue_year + 1), str(cue_year))
+                    resolved = f"{word}: after the publication date, so the previous year"
         elif kind == "last_year":
+            if word == "上年" and not heading_year:  # 2023年…由上年的…: the year before 2023
+                stated = _STATED_YEARS.findall(text[max(0, start - 60) : start])
+                cue_year = int(stated[-1]) if stated else cue_year
             period = str(cue_year - 1)
+        elif kind == "next_year":
+            period = str(cue_year + 1)
         else:
             period = str(cue_year)
         cues.append((start, end, period, resolved))
     return cues
+
+
+_HEADING_TAG = re.compile(r"<h[1-6][^<>]*>([^<>]{1,80})</h[1-6]>")
+_HEADING_STOP = re.compile(r"[。；;，,!！?？]")
+_HEADING_YEAR = re.compile(r"(?<![0-9])([0-9]{4})年(?!度?[0-9０-９]|以来|来)")
+_HEADING_PART = re.compile(
+    r"(?P<half>上半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
+    r"|(?P<months>(?<![0-9])(?P<m1>[0-9]{1,2})[-–—－~～至](?P<m2>[0-9]{1,2})月)"
+)
+
+
+class _Headings:
+    """Periods stated by headings (``一、2023年工作回顾``, ``<h1>…上半年经济运行情况</h1>``).
+
+    A heading that states a period sets it for every figure after it (§8: a period stated
+    at the head applies until another is stated) until the next heading that states one;
+    figures without a period of their own then take it instead of the publication year.
+    A heading is a short line (≤ 40 characters without markup) with no sentence
+    punctuation, a markdown ``#`` line or an HTML ``<h1>``-``<h6>``.
+    """
+
+    __slots__ = ("starts", "periods", "years")
+
+    def __init__(self, text: str, year: int | None) -> None:
+        found: list[tuple[int, str, int | None]] = []
+        candidates: list[tuple[int, str]] = []
+        if "<h" in text:
+            candidates += [(m.end(), m.group(1)) for m in _HEADING_TAG.finditer(text)]
+        position = 0
+        for line in text.split("\n"):
+            line_end = position + len(line)
+            if len(line) <= 120 and ("年" in line or "月" in line or "季度" in line):
+                clean = _MARKUP.sub("", line).strip(" \t\u3000#*>\r")
+                if 2 <= len(clean) <= 40 and not _HEADING_STOP.search(clean):
+                    candidates.append((line_end, clean))
+            position = line_end + 1
+        for end, heading in sorted(candidates):
+            stated = _HEADING_YEAR.search(heading)
+            heading_year = int(stated.group(1)) if stated else None
+            part = _HEADING_PART.search(heading)
+            base = heading_year or year
+            if part is None:
+                period = str(heading_year) if heading_year else ""
+            elif base is None:
+                period = ""
+            elif part.group("half"):
+                period = f"{base}H1"
+            elif part.group("q3"):
+                period = f"{base}-01..{base}-09"
+            elif part.group("q1"):
+                period = f"{base}-01..{base}-03"
+            else:
+                first, last = int(part.group("m1")), int(part.group("m2"))
+                period = _month_span(base, first, last) if 1 <= first <= last <= 12 else ""
+            if period:
+                found.append((end, period, heading_year))
+        self.starts = [f[0] for f in found]
+        self.periods = [f[1] for f in found]
+        self.years = [f[2] for f in found]
+
+    def at(self, position: int) -> tuple[str, int | None]:
+        """The period and the stated year of the heading governing ``position``."""
+        k = bisect_right(self.starts, position) - 1
+        return (self.periods[k], self.years[k]) if k >= 0 else ("", None)
+
+
+_ANY_STATED_YEAR = re.compile(r"([0-9]{4}|[〇一二三四五六七八九零]{4})年(?!度?[0-9０-９]|[0-9]{1,2}月)")
+
+
+def _last_stated_year(text: str, position: int) -> int | None:
+    """The last year written out before ``position`` (2023年, 二〇二三年), or None."""
+    last = None
+    for found in _ANY_STATED_YEAR.finditer(text, 0, position):
+        last = found.group(1)
+    if last is None:
+        return None
+    if last[0] in _CHINESE_DIGIT_CHARS:
+        return int("".join(str(_CHINESE_DIGIT_CHARS.index(c) % 10) for c in last))
+    return int(last)
 
 
 def _resolve_net(period: str, previous: str) -> str:
@@ -1025,10 +1220,30 @@ def _subject(
     if tail:
         stripped = reversed_head[: tail.end()][::-1]
         head = reversed_head[tail.end() :][::-1]
+        if stripped.startswith("占比"):  # 税收占比86.4%: 占比 is the measure, not a verb
+            head, stripped = head + "占比", stripped[2:]
     if len(head) < 2:
         following = _CLAUSE_SPLIT.split(after, maxsplit=1)[0]
-        head = _SUBJECT_LEAD.sub("", following)[:16]
+        noun = _COUNTED_NOUN.match(following)  # 人才加速集聚 → 人才
+        head = _SUBJECT_LEAD.sub("", noun.group(0) if noun else following)[:16]
+    elif measure in {"level", "count"} and (
+        head.endswith(_SUBJECT_VERB_END) or _FIRST_DIGIT.search(head)
+    ):
+        noun = _COUNTED_NOUN.match(_CLAUSE_SPLIT.split(after, maxsplit=1)[0])
+        if noun and len(re.split(r"来|到|赴", noun.group(0))[0].rstrip("的和与及")) >= 2:
+            word = re.split(r"来|到|赴", noun.group(0))[0].rstrip("的和与及")
+            # 汇集28个部门和单位的2.2亿余条数据: another figure inside → the noun after it
+            head = head + word if head.endswith(_SUBJECT_VERB_END) else word
     head = shared or head[-24:]
+    if not shared:
+        head = _SUBJECT_VERBS.sub("", head) or head  # 动力电池产业实现产值 → …产业产值
+    if measure in {"rank", "target"} and not shared:
+        head = _POPULATION_COUNT.sub("", head) or head
+        noun = _RANK_OF_NOUN.match(after) if kind == "rank" else None
+        if noun:  # 全国县域第一的动力电池产业: the rank of the noun after it
+            head = noun.group(1) + (_RANK_SCOPE.search(head).group(1)
+                                    if _RANK_SCOPE.search(head) else "")
+            stripped = ""
     if len(head) < 2:
         return ""  # the caller falls back on the clause before
     if measure == "growth_pct" and not head.endswith(("增长", "增幅", "增速")):
@@ -1039,6 +1254,9 @@ def _subject(
     elif measure == "count" and head and not head.endswith("数"):
         head += "户数" if unit == "户" else "数"
     elif measure == "target":
+        if kind == "rank":
+            scope = _RANK_SCOPE.search(stripped)
+            head += (scope.group(1) if scope else "") + ("等次" if unit == "等次" else "排名")
         head += "(目标)"
     return head
 
@@ -1067,12 +1285,24 @@ def _shared_note(text: str, sentence_start: int, start: int) -> tuple[str, str]:
     return f"shared by {shared} subjects", _SUBJECT_LEAD.sub("", subjects)
 
 
+def _sentence_head_target(text: str, sentence_start: int, cache: dict[int, bool]) -> bool:
+    """A goal cue opening the sentence (今年，昆山将力争…), once per sentence."""
+    found = cache.get(sentence_start)
+    if found is None:
+        head = text[sentence_start : sentence_start + 30]
+        found = ("力争" in head or "确保" in head or "目标" in head) and (
+            _SENTENCE_HEAD_TARGET.match(_clean(head)) is not None
+        )
+        cache[sentence_start] = found
+    return found
+
+
 def _has_head_target(window: str) -> bool:
     """A goal stated at the head of the sentence (cheap ``in`` checks before the regex)."""
     return ("目标" in window or "到20" in window) and _HEAD_TARGET.search(window) is not None
 
 
-def _naming_subject(row: dict, before: str) -> str:
+def _naming_subject(row: dict, before: str, text: str | None = None) -> str:
     """The subject of a row that only dates, orders or names something (§9).
 
     ``before`` is the raw clause text before the figure (cleaned here only when needed).
@@ -1084,6 +1314,17 @@ def _naming_subject(row: dict, before: str) -> str:
         return _ORDINAL_SUBJECTS.get(row["unit"], "序次")
     if kind == "threshold":
         return "年龄门槛" if row["unit"] in {"岁", "周岁"} else "门槛"
+    quoted = _QUOTED_NAME.search(before)
+    if quoted is not None and text is not None:
+        # “2+2+X”产业集群, “1号公路”, “12345”热线: the quoted name and the noun after it
+        closing = text.find("”", row["end"], row["end"] + 12)
+        if closing >= 0:
+            inside = _clean(quoted.group(1) + text[row["start"] : closing])
+            following = _NAME_NOUN_AFTER.match(_clean(text[closing + 1 : closing + 12]))
+            noun = following.group(0) if following else ""
+            return f"“{inside}”{noun}(名称)"
+    if text is not None and (road := _ROAD_AFTER.match(text[row["end"] : row["end"] + 4])):
+        return f"{row['surface']}{road.group(0)}(道路编号)"
     name = _SUBJECT_LEAD.sub("", _clean(before)[-12:])
     return f"{name}{row['surface']}(名称)"
 
@@ -1143,26 +1384,127 @@ def _scan(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterable[re.Mat
             yield match
 
 
+_MINUS = frozenset("-−－")
+_MINUS_BEFORE = frozenset(["", " ", "\t", "|", "(", "（", ":", "：", "\n", "\u3000"])
+_TABLE_UNIT = re.compile(r"[（(]([^()（）]{1,6})[)）]")
+_TABLE_GROWTH = re.compile(r"增长|增速|增幅|同比|比上年")
+
+
+def _negate(row: dict) -> None:
+    row["start"] -= 1
+    row["value"] = -row["value"]
+    if row["value_base"] is not None:
+        row["value_base"] = -row["value_base"]
+
+
+def _table_units(rows: list[dict], text: str) -> None:
+    """Bare numbers in a markdown table take the unit of their row or column header.
+
+    ``| 规上工业总产值（亿元） | 4321.5 | 8.1 |`` under ``| 指标 | 1-9月 | 同比增长(%) |``:
+    4321.5 is 432150000000 元 (level), 8.1 a growth rate in % (§6, §7). ``unit`` stays
+    empty (nothing is written after the number); the note says where the unit came from.
+    """
+    for row in rows:
+        if row["kind"] != "quantity" or row["unit"] or row["value"] is None:
+            continue
+        start = row["start"]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if not line.lstrip().startswith("|"):
+            continue
+        column = text.count("|", line_start, start)
+        header = line
+        position = line_start
+        while position > 0:  # the first line of the table is its header
+            previous_start = text.rfind("\n", 0, position - 1) + 1
+            previous = text[previous_start : position - 1]
+            if not previous.lstrip().startswith("|"):
+                break
+            header, position = previous, previous_start
+        header_cells = header.split("|")
+        row_cells = line.split("|")
+        column_head = header_cells[column] if column < len(header_cells) else ""
+        row_head = row_cells[1] if len(row_cells) > 1 else ""
+        unit_match = _TABLE_UNIT.search(column_head) or _TABLE_UNIT.search(row_head)
+        if unit_match is None:
+            continue
+        unit = unit_match.group(1).strip()
+        subject = _TABLE_UNIT.sub("", row_head).strip(" *")
+        if unit in {"%", "％"}:
+            growth = _TABLE_GROWTH.search(column_head)
+            row.update(kind="percent", base_unit="%", value_base=row["value"],
+                       fixed_measure="growth_pct" if growth else "share_pct")
+            if growth and subject:
+                subject += "增长"
+        else:
+            scale = next((k for k in sorted(SCALES, key=len, reverse=True)
+                          if unit.startswith(k)), "")
+            base = _BASE_UNIT.get(unit[len(scale):], unit[len(scale):])
+            if not base:
+                continue
+            multiplier = SCALES.get(scale, 1.0)
+            row.update(base_unit=base, value_base=float(f"{row['value'] * multiplier:.15g}"),
+                       measure="level")
+        row["table_subject"] = subject
+        row["note"] = "; ".join(x for x in (row["note"], f"unit {unit} from the table header") if x)
+
+
 def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
     year = _publication_year(published)
+    headings = _Headings(text, year)
     raw_rows: list[dict] = []
     # _scan inlined: this loop runs once per candidate character
     last_end = 0
     match_at = FIGURE_PATTERN.match
     handlers = _HANDLERS
+    tag_starts: list[int] = []
+    tag_ends: list[int] = []
+    if "<" in text:  # digits inside HTML tags (<h1>, <td colspan="2">) are markup (§4)
+        for tag in _HTML_TAG.finditer(text):
+            tag_starts.append(tag.start())
+            tag_ends.append(tag.end())
     for candidate in _FIGURE_STARTS.finditer(text):
         position = candidate.start()
         if position < last_end:
             continue
+        if tag_starts:
+            k = bisect_right(tag_starts, position) - 1
+            if k >= 0 and position < tag_ends[k]:
+                last_end = tag_ends[k]
+                continue
         match = match_at(text, position)
         if match is not None:
+            previous_end = last_end
             last_end = match.end()
-            raw_rows.extend(handlers[match.lastgroup](match, text, position, last_end, year))
+            row_year = year
+            if headings.starts and text[max(0, position - 2) : position] != "今年":
+                row_year = headings.at(position)[1] or year  # 1–11月 under a 2023年 heading
+            found = handlers[match.lastgroup](match, text, position, last_end, row_year)
+            if (found and match.lastgroup == "qty" and position - 1 >= previous_end
+                    and text[position - 1 : position] in _MINUS
+                    and text[max(0, position - 2) : position - 1] in _MINUS_BEFORE
+                    and found[0]["start"] == position and found[0]["value"] is not None):
+                _negate(found[0])  # | -3.4 |: a negative number as written (§5)
+            raw_rows.extend(found)
     if not raw_rows:
         return raw_rows
+    if "|" in text:
+        _table_units(raw_rows, text)
+    month = _publication_month(published)
+    if month is not None:
+        for row in raw_rows:
+            if row["kind"] == "date" and ".." in row["period"] and not re.search(
+                r"[0-9０-９]{4}", text[row["start"] : row["end"]]
+            ) and text[max(0, row["start"] - 2) : row["start"]] != "今年":
+                shifted = _before_publication(row["period"], year, month)
+                if shifted != row["period"]:
+                    row["period"] = shifted
+                    row["note"] = "; ".join(x for x in (
+                        row["note"], "months after publication: previous year") if x)
     index = _TextIndex(text)
-    cues = _period_cues(text, year)
-    _add_context(raw_rows, text, doc, year, index, cues)
+    cues = _period_cues(text, year, headings, month)
+    _add_context(raw_rows, text, doc, year, index, cues, headings)
     return raw_rows
 
 
@@ -1173,6 +1515,7 @@ def _add_context(
     year: int | None,
     index: _TextIndex,
     cues: list[tuple[int, int, str, str]],
+    headings: _Headings | None = None,
 ) -> None:
     """Fill quote, measure, period, subject, dimension, is_indicator and note in place."""
     # period cues from the figures themselves (years, months, ranges) join the word cues
@@ -1187,9 +1530,15 @@ def _add_context(
     # covers the figures up to the next ; ; inside a clause (入选2023年…, 同比2019年增长)
     # only that clause.
     cue_reach = []
+    paragraph_cues: list[tuple[int, int, int]] = []
     for cue_start, _cue_end, cue_period, _note in all_cues:
         cue_clause_start, cue_clause_end = index.clause(cue_start, cue_start)
         prefix = _clean(text[cue_clause_start:cue_start])
+        if text[_cue_end : _cue_end + 1] == "的":
+            # 由上年的1.75:1缩小至1.72:1: the cue dates only the figure it qualifies
+            change = _CHANGE_TO.search(text, _cue_end, cue_clause_end)
+            cue_reach.append(change.start() if change else cue_clause_end)
+            continue
         if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(prefix) is None:
             cue_reach.append(cue_clause_end)
             continue
@@ -1197,10 +1546,20 @@ def _add_context(
         sentence_end = index.sentence_ends[cue_sentence]
         if _clean(text[index.sentence_starts[cue_sentence] : cue_clause_start]) == "":
             cue_reach.append(sentence_end)
+            paragraph_start = text.rfind("\n", 0, index.sentence_starts[cue_sentence]) + 1
+            if _clean(text[paragraph_start : index.sentence_starts[cue_sentence]]) == "" and (
+                not cue_period.startswith("net:") and cue_period
+            ):
+                # 二〇二三年,泰兴实现…。全市…: heading its paragraph, it covers the paragraph
+                paragraph_end = text.find("\n", cue_start)
+                paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
+                                       len(cue_reach) - 1))
         else:
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
             cue_reach.append(semicolon.start() if semicolon else sentence_end)
+    paragraph_starts = [c[0] for c in paragraph_cues]
     sentence_period: dict[int, tuple[str, str]] = {}
+    head_targets: dict[int, bool] = {}
     bulletin = _BULLETIN_TITLE.search(text[:300])
     publication = bulletin.group(1) if bulletin else (str(year) if year else "")
     previous_rank_population: dict | None = None
@@ -1224,7 +1583,7 @@ def _add_context(
             # dates, years, ordinals, codes, names, labels: no measurement to qualify (§11)
             if kind not in {"date", "year"}:
                 row["period"] = ""
-            row["subject"] = _naming_subject(row, before)
+            row["subject"] = _naming_subject(row, before, text)
             row["is_indicator"], row["dimension"], row["sentence"] = "no", "none", sentence
             continue
         after = text[end : min(clause_end, end + 30)]
@@ -1234,7 +1593,9 @@ def _add_context(
         sentence_before = text[max(sentence_start, start - 40) : start]
         notes = [row["note"]] if row["note"] else []
         # measure (§7)
-        if kind == "percent":
+        if "fixed_measure" in row:
+            measure = row["fixed_measure"]
+        elif kind == "percent":
             growth = _GROWTH_CUE.search(before[-16:])
             if _SHARE_CUE.search(before[-8:]) and not growth:
                 measure = "share_pct"
@@ -1258,6 +1619,7 @@ def _add_context(
                 _TARGET_CUE.search(before)
                 or _has_head_target(text[max(sentence_start, start - 120) : start])
                 or (measure != "growth_pct" and _SENTENCE_TARGET.search(sentence_before[-30:]))
+                or _sentence_head_target(text, sentence_start, head_targets)
             ):
                 measure = "target"
                 notes.append("target")
@@ -1274,6 +1636,9 @@ def _add_context(
         elif kind in _NO_PERIOD_KINDS:
             period = ""
         else:
+            heading_period, heading_year = (
+                headings.at(start) if headings is not None and headings.starts else ("", None)
+            )
             cue_index = bisect_right(all_starts, start) - 1
             chosen = None
             while cue_index >= 0 and all_cues[cue_index][0] >= sentence_start:
@@ -1285,10 +1650,16 @@ def _add_context(
                     chosen = cue
                     break
                 cue_index -= 1
+            if chosen is None and paragraph_cues:
+                k = bisect_right(paragraph_starts, start) - 1
+                if k >= 0 and start < paragraph_cues[k][1] and kind not in {"streak", "visits"}:
+                    cue_index = paragraph_cues[k][2]
+                    chosen = all_cues[cue_index]
             if kind == "duration" and row["unit"] == "周年" and year and row["value"]:
                 chosen = (0, 0, f"{year - int(row['value'])}..{year}", "anniversary")
             elif kind in {"streak", "visits"}:
-                chosen = (0, 0, publication, "")  # streaks, wins, visits: as published (§8)
+                # streaks, wins, visits: as published (§8), or the year a heading states
+                chosen = (0, 0, str(heading_year) if heading_year else publication, "")
             if chosen is not None:
                 pass
             elif kind == "duration" and (row["unit"] in {"分钟", "小时", "秒"} or "“" in before):
@@ -1313,7 +1684,13 @@ def _add_context(
                 if year and row["value"] >= 10:
                     period = f"{year - int(row['value'])}..{year}"
                 else:
-                    period = publication
+                    period = str(heading_year) if heading_year else publication
+            elif heading_period and kind == "rank":
+                period = str(heading_year) if heading_year else publication
+            elif heading_period:
+                period = heading_period  # 一、2023年工作回顾: the heading's period (§8)
+                if kind not in {"streak", "visits", "duration"}:
+                    notes.append("period from the heading")
             elif year:
                 period = publication
                 if kind not in {"streak", "visits", "duration"}:
@@ -1361,10 +1738,28 @@ def _add_context(
             # 2023年达4333亿元: the subject is in the clause before (工业经济总量…)
             previous_start, _ = index.clause(clause_start - 2, clause_start - 2)
             previous = _clean(text[max(previous_start, sentence_start) : clause_start - 1])
+            previous = _LEADING_FIGURE.sub("", previous)  # 13项工作获… → 工作获…
             previous = _FIRST_DIGIT.split(previous, maxsplit=1)[0]  # …突破4000亿元 → …突破
             subject = _subject(_PREVIOUS_CLAUSE_TAIL.sub("", previous), "", measure, kind,
                                row["unit"])
-        row["subject"] = subject
+        if not subject and measure in {"change_abs", "growth_pct"}:
+            # 2023年达4333亿元,两年净增1910亿元: the change of the amount before it
+            for previous_row in reversed(rows[max(0, position - 3) : position]):
+                if previous_row.get("sentence") == sentence and previous_row["kind"] == "quantity" and (
+                    previous_row.get("subject")
+                ):
+                    subject = previous_row["subject"] + ("增长" if measure == "growth_pct" else "净增")
+                    break
+        if kind == "rank" and subject.startswith(_BARE_ASPECT):
+            # 城乡居民收入增长4.7%,增幅位居常州第二: the aspect of the amount before it
+            for previous_row in reversed(rows[max(0, position - 3) : position]):
+                if previous_row.get("sentence") == sentence and previous_row.get("subject") and (
+                    previous_row["kind"] in {"quantity", "percent"}
+                ):
+                    base = previous_row["subject"].removesuffix("增长").removesuffix("数")
+                    subject = base + subject
+                    break
+        row["subject"] = row.get("table_subject") or subject
         row["is_indicator"] = "yes" if is_indicator else "no"
         if is_indicator:
             context = clean_before + clean_after
@@ -1378,7 +1773,8 @@ def _add_context(
                         context = _clean(chunk) + context
                         break
                 dimension = dimension or "经济发展"
-            if measure in {"rank", "target"} and any(c in context for c in _COMPOSITE) and (
+            if (measure in {"rank", "target"} or row["base_unit"] == "rank") and any(
+                c in context for c in _COMPOSITE) and (
                 "工业百强" not in context
             ):
                 dimension = "none"
@@ -1389,6 +1785,12 @@ def _add_context(
         row["sentence"] = sentence
         if measure == "growth_pct" and _BARE_GROWTH.fullmatch(clean_before):
             _inherit_subject(row, rows, position)
+        elif measure == "share_pct" and clean_before.startswith("占") and is_indicator:
+            _inherit_share(row, rows, position, clean_before)
+        elif measure == "change_abs" and row["base_unit"] == "百分点" and is_indicator and (
+            _BARE_CHANGE.fullmatch(clean_before)
+        ):
+            _inherit_share(row, rows, position, "")
     _pair_respectively(rows, text)
 
 
@@ -1398,6 +1800,7 @@ _COUNTED_NOUN = re.compile(
     r"共|等|中|完成|开展|合作|通过|建成|纳入|成为|自我|关停|为|[0-9０-９,，;；。、()（）]|$)"
 )
 _FIRST_DIGIT = re.compile(r"[0-9０-９]")
+_LEADING_FIGURE = re.compile(r"^[0-9０-９.,]+[^\u4e00-\u9fff]?[个家项名位条座所户]?")
 _PREVIOUS_CLAUSE_TAIL = re.compile(r"(?:再上新台阶|持续增长|稳步提升|加速集聚|不断壮大|显著提升)$")
 _BARE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:[0-9]{4}年)?(?:分别)?(?:增长|增幅|增速|提高|下降|减少|回落)(?:了|为|达)?")
 
@@ -1411,6 +1814,30 @@ def _inherit_subject(row: dict, rows: list[dict], position: int) -> None:
             row["subject"] = previous["subject"] + "增长"
             row["dimension"] = previous["dimension"] if row["is_indicator"] == "yes" else "none"
             return
+
+
+def _inherit_share(row: dict, rows: list[dict], position: int, share_words: str) -> None:
+    """``高新技术产业产值1628.5亿元,占规上工业总产值比重51.6%,提高0.8个百分点``.
+
+    A share written as 占… right after an amount is that amount's share (its subject and
+    dimension); a bare change in percentage points after it is the change of that share.
+    """
+    for previous in reversed(rows[max(0, position - 2) : position]):
+        if previous["sentence"] != row["sentence"] or previous["is_indicator"] != "yes":
+            return
+        if share_words and previous["kind"] == "quantity" and previous["measure"] == "level":
+            words = _SHARE_TAIL.sub("", share_words)
+            row["subject"] = previous["subject"] + words + ("" if words.endswith(("比重", "比例")) else "比重")
+            row["dimension"] = previous["dimension"]
+            return
+        if not share_words and previous["measure"] == "share_pct":
+            row["subject"] = previous["subject"] + "变化"
+            row["dimension"] = previous["dimension"]
+            return
+
+
+_SHARE_TAIL = re.compile(r"(?:为|达|达到|是)$")
+_BARE_CHANGE = re.compile(r"(?:比上年同期|比上年|较上年|同比)?(?:提高|上升|下降|回落|增加|减少)(?:了)?")
 
 
 def _pair_respectively(rows: list[dict], text: str) -> None:
@@ -1431,28 +1858,46 @@ def _pair_respectively(rows: list[dict], text: str) -> None:
             run.append(row)
             continue
         if len(run) > 1:
-            _pair_run(run, rows, run_start)
+            _pair_run(run, rows, run_start, text)
         run, run_start = ([row] if row is not None else []), position
 
 
 _RESPECTIVELY_GLUE = re.compile(r"[、和及与\s\*]*(?:占)?(?:全国|全省|全市|常州)?的?")
 
 
-def _pair_run(run: list[dict], rows: list[dict], position: int) -> None:
+def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") -> None:
     first = run[0]
     subjects: list[str] = []
-    quote = first["quote"]
-    head, found, _ = quote.partition("分别")
-    if found:
-        parts = [p for p in re.split(r"[、和及与]", _clean(head)) if p]
-        if len(parts) == len(run):
-            subjects = parts
+    parts: list[str] = []
+    respectively = text.rfind("分别", max(0, first["start"] - 60), first["start"]) if text else -1
+    if respectively >= 0:
+        # the subjects named before 分别, from the start of its clause (、 included)
+        segment_start = max(text.rfind(c, 0, respectively) for c in ",，;；。\n") + 1
+        head = _SUBJECT_LEAD.sub("", _clean(text[segment_start:respectively]))
+        parts = [p for p in re.split(r"[、和及与]", head) if p]
+    else:
+        head, found, _ = first["quote"].partition("分别")
+        if found:
+            parts = [p for p in re.split(r"[、和及与]", _clean(head)) if p]
+    if len(parts) == len(run):
+        subjects = parts
+        if all(len(p) <= 3 for p in parts[:-1]) and len(parts[-1]) > len(parts[0]) + 1:
+            # 城镇、农村居民人均可支配收入: the modifiers share the noun of the last part
+            suffix = parts[-1][len(parts[0]) :]
+            subjects = [p + suffix for p in parts[:-1]] + [parts[-1]]
     if not subjects:
         earlier = [r for r in rows[max(0, position - len(run) - 2) : position]
                    if r["kind"] == "quantity" and r["measure"] in {"level", "count"}
-                   and first["start"] - r["end"] < 80]
+                   and first["start"] - r["end"] < 80 and r.get("sentence") == first.get("sentence")]
         if len(earlier) >= len(run):
             subjects = [r["subject"] for r in earlier[-len(run) :]]
+    if not subjects and first["measure"] == "share_pct" and first["subject"]:
+        base = re.split(r"分别|占", first["subject"])[0]
+        scopes = [_RESPECTIVE_SCOPE.search(text[max(0, m["start"] - 4) : m["start"]]) for m in run]
+        if base and all(scopes):
+            subjects = [f"{base}占{scope.group(1)}比重" for scope in scopes]
+    if not subjects and len(parts) == 1 and len(parts[0]) >= 2:
+        subjects = parts * len(run)  # 城乡居民人均可支配收入分别达到…、…: one named subject
     for n, member in enumerate(run):
         if n:
             member["measure"] = first["measure"]
