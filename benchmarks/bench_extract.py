@@ -2,9 +2,14 @@
 
 The five report texts of data/raw/reports are repeated until there are at least 5 MB of
 UTF-8 text, then extracted with the full pipeline (matching, classification, quotes,
-periods, subjects, the DataFrame) as one document per copy. Speed is CPU time of this
-process (one core; the wall clock is printed too, as it suffers on a busy machine), the
-best of three runs.
+periods, subjects, the DataFrame) as one document per copy — all the work is done for
+every copy, nothing is cached between documents except the numeral conversions.
+
+Speed is the CPU time of this process (one core), the best of :data:`REPEATS` runs, as
+``timeit`` does: noise from other processes only ever adds time. The wall clock (also
+best of the runs) is printed next to it; it suffers on a busy machine, CPU time much
+less. The bar of issue 3 is :data:`BAR_MB_PER_S`; :data:`TARGET_MB_PER_S` is the margin
+aimed at on a quiet machine.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-BAR_MB_PER_S = 5.0
+BAR_MB_PER_S = 5.0  # issue 3: ≥ 5 MB of text per second on one core
+TARGET_MB_PER_S = 8.0  # the margin aimed at, so that a busy machine still meets the bar
 TARGET_BYTES = 5 * 1024 * 1024  # a little over 5 MB
-REPEATS = 3
+REPEATS = 5
 
 
 def main() -> None:
@@ -26,18 +32,26 @@ def main() -> None:
     copies = -(-TARGET_BYTES // corpus_bytes)
     documents = [(f"{i:04d}_{j}.txt", t) for i in range(copies) for j, t in enumerate(texts)]
     extract_text(texts[0], "warm-up.txt", "2024")  # fill the numeral caches fairly
-    cpu = wall = float("inf")
-    for _ in range(REPEATS):  # best of a few runs, as timeit does: noise only adds time
+    cpu_times: list[float] = []
+    wall_times: list[float] = []
+    rows = 0
+    for _ in range(REPEATS):
         started_wall, started_cpu = time.perf_counter(), time.process_time()
         rows = len(extract_texts((text, doc, "2024-09") for doc, text in documents))
-        wall = min(wall, time.perf_counter() - started_wall)
-        cpu = min(cpu, time.process_time() - started_cpu)
+        wall_times.append(time.perf_counter() - started_wall)
+        cpu_times.append(time.process_time() - started_cpu)
     megabytes = corpus_bytes * copies / 1e6  # MB = 10^6 bytes of UTF-8 text
+    cpu, wall = min(cpu_times), min(wall_times)
     speed = megabytes / cpu
     verdict = "meets" if speed >= BAR_MB_PER_S else "BELOW"
-    print(f"extract: {megabytes:.1f} MB, {rows} rows in {cpu:.2f} s of CPU = {speed:.1f} MB/s "
-          f"({speed / 1.048576:.1f} MiB/s) on one core ({verdict} the bar of "
-          f"{BAR_MB_PER_S:.0f} MB/s); wall clock {wall:.2f} s = {megabytes / wall:.1f} MB/s")
+    target = "meets" if speed >= TARGET_MB_PER_S else "below"
+    print(f"extract: {megabytes:.1f} MB of text, {len(documents)} documents, {rows} rows")
+    print(f"  CPU time (best of {REPEATS}): {cpu:.2f} s = {speed:.1f} MB/s "
+          f"({speed / 1.048576:.1f} MiB/s) on one core; median "
+          f"{megabytes / sorted(cpu_times)[REPEATS // 2]:.1f} MB/s")
+    print(f"  wall clock (best of {REPEATS}): {wall:.2f} s = {megabytes / wall:.1f} MB/s")
+    print(f"  bar (issue 3): >= {BAR_MB_PER_S:.0f} MB/s on one core: {verdict}; "
+          f"target margin >= {TARGET_MB_PER_S:.0f} MB/s on a quiet machine: {target}")
 
 
 if __name__ == "__main__":
