@@ -47,10 +47,22 @@ def test_read_sources_needs_the_columns(tmp_path):
 def test_folder_of_texts_sorted_by_doc_and_start(tmp_path):
     (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "notes.md").write_text("100家", encoding="utf-8")
-    found = extract_paths([tmp_path], {"a.txt": "2024-09", "b.txt": "2024-09"})
+    sources = {"a.txt": "2024-09", "b.txt": "2024-09"}
+    found = extract_paths([tmp_path], sources)
     assert found["doc"].unique().tolist() == ["a.txt", "b.txt"]
     assert found.groupby("doc")["start"].apply(lambda s: s.is_monotonic_increasing).all()
+
+
+def test_folder_contributes_markdown_and_html_reports_but_no_data_files(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.md").write_text("全年接待游客**100万人次**。", encoding="utf-8")
+    (tmp_path / "c.html").write_text("<p>新增<b>20家</b>高企</p>", encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,published\na.txt,2024\n", encoding="utf-8")
+    (tmp_path / "table.xlsx").write_bytes(b"PK")
+    sources = {"a.txt": "2024", "b.md": "2024", "c.html": "2024"}
+    found = extract_paths([tmp_path], sources)
+    assert found["doc"].unique().tolist() == ["a.txt", "b.md", "c.html"]
+    assert "100万人次" in found["surface"].tolist() and "20家" in found["surface"].tolist()
 
 
 def test_gb18030_file_is_decoded_and_noted(tmp_path):

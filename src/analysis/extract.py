@@ -2123,12 +2123,18 @@ def _read_text(path: Path) -> tuple[str, str]:
             ) from utf8_error
 
 
+#: The files a folder given to :func:`extract_paths` contributes: plain text, markdown and
+#: HTML (reports are published in all three; markup inside numbers is handled, §4).
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+
+
 def _text_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     files: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file()))
+            files.extend(sorted(p for p in path.iterdir()
+                                if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()))
         elif path.is_file():
             files.append(path)
         else:
@@ -2139,7 +2145,8 @@ def _text_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def extract_paths(
     paths: Iterable[str | os.PathLike[str]], sources: dict[str, str | None] | None = None
 ) -> pd.DataFrame:
-    """Extract every ``.txt`` file given (or inside the folders given), sorted by doc, start.
+    """Extract every file given, and every text, markdown or HTML file (:data:`TEXT_SUFFIXES`)
+    inside the folders given; rows sorted by doc, start.
 
     A file missing from ``sources`` (or with an empty date) gets empty relative periods
     and a warning naming it (§8).

@@ -1,6 +1,6 @@
 """``qci extract PATH... [--sources SOURCES.csv] -o FIGURES.csv``: the figures table.
 
-Every ``.txt`` file given (or inside a folder given) is read, each figure it quotes becomes
+Every file given, and every ``.txt``, ``.md`` or ``.html`` file inside a folder given, is read, each figure it quotes becomes
 one row (see :mod:`analysis.extract` and GUIDELINE.md), and the table is written
 atomically. Files missing from SOURCES.csv, or with an empty ``published``, get a warning
 on stderr and empty relative periods.
@@ -16,7 +16,8 @@ HELP = "Extract every figure quoted in report texts into a tidy, traceable CSV t
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare PATH..., --sources and -o/--output."""
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="report text files (.txt, UTF-8) or folders of them")
+                        help="report text files (UTF-8, else GB18030; plain text, markdown or "
+                             "HTML) or folders of them (.txt, .text, .md, .markdown, .html, .htm)")
     parser.add_argument("--sources", metavar="SOURCES.csv", default=None,
                         help="CSV with columns file,published (YYYY, YYYY-MM or YYYY-MM-DD) "
                              "that resolves 今年, 上半年, 年底")
