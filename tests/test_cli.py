@@ -46,3 +46,16 @@ def test_python_dash_m_runs():
         [sys.executable, "-m", "analysis", "--version"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "qci" in done.stdout
+
+
+def test_building_the_parser_imports_no_heavy_science_stack():
+    # every call of qci builds the parser of every subcommand: the subcommands import
+    # scipy, scikit-learn, SALib, nbconvert or papermill only when they run
+    probe = (
+        "import sys; from analysis.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in ('scipy', 'sklearn', 'SALib', 'nbconvert', 'papermill', "
+        "'matplotlib') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "[]"

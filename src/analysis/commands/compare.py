@@ -11,9 +11,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from analysis.compare import compare_rankings, read_scores
-from analysis.files import write_csv
-
 HELP = "compare rankings from score files with a nominal method: rank shifts and agreement"
 
 
@@ -50,6 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here: the parser of every subcommand is built on each call of qci, and
+    # analysis.compare pulls in scipy.stats (seconds of start-up for `qci extract`)
+    from analysis.compare import compare_rankings, read_scores
+    from analysis.files import write_csv
+
     scores = read_scores(args.scores, by=args.by)
     shifts, agreement = compare_rankings(
         scores, args.nominal, by=args.by, top=args.top, lower_is_better=args.lower_is_better
