@@ -63,3 +63,21 @@ def test_headline_figures_are_indicators_of_the_six_qualities_with_their_source(
     )
     expected = ((figures["is_indicator"] == "yes") & (figures["dimension"] != "none")).sum()
     assert len(table) == expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "shown"),
+    [
+        ("中国工业百强县(市)**第17位**", "中国工业百强县(市)第17位"),
+        ("PM<sub>2.5</sub>浓度和改善率均列常州各辖市区第一", "PM2.5浓度和改善率均列常州各辖市区第一"),
+        ("三项\n\n指标同比增速均位居全常州第一", "三项指标同比增速均位居全常州第一"),
+        ("GDP  growth\nrate 5%", "GDP growth rate 5%"),
+    ],
+)
+def test_the_report_shows_quotes_without_markup_or_breaks(quote, shown) -> None:
+    assert rf.readable_quote(quote) == shown
+
+
+def test_headline_figures_show_readable_quotes(figures, reports) -> None:
+    table = rf.headline_figures(figures, reports)
+    assert not table["quote"].str.contains(r"\*\*|<sub>|\n").any()

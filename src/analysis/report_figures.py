@@ -27,6 +27,7 @@ __all__ = [
     "figures_per_report",
     "headline_figures",
     "read_figures",
+    "readable_quote",
     "select_figures",
     "sources",
 ]
@@ -78,11 +79,31 @@ def figures_per_report(figures: pd.DataFrame, reports: pd.DataFrame) -> pd.DataF
     return info.join(counts, how="inner").rename_axis("doc").reset_index()
 
 
+_MARKUP = re.compile(r"\*\*|</?[A-Za-z][^<>]{0,30}>")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def readable_quote(quote: str) -> str:
+    """The quote as a reader of the report sees it: markdown bold and HTML tags removed,
+    line breaks and runs of spaces made one space between Latin words, none between
+    Chinese ones (``**第17位**`` → ``第17位``, ``PM<sub>2.5</sub>`` → ``PM2.5``).
+
+    The figures table keeps the exact quote (``text[start:end]`` provenance); this is only
+    for display.
+    """
+    plain = _MARKUP.sub("", quote)
+    return _WHITESPACE.sub(
+        lambda m: " " if m.start() > 0 and m.end() < len(plain)
+        and plain[m.start() - 1].isascii() and plain[m.end()].isascii() else "",
+        plain,
+    ).strip()
+
+
 def headline_figures(figures: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """The indicator figures of the six qualities, in framework order, with their source.
 
-    Columns: dimension, subject, surface, value_base, base_unit, measure, period, quote,
-    source (title, publisher, date of the report).
+    Columns: dimension, subject, surface, value_base, base_unit, measure, period, quote
+    (as :func:`readable_quote` shows it), source (title, publisher, date of the report).
     """
     info = reports.set_index("file")
     chosen = figures[
@@ -92,7 +113,9 @@ def headline_figures(figures: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFra
         info["title"] + "（" + info["publisher"] + "，" + info["published"].astype(str) + "）"
     )
     order = chosen["dimension"].map({d: i for i, d in enumerate(DIMENSIONS)})
-    table = chosen.assign(source=source, _order=order).sort_values(
+    table = chosen.assign(
+        source=source, _order=order, quote=chosen["quote"].astype(str).map(readable_quote)
+    ).sort_values(
         ["_order", "doc", "start"], kind="stable"
     )
     columns = ["dimension", "subject", "surface", "value_base", "base_unit", "measure",
