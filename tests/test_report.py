@@ -105,7 +105,7 @@ def test_across_years_and_coverage() -> None:
         {
             "unit": "溧阳市",
             "year": [2022, 2023, 2023],
-            "indicator": ["gdp", "gdp", "tourists"],
+            "indicator": ["gdp", "gdp", "sensing_devices"],
             "value": [1.0, 2.0, 3.0],
         }
     )
