@@ -518,3 +518,20 @@ def test_percentages_in_words_and_a_doubling():
     assert row("覆盖率达到百分之百", "百分之百")["value"] == 100
     r = row("产值增长一倍", "一倍")
     assert (r["value"], r["measure"], r["base_unit"]) == (1, "ratio", "ratio")
+
+
+def test_a_past_deadline_states_achievements_not_goals():
+    # §7 target is a goal; 到2020年末 in a text published in 2021 reports what was reached
+    text = "到2020年末，全市规上企业达到600家，比2015年净增90家；光伏产能提高到35.5%。"
+    assert row(text, "600家", "2021-02")["measure"] == "count"
+    net = row(text, "90家", "2021-02")
+    assert net["measure"] == "change_abs" and net["period"] == "2020"
+    assert "base is 2015" in net["note"]
+    assert row(text, "600家", "2019-12")["measure"] == "target"
+
+
+def test_rising_to_a_level_states_the_level_not_the_change():
+    # §7: 提高到 gives the share reached; 提高 + N个百分点 is change_abs; 增加到 a count
+    assert row("全县森林覆盖率提高到28.4%。", "28.4%")["measure"] == "share_pct"
+    assert row("全县森林覆盖率提高2.1个百分点。", "2.1个百分点")["measure"] == "change_abs"
+    assert row("专精特新企业由12家增加到47家。", "47家")["measure"] == "count"

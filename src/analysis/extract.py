@@ -226,7 +226,7 @@ _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 _PERIOD_CUE = re.compile(
     r"(?P<half>上半年|下半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
-    r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增))"
+    r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增))"
     r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
@@ -235,7 +235,9 @@ _GROWTH_WORD = re.compile(r"增长|同比|增幅")
 _CHANGE_TO = re.compile(r"[至到]")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
-_NET_CHANGE = re.compile(r"(?:净增|增加(?!值)|减少)[^,，;；。]{0,4}$")
+_NET_CHANGE = re.compile(r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$")
+#: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
+_REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
 _SENTENCE_TARGET = re.compile(r"确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
 #: A goal stated at the head of a sentence covers the list after it (主要预期目标是:…).
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
@@ -1415,9 +1417,18 @@ def _sentence_head_target(text: str, sentence_start: int, cache: dict[int, bool]
     return found
 
 
-def _has_head_target(window: str) -> bool:
-    """A goal stated at the head of the sentence (cheap ``in`` checks before the regex)."""
-    return ("目标" in window or "到20" in window) and _HEAD_TARGET.search(window) is not None
+def _has_head_target(window: str, year: int | None = None) -> bool:
+    """A goal stated at the head of the sentence (cheap ``in`` checks before the regex).
+
+    到2020年末 in a text published after 2020 states what was achieved, not a goal.
+    """
+    if not ("目标" in window or "到20" in window):
+        return False
+    for found in _HEAD_TARGET.finditer(window):
+        cue = found.group(0)
+        if year is None or not cue.startswith("到20") or int(cue[1:5]) >= year:
+            return True
+    return False
 
 
 def _naming_subject(row: dict, before: str, text: str | None = None) -> str:
@@ -1722,7 +1733,9 @@ def _add_context(
             measure = row["fixed_measure"]
         elif kind == "percent":
             growth = _GROWTH_CUE.search(before[-16:])
-            if _SHARE_CUE.search(before[-8:]) and not growth:
+            if growth and _REACHED_TO.search(before.rstrip("*")[-4:]):
+                measure = "share_pct"  # 覆盖率提高到30.2%: the share reached (§7)
+            elif _SHARE_CUE.search(before[-8:]) and not growth:
                 measure = "share_pct"
             elif growth or _GROWTH_WORD.search(before):
                 measure = "growth_pct"
@@ -1742,7 +1755,7 @@ def _add_context(
             # 确保/力争 earlier in the sentence (not for growth rates, which state results)
             if not _ACHIEVED.search(before) and (
                 _TARGET_CUE.search(before)
-                or _has_head_target(text[max(sentence_start, start - 120) : start])
+                or _has_head_target(text[max(sentence_start, start - 120) : start], year)
                 or (measure != "growth_pct" and _SENTENCE_TARGET.search(sentence_before[-30:]))
                 or _sentence_head_target(text, sentence_start, head_targets)
             ):
@@ -1750,7 +1763,7 @@ def _add_context(
                 notes.append("target")
         row["measure"] = measure
         # base-year growth (§7 growth_pct, §12)
-        if measure == "growth_pct":
+        if measure in {"growth_pct", "change_abs"}:
             base = _BASE_YEAR.search(sentence_before[-30:])
             if base:
                 notes.append(f"base is {base.group(1)}")
