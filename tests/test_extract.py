@@ -535,3 +535,25 @@ def test_rising_to_a_level_states_the_level_not_the_change():
     assert row("全县森林覆盖率提高到28.4%。", "28.4%")["measure"] == "share_pct"
     assert row("全县森林覆盖率提高2.1个百分点。", "2.1个百分点")["measure"] == "change_abs"
     assert row("专精特新企业由12家增加到47家。", "47家")["measure"] == "count"
+
+
+def test_a_goal_verb_covers_the_rest_of_its_sentence_across_semicolons():
+    # §7 target: 力争 states the goal of every figure after it in the sentence
+    text = "围绕主导产业，全县力争新开工亿元以上项目40个，完成工业投资180亿元；新增专精特新企业30家以上。"
+    assert row(text, "30家", "2024-02")["measure"] == "target"
+    text = "全县新开工亿元以上项目40个，完成工业投资180亿元；新增专精特新企业30家。"
+    assert row(text, "30家", "2024-02")["measure"] == "count"
+
+
+def test_figures_under_a_plan_heading_are_goals_but_not_under_a_review_heading():
+    # §7 target: a section headed 2024年主要目标 / 重点工作 states goals
+    text = ("一、2023年工作回顾\n\n新增城镇就业1.6万人，城镇登记失业率控制在1.8%以内。\n\n"
+            "二、2024年主要目标和重点工作\n\n新增城镇就业1.5万人，城镇登记失业率控制在3%以内；"
+            "新增养老床位300张。\n\n三、政府自身建设\n\n办结率98%。")
+    assert row(text, "1.6万人", "2024-02")["measure"] == "level"
+    assert row(text, "1.8%", "2024-02")["measure"] == "share_pct"
+    for surface in ("1.5万人", "3%", "300张"):
+        assert row(text, surface, "2024-02")["measure"] == "target", surface
+    assert row(text, "98%", "2024-02")["measure"] == "share_pct"
+    # a heading naming the goals of a year already past is a review
+    assert row("二、2022年目标完成情况\n\n新增养老床位300张。", "300张", "2024-02")["measure"] == "count"

@@ -239,6 +239,8 @@ _NET_CHANGE = re.compile(r"(?:净增|增加(?![值到至])|减少(?![到至]))[^
 #: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
 _REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
 _SENTENCE_TARGET = re.compile(r"确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
+#: 力争/确保 earlier in the sentence covers the figures after it, across ; (§7).
+_GOAL_VERB = re.compile(r"力争|确保(?!了)")
 #: A goal stated at the head of a sentence covers the list after it (主要预期目标是:…).
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
 _ACHIEVED = re.compile(r"已|实现了|达到了")
@@ -1206,6 +1208,11 @@ _HEADING_PART = re.compile(
     r"(?P<half>上半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
     r"|(?P<months>(?<![0-9])(?P<m1>[0-9]{1,2})[-–—－~～至](?P<m2>[0-9]{1,2})月)"
 )
+#: A numbered or markdown section heading (三、重点工作, ## 今年工作安排), any wording.
+_SECTION_HEADING = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]|[一二三四五六七八九十]{1,3}、)[^。；;!！?？]{0,40}$")
+#: A heading that opens a plan section: its figures are goals (§7 target).
+_PLAN_HEADING = re.compile(r"目标|工作安排|重点工作|主要任务|工作打算|工作思路")
+_REVIEW_HEADING = re.compile(r"回顾|完成情况|成效|成绩|总结")
 
 
 class _Headings:
@@ -1218,7 +1225,7 @@ class _Headings:
     punctuation, a markdown ``#`` line or an HTML ``<h1>``-``<h6>``.
     """
 
-    __slots__ = ("starts", "periods", "years")
+    __slots__ = ("starts", "periods", "years", "plan_starts", "plan_ends")
 
     def __init__(self, text: str, year: int | None) -> None:
         found: list[tuple[int, str, int | None]] = []
@@ -1226,13 +1233,32 @@ class _Headings:
         if "<h" in text:
             candidates += [(m.end(), m.group(1)) for m in _HEADING_TAG.finditer(text)]
         position = 0
+        # plan sections (二、2021年主要目标和重点工作 … up to the next heading): goals (§7)
+        plans: list[tuple[int, int]] = []
+        plan_start = -1
         for line in text.split("\n"):
             line_end = position + len(line)
+            heading = None
             if len(line) <= 120 and ("年" in line or "月" in line or "季度" in line):
                 clean = _MARKUP.sub("", line).strip(" \t\u3000#*>\r")
                 if 2 <= len(clean) <= 40 and not _HEADING_STOP.search(clean):
                     candidates.append((line_end, clean))
+                    heading = clean
+            if heading is None and len(line) <= 60 and _SECTION_HEADING.match(line):
+                heading = line
+            if heading is not None and position > 0:
+                if plan_start >= 0:
+                    plans.append((plan_start, position))
+                    plan_start = -1
+                if _PLAN_HEADING.search(heading) and not _REVIEW_HEADING.search(heading):
+                    stated = _HEADING_YEAR.search(heading)
+                    if stated is None or year is None or int(stated.group(1)) >= year:
+                        plan_start = line_end
             position = line_end + 1
+        if plan_start >= 0:
+            plans.append((plan_start, len(text)))
+        self.plan_starts = [p[0] for p in plans]
+        self.plan_ends = [p[1] for p in plans]
         for end, heading in sorted(candidates):
             stated = _HEADING_YEAR.search(heading)
             heading_year = int(stated.group(1)) if stated else None
@@ -1261,6 +1287,11 @@ class _Headings:
         """The period and the stated year of the heading governing ``position``."""
         k = bisect_right(self.starts, position) - 1
         return (self.periods[k], self.years[k]) if k >= 0 else ("", None)
+
+    def in_plan(self, position: int) -> bool:
+        """Whether ``position`` lies in a plan section (2021年主要目标, 今年工作安排)."""
+        k = bisect_right(self.plan_starts, position) - 1
+        return k >= 0 and position < self.plan_ends[k]
 
 
 _ANY_STATED_YEAR = re.compile(r"([0-9]{4}|[〇一二三四五六七八九零]{4})年(?!度?[0-9０-９]|[0-9]{1,2}月)")
@@ -1756,8 +1787,11 @@ def _add_context(
             if not _ACHIEVED.search(before) and (
                 _TARGET_CUE.search(before)
                 or _has_head_target(text[max(sentence_start, start - 120) : start], year)
-                or (measure != "growth_pct" and _SENTENCE_TARGET.search(sentence_before[-30:]))
+                or (measure != "growth_pct" and (_SENTENCE_TARGET.search(sentence_before[-30:]) or (
+                    _GOAL_VERB.search(text, max(sentence_start, start - 120), start))))
                 or _sentence_head_target(text, sentence_start, head_targets)
+                or (headings is not None and headings.plan_starts and headings.in_plan(start)
+                    and not _LAST_YEAR_IN_PARAGRAPH.search(sentence_before))
             ):
                 measure = "target"
                 notes.append("target")
