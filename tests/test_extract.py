@@ -557,3 +557,32 @@ def test_figures_under_a_plan_heading_are_goals_but_not_under_a_review_heading()
     assert row(text, "98%", "2024-02")["measure"] == "share_pct"
     # a heading naming the goals of a year already past is a review
     assert row("二、2022年目标完成情况\n\n新增养老床位300张。", "300张", "2024-02")["measure"] == "count"
+
+
+def test_past_n_years_is_no_row_and_spans_the_years_reported_on():
+    # §2 period phrases (五年来) are no rows; §8 multi-year spans
+    text = "一、2020年工作回顾\n\n过去五年，我们坚持项目为王。全县年均增长6.5%，累计完成投资超900亿元。\n\n五年来关停企业二百余家。"
+    assert "五年" not in surfaces(text)
+    assert row(text, "6.5%", "2021-03")["period"] == "2016..2020"
+    assert row(text, "900亿元", "2021-03")["period"] == "2016..2020"
+    assert row(text, "二百余家", "2021-03")["period"] == "2016..2020"
+    assert row("三年来新建公园18个。", "18个", "2024-09")["period"] == "2022..2024"
+
+
+def test_a_period_after_an_attribution_heads_the_sentence():
+    # §8: 1—10月 heads the sentence after 记者…获悉 and carries across ;
+    text = "记者从市统计局获悉,1—10月,全市工业增加值增长6.2%;社零总额增长4.1%。"
+    assert row(text, "4.1%", "2023-11-08")["period"] == "2023-01..2023-10"
+
+
+def test_a_goal_year_after_lizheng_sets_the_period_of_the_goals():
+    text = "“十四五”以来,全县累计建成农田9万亩。下一步,全县将力争到2025年,农民收入突破4万元。"
+    assert row(text, "4万元", "2023-11")["period"] == "2025"
+    text = "海安将锚定目标，力争2025年地区生产总值突破1700亿元，确保排名进入前二十。"
+    assert row(text, "前二十", "2024-07")["period"] == "2025"
+
+
+def test_a_plan_period_as_comparison_base_is_no_period():
+    # §8: growth against an earlier base takes the period of the current figure
+    text = "目前高新技术企业总数突破600家，较“十三五”末增长1.4倍。"
+    assert row(text, "1.4倍", "2024-07")["period"] == "2024"

@@ -227,6 +227,7 @@ _PERIOD_CUE = re.compile(
     r"(?P<half>上半年|下半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
     r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增))"
+    r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十])年|(?P<span_num>[两二三四五六七八九十])年(?:来|以来))"
     r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
@@ -253,15 +254,19 @@ _COUNTED_SUBJECTS = re.compile(r"([两二三四五六七八九十])(?:项|个|�
 _CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
 _SEMICOLON = re.compile(r"[;；]")
 _CUE_HEAD_PREFIX = re.compile(
-    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|溧阳市?|全市|#|★|[0-9０-９]{4}年)*"
+    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
 )
 _PERIOD_CUE_STARTS = re.compile(
     r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
     r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=暑)(?=假|期)"
-    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增))"
-    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增))"
+    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增)|年来|年以来)"
+    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增)|年来|年以来)"
     r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
-    r"|(?<=过)(?=去的?一年))"
+    r"|(?<=过)(?=去的?[一两二三四五六七八九十]年))"
+)
+#: An attribution opening a sentence before its period (记者从…获悉, 据统计, 据了解).
+_ATTRIBUTION = re.compile(
+    r"(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉)[,，:：]?|据(?:了解|统计|悉)[,，:：]?"
 )
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
 _PLAN_START = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -853,6 +858,8 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
     before = text[max(0, start - 1) : start]
     if _CN_PRECEDE_STOP.search(before):
         return []  # “三项表率”, 这两个产业: a slogan or a back-reference (§2)
+    if unit == "年" and text[max(0, start - 3) : start].endswith(("过去", "过去的")):
+        return []  # 过去五年: a period phrase like 五年来 (§2)
     if numeral[0] in "百千万" and not prefix and not _bound_before(text[max(0, start - 4) : start]):
         return []  # 百家塘村, 千家万户: numeral characters inside words (but 超百亿元 is one)
     if (numeral in {"百", "千", "万"} or match.group("c_scale") and unit == "元") and (
@@ -1119,16 +1126,16 @@ def _period_cues(
     for match in _period_cue_matches(text, flags):
         start, end = match.span()
         kind = match.lastgroup
-        for name in ("half", "q3", "q1", "summer", "plan", "net", "this_year", "last_year",
-                     "next_year"):
+        for name in ("half", "q3", "q1", "summer", "plan", "net", "span", "this_year",
+                     "last_year", "next_year"):
             if match.group(name) is not None:
                 kind = name
                 break
         word = match.group(0)
-        if kind in {"last_year", "next_year"} and _COMPARISON_BEFORE.search(
-            text[max(0, start - 3) : start]
+        if kind in {"last_year", "next_year", "plan"} and _COMPARISON_BEFORE.search(
+            text[max(0, start - 3) : start].rstrip("“\"")
         ):
-            continue  # 比上年增长, 较去年同期: the base of a comparison, not a period (§8)
+            continue  # 比上年增长, 较“十三五”末: the base of a comparison, not a period (§8)
         explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
         cue_year = int(explicit.group(1)) if explicit else year
         heading_year = headings.at(start)[1] if headings is not None and headings.starts else None
@@ -1167,6 +1174,17 @@ def _period_cues(
             continue
         if kind == "net":
             cues.append((start, end, "net:" + match.group("net_num"), ""))
+            continue
+        if kind == "span":
+            # 过去五年, 五年来: the N years up to the year reported on (heading year, else
+            # the year a spring text reports on, else the publication year)
+            count = int(chinese_to_number(match.group("span_past") or match.group("span_num")) or 0)
+            last = cue_year if explicit or heading_year else bulletin_year
+            if last is None and year is not None:
+                last = year - 1 if (month is not None and month <= 4 and _last_stated_year(
+                    text, start) == year - 1) else year
+            period = f"{last - count + 1}..{last}" if last and count > 1 else ""
+            cues.append((start, end, period, "" if period else resolved))
             continue
         if cue_year is None:
             cues.append((start, end, "", resolved))
@@ -1705,7 +1723,8 @@ def _add_context(
             continue
         cue_sentence = index.sentence_index(cue_start)
         sentence_end = index.sentence_ends[cue_sentence]
-        if _clean(text[index.sentence_starts[cue_sentence] : cue_clause_start]) == "":
+        lead = _clean(text[index.sentence_starts[cue_sentence] : cue_clause_start])
+        if lead == "":
             cue_reach.append(sentence_end)
             paragraph_start = text.rfind("\n", 0, index.sentence_starts[cue_sentence]) + 1
             if _clean(text[paragraph_start : index.sentence_starts[cue_sentence]]) == "" and (
@@ -1715,6 +1734,8 @@ def _add_context(
                 paragraph_end = text.find("\n", cue_start)
                 paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
                                        len(cue_reach) - 1))
+        elif ("悉" in lead or "据" in lead or "了解" in lead) and _ATTRIBUTION.fullmatch(lead):
+            cue_reach.append(sentence_end)  # 记者从…获悉,1—10月,…: the cue heads the sentence
         else:
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
             cue_reach.append(semicolon.start() if semicolon else sentence_end)
