@@ -586,3 +586,30 @@ def test_a_plan_period_as_comparison_base_is_no_period():
     # §8: growth against an earlier base takes the period of the current figure
     text = "目前高新技术企业总数突破600家，较“十三五”末增长1.4倍。"
     assert row(text, "1.4倍", "2024-07")["period"] == "2024"
+
+
+def test_a_narrowed_ratio_is_a_signed_change_of_the_ratio():
+    # §6 ratios → base unit ratio; a decrease takes a minus sign, note decline
+    found = row("城乡居民收入比为1.81:1，比上年缩小0.04。", "0.04")
+    assert found["measure"] == "change_abs" and found["base_unit"] == "ratio"
+    assert found["value_base"] == -0.04 and "decline" in found["note"]
+
+
+def test_note_numbers_and_pm25_before_nianjun_are_labels():
+    # §2, §6: section numbers and name numbers have no base and no period
+    text = "注：1.本公报数据为初步统计数；2.增长速度按可比价格计算。"
+    for surface in ("1", "2"):
+        found = row(text, surface)
+        assert found["measure"] == "other" and found["period"] == "" and found["is_indicator"] == "no"
+    found = row("PM2.5年均浓度为30微克/立方米。", "2.5")
+    assert found["unit"] == "" and found["period"] == "" and math.isnan(found["value_base"])
+
+
+def test_an_amount_after_chao_before_a_noun_is_a_threshold():
+    # §7 other: thresholds (500万元以上项目) whatever the bound word
+    for text, surface in (("全市收入超过300万元的村有12个。", "300万元"),
+                          ("其中超5亿元项目**8个**。", "5亿元")):
+        found = row(text, surface)
+        assert found["measure"] == "other" and found["period"] == "", text
+        assert found["is_indicator"] == "no", text
+    assert row("营业收入超1100亿元，增长5%。", "1100亿元")["measure"] == "level"

@@ -921,6 +921,10 @@ def _quantity_from_parts(
     # numbers that only name something (§5 "number used as a name or label")
     if script == "arabic" and not scale:
         stripped_before = before.replace("**", "")
+        if clean_unit == "年" and not prefix and _POLLUTANT_BEFORE.search(stripped_before):
+            # PM2.5年均浓度: 年 opens 年均, the number is part of the pollutant name
+            return [_row(start, start + len(numeral), value, "", None, "", "other", "name",
+                         note="part of a pollutant name (PM2.5)")]
         if _NAME_BEFORE.search(stripped_before) and not clean_unit:
             if _POLLUTANT_BEFORE.search(stripped_before):
                 return [_row(start, end, value, "", None, "", "other", "name",
@@ -953,7 +957,9 @@ def _quantity_from_parts(
     bound = _bound_before(before)
     if bound:
         notes.append(_BOUND_NOTES[bound])
-    threshold = False
+    # 超过500万元的村, 超10亿元项目: a size threshold naming a class, as 10亿元以上项目 (§7)
+    threshold = bound in {"超", "超过", "超出", "逾"} and bool(
+        _SIZE_CLASS_AFTER.match(after.lstrip("*"))) and not after.lstrip("*").startswith("以上")
     bound_after = _BOUND_AFTER.match(after)
     if bound_after:
         if _THRESHOLD_AFTER.match(after) or clean_unit in {"周岁", "岁"}:
@@ -1047,8 +1053,8 @@ def _unitless(
                      note="number in a name (e.g. 5G)")]
     if (before.endswith(("(", "（")) and after.startswith((")", "）"))) or (
         _line_before(text, start).strip(" \t\u3000*#") == ""
-        and after[:1] in {".", "、", "．", ")", "）"}
-    ):
+        or before.endswith(("注:", "注：", ";", "；"))  # 注：1.本公报…；2.地区…
+    ) and after[:1] in {".", "、", "．", ")", "）"}:
         return [_row(start, end, value, "", None, "", "other", "label", note="list label")]
     quoted = before.endswith(("“", "‘", "'", '"', "「")) and after.startswith(("”", "’", "'", '"', "」"))
     if _line_before(text, start).strip() == "" and _line_after(text, end).strip() == "":
@@ -1795,6 +1801,12 @@ def _add_context(
                 measure = "share_pct"
         elif measure in {"level", "count"} and _NET_CHANGE.search(before[-6:]):
             measure = "change_abs"
+        elif measure == "level" and not row["unit"] and before.rstrip("*了").endswith(("缩小", "扩大")):
+            # 收入比…比上年缩小0.03: a change of a ratio (§6 ratios → ratio, decline signed)
+            measure, row["base_unit"] = "change_abs", "ratio"
+            if before.rstrip("*了").endswith("缩小") and row["value_base"] is not None:
+                row["value_base"] = -abs(row["value_base"])
+                notes.append("decline")
         if measure == "change_abs" and row["unit"] in {"个百分点", "百分点"}:
             row["base_unit"] = "百分点"
         if measure in {"growth_pct", "change_abs"} and _DECLINE_CUE.search(before[-14:]) and (
