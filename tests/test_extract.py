@@ -613,3 +613,12 @@ def test_an_amount_after_chao_before_a_noun_is_a_threshold():
         assert found["measure"] == "other" and found["period"] == "", text
         assert found["is_indicator"] == "no", text
     assert row("营业收入超1100亿元，增长5%。", "1100亿元")["measure"] == "level"
+
+
+def test_an_anniversary_in_chinese_numerals_and_yiqian_is_no_rank():
+    # §2 durations are rows, §8 an anniversary spans founding year to now; 以前一到 is a word
+    found = row("今年是建党一百周年。", "一百周年", "2021-03")
+    assert found["value"] == 100 and found["base_unit"] == "年" and found["measure"] == "other"
+    assert found["period"] == "1921..2021" and found["is_indicator"] == "no"
+    assert figures("以前一到夏天，河里就有味道。").empty
+    assert row("连续三年位列全省前十。", "前十")["measure"] == "rank"

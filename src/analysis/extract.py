@@ -77,7 +77,7 @@ _AR_UNIT = "|".join(re.escape(u) for u in ARABIC_UNITS)
 #: Measure words accepted after a Chinese numeral (§2: counts, durations, frequencies).
 CHINESE_UNITS = sorted(
     "个月 个 家 项 座 所 户 名 位 次 年 天 届 期 方面 倍 人 条 件 亩 元 公里 场 处 台 套 辆 张 支 株 "
-    "棵 篇 艘 架 人次 成".split(),
+    "棵 篇 艘 架 人次 成 周年".split(),
     key=len,
     reverse=True,
 )
@@ -142,7 +142,7 @@ _FIGURE_STARTS = re.compile(
     r"(?:(?<=[0-9０-９])[0-9０-９]*|(?<=[上数])(?=[十百千万])"
     r"|(?<=近)(?=[0-9０-９百千万一二两三四五六七八九十])"
     r"|(?<=[〇零一二两三四五六七八九十百千])[〇零一二两三四五六七八九十百千]*"
-    r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余成])"
+    r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余成周])"
     r"|(?<=[第前首连劣ⅠⅡⅢⅣⅤⅥIV])|(?<=百)(?=分之))"
 )
 
@@ -735,7 +735,9 @@ def _top(match: re.Match, text: str, start: int, end: int, year: int | None) -> 
     numeral, unit = match.group("top_num"), match.group("top_unit") or ""
     is_arabic = numeral[0] in "0123456789０１２３４５６７８９"
     value = _number(numeral)
-    if value is None or _TOP_FOLLOW_STOP.match(text[end : end + 3]):
+    if value is None or _TOP_FOLLOW_STOP.match(text[end : end + 3]) or (
+        text[start - 1 : start] in {"以", "之", "此", "提", "从"} and start > 0
+    ):  # 以前一到夏天, 提前一年: 前 belongs to a word, not a rank
         return _bare_numbers(text, start, end) if is_arabic else []
     if unit == "强":
         return [_row(start, end, value, unit, value, "rank", "rank", "rank")]
