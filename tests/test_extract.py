@@ -622,3 +622,27 @@ def test_an_anniversary_in_chinese_numerals_and_yiqian_is_no_rank():
     assert found["period"] == "1921..2021" and found["is_indicator"] == "no"
     assert figures("以前一到夏天，河里就有味道。").empty
     assert row("连续三年位列全省前十。", "前十")["measure"] == "rank"
+
+
+def test_figures_of_one_village_or_park_are_no_indicators():
+    # §11: figures of a single firm, park or project
+    text = "在横山镇桃园村,绿道串起了民宿和果园。暑假期间,该村接待游客超过5万人次,村集体经营性收入达到380万元。"
+    for surface in ("5万人次", "380万元"):
+        assert row(text, surface)["is_indicator"] == "no", surface
+    text = "位于城南的临港物流产业园，已集聚物流企业上百家，今年完成业务收入32.5亿元。"
+    assert row(text, "32.5亿元")["is_indicator"] == "no"
+    text = "在全市各村，新建村级公园120个。"
+    assert row(text, "120个")["is_indicator"] == "yes"
+
+
+def test_the_assessed_sections_of_a_water_share_are_a_context_count():
+    # §11: the population of a share is no indicator (like the size of a ranked population)
+    found = row("全县9个国省考断面水质优Ⅲ类比例达100%。", "9个")
+    assert found["is_indicator"] == "no" and found["dimension"] == "none"
+
+
+def test_dimensions_of_forests_and_rural_toilets():
+    # §10: 生态环境 (ecological restoration), 城乡融合 (农村人居环境, village programmes)
+    assert row("新增造林面积2100亩。", "2100亩")["dimension"] == "生态环境"
+    assert row("林木覆盖率提高到28.1%。", "28.1%")["dimension"] == "生态环境"
+    assert row("农村卫生户厕普及率达98%。", "98%")["dimension"] == "城乡融合"

@@ -219,6 +219,14 @@ _FIRM_CUE = re.compile(
     r"(?<!上市)公司|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
     r"单体|生产线|每天"
 )
+#: A sentence or paragraph about one village or park (在白马镇石头寨村, 位于城东的…产业园):
+#: its figures are the place's, not the county's (§11).
+_SINGLE_PLACE_LEAD = re.compile(
+    r"(?:在|位于)[^,，;；。全各个所每]{0,20}?(?:村|社区|产业园|工业园|物流园|园区|公司|基地)"
+)
+_SINGLE_PLACE_WORDS = ("该村", "我们村", "本村", "该园", "该社区", "该基地")
+#: The assessed water sections a share is taken over (15个国省考断面水质优Ⅲ类比例).
+_SECTION_POPULATION_AFTER = re.compile(r"^[^,，;；。]{0,8}断面")
 _CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]")
 _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 
@@ -399,6 +407,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("社会治理", ("应用场景", "感知设备", "城市运行", "热线")),
     ("经济发展", ("工业百强县", "动力电池产业", "销售收入", "营业收入", "预算收入", "财政收入",
                   "旅游", "游客", "税收收入", "规上工业", "规模以上工业")),
+    ("城乡融合", ("户厕", "厕所革命", "重点村")),
     ("共同富裕", ("收入", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
                   "文明城市", "社会保障", "社保", "医保", "教育", "学校", "学位", "托育", "增收",
                   "日间照料", "救助", "低保", "住房保障", "中小学", "幼儿园", "学前")),
@@ -406,7 +415,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "农村", "和美", "城镇化", "农业", "粮食", "高标准农田")),
     ("生态环境", ("PM", "空气", "水质", "水环境", "断面", "湿地", "生态", "污染", "碳排放",
                   "环境质量", "优良天数", "绿化", "绿地", "森林", "Ⅱ类", "Ⅲ类", "能耗", "污水",
-                  "垃圾", "微克/立方米")),
+                  "垃圾", "微克/立方米", "造林", "林木")),
     ("社会治理", ("数据", "治理", "平安", "安全", "信访", "网格", "指挥", "矛盾", "刑事",
                   "事故", "警情", "调解")),
     ("开放创新", ("高企", "专精特新", "小巨人", "科技型", "研发", "创新", "平台", "人才",
@@ -1474,6 +1483,31 @@ def _sentence_head_target(text: str, sentence_start: int, cache: dict[int, bool]
     return found
 
 
+def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, bool]) -> bool:
+    """Whether the sentence is about one village or park (§11), once per sentence.
+
+    The sentence names it (该村, 我们村), or it or its paragraph opens with the place
+    (在白马镇石头寨村, / 位于城东的…产业园,).
+    """
+    found = cache.get(sentence)
+    if found is None:
+        start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
+        body = text[start:end]
+        found = any(word in body for word in _SINGLE_PLACE_WORDS)
+        if not found:
+            paragraph = text.rfind("\n", 0, start) + 1
+            for lead_start in {start, paragraph}:
+                lead = _clean(text[lead_start : lead_start + 40]).lstrip("　 \t")
+                first = _CLAUSE_SPLIT.split(lead, maxsplit=1)[0]
+                if ("在" in first[:1] or first.startswith("位于")) and (
+                    _SINGLE_PLACE_LEAD.fullmatch(first)
+                ):
+                    found = True
+                    break
+        cache[sentence] = found
+    return found
+
+
 def _has_head_target(window: str, year: int | None = None) -> bool:
     """A goal stated at the head of the sentence (cheap ``in`` checks before the regex).
 
@@ -1750,6 +1784,7 @@ def _add_context(
     paragraph_starts = [c[0] for c in paragraph_cues]
     sentence_period: dict[int, tuple[str, str]] = {}
     head_targets: dict[int, bool] = {}
+    single_places: dict[int, bool] = {}
     bulletin = _BULLETIN_TITLE.search(text[:300])
     publication = bulletin.group(1) if bulletin else (str(year) if year else "")
     previous_rank_population: dict | None = None
@@ -1923,9 +1958,14 @@ def _add_context(
             elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
                 is_indicator = False
                 notes.append("context count")
-            elif _FIRM_CUE.search(clean_clause):
+            elif _FIRM_CUE.search(clean_clause) or _single_place(text, index, sentence, single_places):
                 is_indicator = False
                 notes.append("figure of a single firm, park or project")
+            elif row["base_unit"] == "个" and "断面" in after and _SECTION_POPULATION_AFTER.match(
+                clean_after
+            ):
+                is_indicator = False
+                notes.append("context count (the sections of the share)")
         if kind == "quantity" and _SUBSET_BEFORE.search(before):
             notes.append("subset (其中…)")
         if is_indicator and _BORDERLINE_CUE.search(clean_after):
