@@ -567,6 +567,7 @@ def test_past_n_years_is_no_row_and_spans_the_years_reported_on():
     assert row(text, "900亿元", "2021-03")["period"] == "2016..2020"
     assert row(text, "二百余家", "2021-03")["period"] == "2016..2020"
     assert row("三年来新建公园18个。", "18个", "2024-09")["period"] == "2022..2024"
+    assert row("二十年来新建公园18个。", "18个", "2024-09")["period"] == "2005..2024"
 
 
 def test_a_period_after_an_attribution_heads_the_sentence():
@@ -646,3 +647,9 @@ def test_dimensions_of_forests_and_rural_toilets():
     assert row("新增造林面积2100亩。", "2100亩")["dimension"] == "生态环境"
     assert row("林木覆盖率提高到28.1%。", "28.1%")["dimension"] == "生态环境"
     assert row("农村卫生户厕普及率达98%。", "98%")["dimension"] == "城乡融合"
+
+
+def test_a_heading_naming_a_goal_word_only_is_no_plan_section():
+    text = "一、锚定目标 奋力攻坚\n\n全年新增规上企业120家。\n\n二、今年工作安排\n\n新增规上企业100家。"
+    assert row(text, "120家", "2024-02")["measure"] == "count"
+    assert row(text, "100家", "2024-02")["measure"] == "target"

@@ -235,7 +235,7 @@ _PERIOD_CUE = re.compile(
     r"(?P<half>上半年|下半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
     r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增))"
-    r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十])年|(?P<span_num>[两二三四五六七八九十])年(?:来|以来))"
+    r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十]{1,3})年|(?P<span_num>[两二三四五六七八九十]{1,3})年(?:来|以来))"
     r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
@@ -267,10 +267,10 @@ _CUE_HEAD_PREFIX = re.compile(
 _PERIOD_CUE_STARTS = re.compile(
     r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
     r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=暑)(?=假|期)"
-    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增)|年来|年以来)"
-    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增)|年来|年以来)"
+    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增)|[一二三四五六七八九]?年来|[一二三四五六七八九]?年以来)"
+    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增)|十?[一二三四五六七八九]?年来|十?[一二三四五六七八九]?年以来)"
     r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
-    r"|(?<=过)(?=去的?[一两二三四五六七八九十]年))"
+    r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年))"
 )
 #: An attribution opening a sentence before its period (记者从…获悉, 据统计, 据了解).
 _ATTRIBUTION = re.compile(
@@ -1246,8 +1246,8 @@ _HEADING_PART = re.compile(
 #: A numbered or markdown section heading (三、重点工作, ## 今年工作安排), any wording.
 _SECTION_HEADING = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]|[一二三四五六七八九十]{1,3}、)[^。；;!！?？]{0,40}$")
 #: A heading that opens a plan section: its figures are goals (§7 target).
-_PLAN_HEADING = re.compile(r"目标|工作安排|重点工作|主要任务|工作打算|工作思路")
-_REVIEW_HEADING = re.compile(r"回顾|完成情况|成效|成绩|总结")
+_PLAN_HEADING = re.compile(r"主要目标|预期目标|目标任务|工作安排|重点工作|主要任务|工作打算|工作思路|下一步|下阶段")
+_REVIEW_HEADING = re.compile(r"回顾|完成|成效|成绩|总结")
 
 
 class _Headings:
@@ -1894,7 +1894,9 @@ def _add_context(
                 cue_index -= 1
             if chosen is None and paragraph_cues:
                 k = bisect_right(paragraph_starts, start) - 1
-                if k >= 0 and start < paragraph_cues[k][1] and kind not in {"streak", "visits"}:
+                if k >= 0 and start < paragraph_cues[k][1] and kind not in {"streak", "visits"} and not (
+                    kind == "rank" and all_cues[paragraph_cues[k][2]][2][4:6] == ".."
+                ):  # a rank is held at a time, not over the years of 过去五年
                     cue_index = paragraph_cues[k][2]
                     chosen = all_cues[cue_index]
             if kind == "duration" and row["unit"] == "周年" and year and row["value"]:
