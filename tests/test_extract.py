@@ -653,3 +653,9 @@ def test_a_heading_naming_a_goal_word_only_is_no_plan_section():
     text = "一、锚定目标 奋力攻坚\n\n全年新增规上企业120家。\n\n二、今年工作安排\n\n新增规上企业100家。"
     assert row(text, "120家", "2024-02")["measure"] == "count"
     assert row(text, "100家", "2024-02")["measure"] == "target"
+
+
+def test_goal_verbs_inside_a_phrase_and_rural_areas_change_nothing():
+    text = "在确保疫情防控的同时，全县经济稳步回升，全年新增规上企业120家。"
+    assert row(text, "120家", "2024-02")["measure"] == "count"
+    assert row("在广大农村，新建村级公园120个。", "120个")["is_indicator"] == "yes"

@@ -163,7 +163,7 @@ _TARGET_CUE = re.compile(
     r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|预计|将|(?<![主重需只])要(?![素点])|巩固|打造|稳居"
 )
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
-_SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|确保|预期目标|主要目标)")
+_SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
 _GROWTH_CUE = re.compile(r"(增长|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加)[^,，;；。]{0,12}$")
 _DECLINE_CUE = re.compile(r"(下降|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
@@ -222,7 +222,7 @@ _FIRM_CUE = re.compile(
 #: A sentence or paragraph about one village or park (在白马镇石头寨村, 位于城东的…产业园):
 #: its figures are the place's, not the county's (§11).
 _SINGLE_PLACE_LEAD = re.compile(
-    r"(?:在|位于)[^,，;；。全各个所每]{0,20}?(?:村|社区|产业园|工业园|物流园|园区|公司|基地)"
+    r"(?:在|位于)[^,，;；。全各个所每]{0,20}?(?:(?<![农乡])村|社区|产业园|工业园|物流园|园区|公司|基地)"
 )
 _SINGLE_PLACE_WORDS = ("该村", "我们村", "本村", "该园", "该社区", "该基地")
 #: The assessed water sections a share is taken over (15个国省考断面水质优Ⅲ类比例).
@@ -247,9 +247,9 @@ _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
 _NET_CHANGE = re.compile(r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$")
 #: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
 _REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
-_SENTENCE_TARGET = re.compile(r"确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
+_SENTENCE_TARGET = re.compile(r"(?<!在)确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
 #: 力争/确保 earlier in the sentence covers the figures after it, across ; (§7).
-_GOAL_VERB = re.compile(r"力争|确保(?!了)")
+_GOAL_VERB = re.compile(r"(?<![^,，;；:：、。!！?？\n将要并须力])(?:力争|确保(?!了))")  # not 在确保…的同时
 #: A goal stated at the head of a sentence covers the list after it (主要预期目标是:…).
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
 _ACHIEVED = re.compile(r"已|实现了|达到了")
