@@ -574,6 +574,8 @@ def test_a_period_after_an_attribution_heads_the_sentence():
     # §8: 1—10月 heads the sentence after 记者…获悉 and carries across ;
     text = "记者从市统计局获悉,1—10月,全市工业增加值增长6.2%;社零总额增长4.1%。"
     assert row(text, "4.1%", "2023-11-08")["period"] == "2023-01..2023-10"
+    text = "政府工作报告显示，2023年全市实现地区生产总值820亿元，增长5%；一般公共预算收入突破60亿元。"
+    assert row(text, "60亿元", "2024-01-22")["period"] == "2023"
 
 
 def test_a_goal_year_after_lizheng_sets_the_period_of_the_goals():

@@ -272,9 +272,9 @@ _PERIOD_CUE_STARTS = re.compile(
     r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
     r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年))"
 )
-#: An attribution opening a sentence before its period (记者从…获悉, 据统计, 据了解).
+#: An attribution opening a sentence before its period (记者从…获悉, 据统计, 报告显示).
 _ATTRIBUTION = re.compile(
-    r"(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉)[,，:：]?|据(?:了解|统计|悉)[,，:：]?"
+    r"(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉|显示|表明)[,，:：]?|据(?:了解|统计|悉)[,，:：]?"
 )
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
 _PLAN_START = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -1776,7 +1776,9 @@ def _add_context(
                 paragraph_end = text.find("\n", cue_start)
                 paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
                                        len(cue_reach) - 1))
-        elif ("悉" in lead or "据" in lead or "了解" in lead) and _ATTRIBUTION.fullmatch(lead):
+        elif ("悉" in lead or "据" in lead or "了解" in lead or "显示" in lead or "表明" in lead) and (
+            _ATTRIBUTION.fullmatch(lead)
+        ):
             cue_reach.append(sentence_end)  # 记者从…获悉,1—10月,…: the cue heads the sentence
         else:
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
