@@ -1245,6 +1245,7 @@ _HEADING_PART = re.compile(
 )
 #: A numbered or markdown section heading (三、重点工作, ## 今年工作安排), any wording.
 _SECTION_HEADING = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]|[一二三四五六七八九十]{1,3}、)[^。；;!！?？]{0,40}$")
+_SECTION_FIRST = frozenset("#一二三四五六七八九十")
 #: A heading that opens a plan section: its figures are goals (§7 target).
 _PLAN_HEADING = re.compile(r"主要目标|预期目标|目标任务|工作安排|重点工作|主要任务|工作打算|工作思路|下一步|下阶段")
 _REVIEW_HEADING = re.compile(r"回顾|完成|成效|成绩|总结")
@@ -1279,7 +1280,9 @@ class _Headings:
                 if 2 <= len(clean) <= 40 and not _HEADING_STOP.search(clean):
                     candidates.append((line_end, clean))
                     heading = clean
-            if heading is None and len(line) <= 60 and _SECTION_HEADING.match(line):
+            if heading is None and len(line) <= 60 and line.lstrip(" \t\u3000")[:1] in _SECTION_FIRST and (
+                _SECTION_HEADING.match(line)
+            ):
                 heading = line
             if heading is not None and position > 0:
                 if plan_start >= 0:
@@ -1493,10 +1496,12 @@ def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, 
     if found is None:
         start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
         body = text[start:end]
-        found = any(word in body for word in _SINGLE_PLACE_WORDS)
+        found = ("该" in body or "村" in body) and any(word in body for word in _SINGLE_PLACE_WORDS)
         if not found:
             paragraph = text.rfind("\n", 0, start) + 1
             for lead_start in {start, paragraph}:
+                if not text[lead_start : lead_start + 4].lstrip("　 \t\n*“").startswith(("在", "位于")):
+                    continue
                 lead = _clean(text[lead_start : lead_start + 40]).lstrip("　 \t")
                 first = _CLAUSE_SPLIT.split(lead, maxsplit=1)[0]
                 if ("在" in first[:1] or first.startswith("位于")) and (
@@ -1860,7 +1865,9 @@ def _add_context(
                 _TARGET_CUE.search(before)
                 or _has_head_target(text[max(sentence_start, start - 120) : start], year)
                 or (measure != "growth_pct" and (_SENTENCE_TARGET.search(sentence_before[-30:]) or (
-                    _GOAL_VERB.search(text, max(sentence_start, start - 120), start))))
+                    (text.find("力争", max(sentence_start, start - 120), start) >= 0
+                     or text.find("确保", max(sentence_start, start - 120), start) >= 0)
+                    and _GOAL_VERB.search(text, max(sentence_start, start - 120), start))))
                 or _sentence_head_target(text, sentence_start, head_targets)
                 or (headings is not None and headings.plan_starts and headings.in_plan(start)
                     and not _LAST_YEAR_IN_PARAGRAPH.search(sentence_before))
