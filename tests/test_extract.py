@@ -518,3 +518,146 @@ def test_percentages_in_words_and_a_doubling():
     assert row("覆盖率达到百分之百", "百分之百")["value"] == 100
     r = row("产值增长一倍", "一倍")
     assert (r["value"], r["measure"], r["base_unit"]) == (1, "ratio", "ratio")
+
+
+def test_a_past_deadline_states_achievements_not_goals():
+    # §7 target is a goal; 到2020年末 in a text published in 2021 reports what was reached
+    text = "到2020年末，全市规上企业达到600家，比2015年净增90家；光伏产能提高到35.5%。"
+    assert row(text, "600家", "2021-02")["measure"] == "count"
+    net = row(text, "90家", "2021-02")
+    assert net["measure"] == "change_abs" and net["period"] == "2020"
+    assert "base is 2015" in net["note"]
+    assert row(text, "600家", "2019-12")["measure"] == "target"
+
+
+def test_rising_to_a_level_states_the_level_not_the_change():
+    # §7: 提高到 gives the share reached; 提高 + N个百分点 is change_abs; 增加到 a count
+    assert row("全县森林覆盖率提高到28.4%。", "28.4%")["measure"] == "share_pct"
+    assert row("全县森林覆盖率提高2.1个百分点。", "2.1个百分点")["measure"] == "change_abs"
+    assert row("专精特新企业由12家增加到47家。", "47家")["measure"] == "count"
+
+
+def test_a_goal_verb_covers_the_rest_of_its_sentence_across_semicolons():
+    # §7 target: 力争 states the goal of every figure after it in the sentence
+    text = "围绕主导产业，全县力争新开工亿元以上项目40个，完成工业投资180亿元；新增专精特新企业30家以上。"
+    assert row(text, "30家", "2024-02")["measure"] == "target"
+    text = "全县新开工亿元以上项目40个，完成工业投资180亿元；新增专精特新企业30家。"
+    assert row(text, "30家", "2024-02")["measure"] == "count"
+
+
+def test_figures_under_a_plan_heading_are_goals_but_not_under_a_review_heading():
+    # §7 target: a section headed 2024年主要目标 / 重点工作 states goals
+    text = ("一、2023年工作回顾\n\n新增城镇就业1.6万人，城镇登记失业率控制在1.8%以内。\n\n"
+            "二、2024年主要目标和重点工作\n\n新增城镇就业1.5万人，城镇登记失业率控制在3%以内；"
+            "新增养老床位300张。\n\n三、政府自身建设\n\n办结率98%。")
+    assert row(text, "1.6万人", "2024-02")["measure"] == "level"
+    assert row(text, "1.8%", "2024-02")["measure"] == "share_pct"
+    for surface in ("1.5万人", "3%", "300张"):
+        assert row(text, surface, "2024-02")["measure"] == "target", surface
+    assert row(text, "98%", "2024-02")["measure"] == "share_pct"
+    # a heading naming the goals of a year already past is a review
+    assert row("二、2022年目标完成情况\n\n新增养老床位300张。", "300张", "2024-02")["measure"] == "count"
+
+
+def test_past_n_years_is_no_row_and_spans_the_years_reported_on():
+    # §2 period phrases (五年来) are no rows; §8 multi-year spans
+    text = "一、2020年工作回顾\n\n过去五年，我们坚持项目为王。全县年均增长6.5%，累计完成投资超900亿元。\n\n五年来关停企业二百余家。"
+    assert "五年" not in surfaces(text)
+    assert row(text, "6.5%", "2021-03")["period"] == "2016..2020"
+    assert row(text, "900亿元", "2021-03")["period"] == "2016..2020"
+    assert row(text, "二百余家", "2021-03")["period"] == "2016..2020"
+    assert row("三年来新建公园18个。", "18个", "2024-09")["period"] == "2022..2024"
+    assert row("二十年来新建公园18个。", "18个", "2024-09")["period"] == "2005..2024"
+
+
+def test_a_period_after_an_attribution_heads_the_sentence():
+    # §8: 1—10月 heads the sentence after 记者…获悉 and carries across ;
+    text = "记者从市统计局获悉,1—10月,全市工业增加值增长6.2%;社零总额增长4.1%。"
+    assert row(text, "4.1%", "2023-11-08")["period"] == "2023-01..2023-10"
+    text = "政府工作报告显示，2023年全市实现地区生产总值820亿元，增长5%；一般公共预算收入突破60亿元。"
+    assert row(text, "60亿元", "2024-01-22")["period"] == "2023"
+
+
+def test_a_goal_year_after_lizheng_sets_the_period_of_the_goals():
+    text = "“十四五”以来,全县累计建成农田9万亩。下一步,全县将力争到2025年,农民收入突破4万元。"
+    assert row(text, "4万元", "2023-11")["period"] == "2025"
+    text = "海安将锚定目标，力争2025年地区生产总值突破1700亿元，确保排名进入前二十。"
+    assert row(text, "前二十", "2024-07")["period"] == "2025"
+
+
+def test_a_plan_period_as_comparison_base_is_no_period():
+    # §8: growth against an earlier base takes the period of the current figure
+    text = "目前高新技术企业总数突破600家，较“十三五”末增长1.4倍。"
+    assert row(text, "1.4倍", "2024-07")["period"] == "2024"
+
+
+def test_a_narrowed_ratio_is_a_signed_change_of_the_ratio():
+    # §6 ratios → base unit ratio; a decrease takes a minus sign, note decline
+    found = row("城乡居民收入比为1.81:1，比上年缩小0.04。", "0.04")
+    assert found["measure"] == "change_abs" and found["base_unit"] == "ratio"
+    assert found["value_base"] == -0.04 and "decline" in found["note"]
+
+
+def test_note_numbers_and_pm25_before_nianjun_are_labels():
+    # §2, §6: section numbers and name numbers have no base and no period
+    text = "注：1.本公报数据为初步统计数；2.增长速度按可比价格计算。"
+    for surface in ("1", "2"):
+        found = row(text, surface)
+        assert found["measure"] == "other" and found["period"] == "" and found["is_indicator"] == "no"
+    found = row("PM2.5年均浓度为30微克/立方米。", "2.5")
+    assert found["unit"] == "" and found["period"] == "" and math.isnan(found["value_base"])
+
+
+def test_an_amount_after_chao_before_a_noun_is_a_threshold():
+    # §7 other: thresholds (500万元以上项目) whatever the bound word
+    for text, surface in (("全市收入超过300万元的村有12个。", "300万元"),
+                          ("其中超5亿元项目**8个**。", "5亿元")):
+        found = row(text, surface)
+        assert found["measure"] == "other" and found["period"] == "", text
+        assert found["is_indicator"] == "no", text
+    assert row("营业收入超1100亿元，增长5%。", "1100亿元")["measure"] == "level"
+
+
+def test_an_anniversary_in_chinese_numerals_and_yiqian_is_no_rank():
+    # §2 durations are rows, §8 an anniversary spans founding year to now; 以前一到 is a word
+    found = row("今年是建党一百周年。", "一百周年", "2021-03")
+    assert found["value"] == 100 and found["base_unit"] == "年" and found["measure"] == "other"
+    assert found["period"] == "1921..2021" and found["is_indicator"] == "no"
+    assert figures("以前一到夏天，河里就有味道。").empty
+    assert row("连续三年位列全省前十。", "前十")["measure"] == "rank"
+
+
+def test_figures_of_one_village_or_park_are_no_indicators():
+    # §11: figures of a single firm, park or project
+    text = "在横山镇桃园村,绿道串起了民宿和果园。暑假期间,该村接待游客超过5万人次,村集体经营性收入达到380万元。"
+    for surface in ("5万人次", "380万元"):
+        assert row(text, surface)["is_indicator"] == "no", surface
+    text = "位于城南的临港物流产业园，已集聚物流企业上百家，今年完成业务收入32.5亿元。"
+    assert row(text, "32.5亿元")["is_indicator"] == "no"
+    text = "在全市各村，新建村级公园120个。"
+    assert row(text, "120个")["is_indicator"] == "yes"
+
+
+def test_the_assessed_sections_of_a_water_share_are_a_context_count():
+    # §11: the population of a share is no indicator (like the size of a ranked population)
+    found = row("全县9个国省考断面水质优Ⅲ类比例达100%。", "9个")
+    assert found["is_indicator"] == "no" and found["dimension"] == "none"
+
+
+def test_dimensions_of_forests_and_rural_toilets():
+    # §10: 生态环境 (ecological restoration), 城乡融合 (农村人居环境, village programmes)
+    assert row("新增造林面积2100亩。", "2100亩")["dimension"] == "生态环境"
+    assert row("林木覆盖率提高到28.1%。", "28.1%")["dimension"] == "生态环境"
+    assert row("农村卫生户厕普及率达98%。", "98%")["dimension"] == "城乡融合"
+
+
+def test_a_heading_naming_a_goal_word_only_is_no_plan_section():
+    text = "一、锚定目标 奋力攻坚\n\n全年新增规上企业120家。\n\n二、今年工作安排\n\n新增规上企业100家。"
+    assert row(text, "120家", "2024-02")["measure"] == "count"
+    assert row(text, "100家", "2024-02")["measure"] == "target"
+
+
+def test_goal_verbs_inside_a_phrase_and_rural_areas_change_nothing():
+    text = "在确保疫情防控的同时，全县经济稳步回升，全年新增规上企业120家。"
+    assert row(text, "120家", "2024-02")["measure"] == "count"
+    assert row("在广大农村，新建村级公园120个。", "120个")["is_indicator"] == "yes"

@@ -77,7 +77,7 @@ _AR_UNIT = "|".join(re.escape(u) for u in ARABIC_UNITS)
 #: Measure words accepted after a Chinese numeral (§2: counts, durations, frequencies).
 CHINESE_UNITS = sorted(
     "个月 个 家 项 座 所 户 名 位 次 年 天 届 期 方面 倍 人 条 件 亩 元 公里 场 处 台 套 辆 张 支 株 "
-    "棵 篇 艘 架 人次 成".split(),
+    "棵 篇 艘 架 人次 成 周年".split(),
     key=len,
     reverse=True,
 )
@@ -142,7 +142,7 @@ _FIGURE_STARTS = re.compile(
     r"(?:(?<=[0-9０-９])[0-9０-９]*|(?<=[上数])(?=[十百千万])"
     r"|(?<=近)(?=[0-9０-９百千万一二两三四五六七八九十])"
     r"|(?<=[〇零一二两三四五六七八九十百千])[〇零一二两三四五六七八九十百千]*"
-    r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余成])"
+    r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余成周])"
     r"|(?<=[第前首连劣ⅠⅡⅢⅣⅤⅥIV])|(?<=百)(?=分之))"
 )
 
@@ -163,7 +163,7 @@ _TARGET_CUE = re.compile(
     r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|预计|将|(?<![主重需只])要(?![素点])|巩固|打造|稳居"
 )
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
-_SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|确保|预期目标|主要目标)")
+_SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
 _GROWTH_CUE = re.compile(r"(增长|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加)[^,，;；。]{0,12}$")
 _DECLINE_CUE = re.compile(r"(下降|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
@@ -219,6 +219,14 @@ _FIRM_CUE = re.compile(
     r"(?<!上市)公司|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
     r"单体|生产线|每天"
 )
+#: A sentence or paragraph about one village or park (在白马镇石头寨村, 位于城东的…产业园):
+#: its figures are the place's, not the county's (§11).
+_SINGLE_PLACE_LEAD = re.compile(
+    r"(?:在|位于)[^,，;；。全各个所每]{0,20}?(?:(?<![农乡])村|社区|产业园|工业园|物流园|园区|公司|基地)"
+)
+_SINGLE_PLACE_WORDS = ("该村", "我们村", "本村", "该园", "该社区", "该基地")
+#: The assessed water sections a share is taken over (15个国省考断面水质优Ⅲ类比例).
+_SECTION_POPULATION_AFTER = re.compile(r"^[^,，;；。]{0,8}断面")
 _CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]")
 _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 
@@ -226,7 +234,8 @@ _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 _PERIOD_CUE = re.compile(
     r"(?P<half>上半年|下半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
-    r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增))"
+    r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增))"
+    r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十]{1,3})年|(?P<span_num>[两二三四五六七八九十]{1,3})年(?:来|以来))"
     r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
@@ -235,8 +244,12 @@ _GROWTH_WORD = re.compile(r"增长|同比|增幅")
 _CHANGE_TO = re.compile(r"[至到]")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
-_NET_CHANGE = re.compile(r"(?:净增|增加(?!值)|减少)[^,，;；。]{0,4}$")
-_SENTENCE_TARGET = re.compile(r"确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
+_NET_CHANGE = re.compile(r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$")
+#: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
+_REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
+_SENTENCE_TARGET = re.compile(r"(?<!在)确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
+#: 力争/确保 earlier in the sentence covers the figures after it, across ; (§7).
+_GOAL_VERB = re.compile(r"(?<![^,，;；:：、。!！?？\n将要并须力])(?:力争|确保(?!了))")  # not 在确保…的同时
 #: A goal stated at the head of a sentence covers the list after it (主要预期目标是:…).
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
 _ACHIEVED = re.compile(r"已|实现了|达到了")
@@ -249,15 +262,19 @@ _COUNTED_SUBJECTS = re.compile(r"([两二三四五六七八九十])(?:项|个|�
 _CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
 _SEMICOLON = re.compile(r"[;；]")
 _CUE_HEAD_PREFIX = re.compile(
-    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|溧阳市?|全市|#|★|[0-9０-９]{4}年)*"
+    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
 )
 _PERIOD_CUE_STARTS = re.compile(
     r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
     r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=暑)(?=假|期)"
-    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增))"
-    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增))"
+    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增)|[一二三四五六七八九]?年来|[一二三四五六七八九]?年以来)"
+    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增)|十?[一二三四五六七八九]?年来|十?[一二三四五六七八九]?年以来)"
     r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
-    r"|(?<=过)(?=去的?一年))"
+    r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年))"
+)
+#: An attribution opening a sentence before its period (记者从…获悉, 据统计, 报告显示).
+_ATTRIBUTION = re.compile(
+    r"(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉|显示|表明)[,，:：]?|据(?:了解|统计|悉)[,，:：]?"
 )
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
 _PLAN_START = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -390,6 +407,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("社会治理", ("应用场景", "感知设备", "城市运行", "热线")),
     ("经济发展", ("工业百强县", "动力电池产业", "销售收入", "营业收入", "预算收入", "财政收入",
                   "旅游", "游客", "税收收入", "规上工业", "规模以上工业")),
+    ("城乡融合", ("户厕", "厕所革命", "重点村")),
     ("共同富裕", ("收入", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
                   "文明城市", "社会保障", "社保", "医保", "教育", "学校", "学位", "托育", "增收",
                   "日间照料", "救助", "低保", "住房保障", "中小学", "幼儿园", "学前")),
@@ -397,7 +415,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "农村", "和美", "城镇化", "农业", "粮食", "高标准农田")),
     ("生态环境", ("PM", "空气", "水质", "水环境", "断面", "湿地", "生态", "污染", "碳排放",
                   "环境质量", "优良天数", "绿化", "绿地", "森林", "Ⅱ类", "Ⅲ类", "能耗", "污水",
-                  "垃圾", "微克/立方米")),
+                  "垃圾", "微克/立方米", "造林", "林木")),
     ("社会治理", ("数据", "治理", "平安", "安全", "信访", "网格", "指挥", "矛盾", "刑事",
                   "事故", "警情", "调解")),
     ("开放创新", ("高企", "专精特新", "小巨人", "科技型", "研发", "创新", "平台", "人才",
@@ -726,7 +744,9 @@ def _top(match: re.Match, text: str, start: int, end: int, year: int | None) -> 
     numeral, unit = match.group("top_num"), match.group("top_unit") or ""
     is_arabic = numeral[0] in "0123456789０１２３４５６７８９"
     value = _number(numeral)
-    if value is None or _TOP_FOLLOW_STOP.match(text[end : end + 3]):
+    if value is None or _TOP_FOLLOW_STOP.match(text[end : end + 3]) or (
+        text[start - 1 : start] in {"以", "之", "此", "提", "从"} and start > 0
+    ):  # 以前一到夏天, 提前一年: 前 belongs to a word, not a rank
         return _bare_numbers(text, start, end) if is_arabic else []
     if unit == "强":
         return [_row(start, end, value, unit, value, "rank", "rank", "rank")]
@@ -849,6 +869,8 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
     before = text[max(0, start - 1) : start]
     if _CN_PRECEDE_STOP.search(before):
         return []  # “三项表率”, 这两个产业: a slogan or a back-reference (§2)
+    if unit == "年" and text[max(0, start - 3) : start].endswith(("过去", "过去的")):
+        return []  # 过去五年: a period phrase like 五年来 (§2)
     if numeral[0] in "百千万" and not prefix and not _bound_before(text[max(0, start - 4) : start]):
         return []  # 百家塘村, 千家万户: numeral characters inside words (but 超百亿元 is one)
     if (numeral in {"百", "千", "万"} or match.group("c_scale") and unit == "元") and (
@@ -910,6 +932,10 @@ def _quantity_from_parts(
     # numbers that only name something (§5 "number used as a name or label")
     if script == "arabic" and not scale:
         stripped_before = before.replace("**", "")
+        if clean_unit == "年" and not prefix and _POLLUTANT_BEFORE.search(stripped_before):
+            # PM2.5年均浓度: 年 opens 年均, the number is part of the pollutant name
+            return [_row(start, start + len(numeral), value, "", None, "", "other", "name",
+                         note="part of a pollutant name (PM2.5)")]
         if _NAME_BEFORE.search(stripped_before) and not clean_unit:
             if _POLLUTANT_BEFORE.search(stripped_before):
                 return [_row(start, end, value, "", None, "", "other", "name",
@@ -942,7 +968,9 @@ def _quantity_from_parts(
     bound = _bound_before(before)
     if bound:
         notes.append(_BOUND_NOTES[bound])
-    threshold = False
+    # 超过500万元的村, 超10亿元项目: a size threshold naming a class, as 10亿元以上项目 (§7)
+    threshold = bound in {"超", "超过", "超出", "逾"} and bool(
+        _SIZE_CLASS_AFTER.match(after.lstrip("*"))) and not after.lstrip("*").startswith("以上")
     bound_after = _BOUND_AFTER.match(after)
     if bound_after:
         if _THRESHOLD_AFTER.match(after) or clean_unit in {"周岁", "岁"}:
@@ -1036,8 +1064,8 @@ def _unitless(
                      note="number in a name (e.g. 5G)")]
     if (before.endswith(("(", "（")) and after.startswith((")", "）"))) or (
         _line_before(text, start).strip(" \t\u3000*#") == ""
-        and after[:1] in {".", "、", "．", ")", "）"}
-    ):
+        or before.endswith(("注:", "注：", ";", "；"))  # 注：1.本公报…；2.地区…
+    ) and after[:1] in {".", "、", "．", ")", "）"}:
         return [_row(start, end, value, "", None, "", "other", "label", note="list label")]
     quoted = before.endswith(("“", "‘", "'", '"', "「")) and after.startswith(("”", "’", "'", '"', "」"))
     if _line_before(text, start).strip() == "" and _line_after(text, end).strip() == "":
@@ -1115,16 +1143,16 @@ def _period_cues(
     for match in _period_cue_matches(text, flags):
         start, end = match.span()
         kind = match.lastgroup
-        for name in ("half", "q3", "q1", "summer", "plan", "net", "this_year", "last_year",
-                     "next_year"):
+        for name in ("half", "q3", "q1", "summer", "plan", "net", "span", "this_year",
+                     "last_year", "next_year"):
             if match.group(name) is not None:
                 kind = name
                 break
         word = match.group(0)
-        if kind in {"last_year", "next_year"} and _COMPARISON_BEFORE.search(
-            text[max(0, start - 3) : start]
+        if kind in {"last_year", "next_year", "plan"} and _COMPARISON_BEFORE.search(
+            text[max(0, start - 3) : start].rstrip("“\"")
         ):
-            continue  # 比上年增长, 较去年同期: the base of a comparison, not a period (§8)
+            continue  # 比上年增长, 较“十三五”末: the base of a comparison, not a period (§8)
         explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
         cue_year = int(explicit.group(1)) if explicit else year
         heading_year = headings.at(start)[1] if headings is not None and headings.starts else None
@@ -1163,6 +1191,17 @@ def _period_cues(
             continue
         if kind == "net":
             cues.append((start, end, "net:" + match.group("net_num"), ""))
+            continue
+        if kind == "span":
+            # 过去五年, 五年来: the N years up to the year reported on (heading year, else
+            # the year a spring text reports on, else the publication year)
+            count = int(chinese_to_number(match.group("span_past") or match.group("span_num")) or 0)
+            last = cue_year if explicit or heading_year else bulletin_year
+            if last is None and year is not None:
+                last = year - 1 if (month is not None and month <= 4 and _last_stated_year(
+                    text, start) == year - 1) else year
+            period = f"{last - count + 1}..{last}" if last and count > 1 else ""
+            cues.append((start, end, period, "" if period else resolved))
             continue
         if cue_year is None:
             cues.append((start, end, "", resolved))
@@ -1204,6 +1243,12 @@ _HEADING_PART = re.compile(
     r"(?P<half>上半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
     r"|(?P<months>(?<![0-9])(?P<m1>[0-9]{1,2})[-–—－~～至](?P<m2>[0-9]{1,2})月)"
 )
+#: A numbered or markdown section heading (三、重点工作, ## 今年工作安排), any wording.
+_SECTION_HEADING = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]|[一二三四五六七八九十]{1,3}、)[^。；;!！?？]{0,40}$")
+_SECTION_FIRST = frozenset("#一二三四五六七八九十")
+#: A heading that opens a plan section: its figures are goals (§7 target).
+_PLAN_HEADING = re.compile(r"主要目标|预期目标|目标任务|工作安排|重点工作|主要任务|工作打算|工作思路|下一步|下阶段")
+_REVIEW_HEADING = re.compile(r"回顾|完成|成效|成绩|总结")
 
 
 class _Headings:
@@ -1216,7 +1261,7 @@ class _Headings:
     punctuation, a markdown ``#`` line or an HTML ``<h1>``-``<h6>``.
     """
 
-    __slots__ = ("starts", "periods", "years")
+    __slots__ = ("starts", "periods", "years", "plan_starts", "plan_ends")
 
     def __init__(self, text: str, year: int | None) -> None:
         found: list[tuple[int, str, int | None]] = []
@@ -1224,13 +1269,34 @@ class _Headings:
         if "<h" in text:
             candidates += [(m.end(), m.group(1)) for m in _HEADING_TAG.finditer(text)]
         position = 0
+        # plan sections (二、2021年主要目标和重点工作 … up to the next heading): goals (§7)
+        plans: list[tuple[int, int]] = []
+        plan_start = -1
         for line in text.split("\n"):
             line_end = position + len(line)
+            heading = None
             if len(line) <= 120 and ("年" in line or "月" in line or "季度" in line):
                 clean = _MARKUP.sub("", line).strip(" \t\u3000#*>\r")
                 if 2 <= len(clean) <= 40 and not _HEADING_STOP.search(clean):
                     candidates.append((line_end, clean))
+                    heading = clean
+            if heading is None and len(line) <= 60 and line.lstrip(" \t\u3000")[:1] in _SECTION_FIRST and (
+                _SECTION_HEADING.match(line)
+            ):
+                heading = line
+            if heading is not None and position > 0:
+                if plan_start >= 0:
+                    plans.append((plan_start, position))
+                    plan_start = -1
+                if _PLAN_HEADING.search(heading) and not _REVIEW_HEADING.search(heading):
+                    stated = _HEADING_YEAR.search(heading)
+                    if stated is None or year is None or int(stated.group(1)) >= year:
+                        plan_start = line_end
             position = line_end + 1
+        if plan_start >= 0:
+            plans.append((plan_start, len(text)))
+        self.plan_starts = [p[0] for p in plans]
+        self.plan_ends = [p[1] for p in plans]
         for end, heading in sorted(candidates):
             stated = _HEADING_YEAR.search(heading)
             heading_year = int(stated.group(1)) if stated else None
@@ -1259,6 +1325,11 @@ class _Headings:
         """The period and the stated year of the heading governing ``position``."""
         k = bisect_right(self.starts, position) - 1
         return (self.periods[k], self.years[k]) if k >= 0 else ("", None)
+
+    def in_plan(self, position: int) -> bool:
+        """Whether ``position`` lies in a plan section (2021年主要目标, 今年工作安排)."""
+        k = bisect_right(self.plan_starts, position) - 1
+        return k >= 0 and position < self.plan_ends[k]
 
 
 _ANY_STATED_YEAR = re.compile(r"([0-9]{4}|[〇一二三四五六七八九零]{4})年(?!度?[0-9０-９]|[0-9]{1,2}月)")
@@ -1415,9 +1486,45 @@ def _sentence_head_target(text: str, sentence_start: int, cache: dict[int, bool]
     return found
 
 
-def _has_head_target(window: str) -> bool:
-    """A goal stated at the head of the sentence (cheap ``in`` checks before the regex)."""
-    return ("目标" in window or "到20" in window) and _HEAD_TARGET.search(window) is not None
+def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, bool]) -> bool:
+    """Whether the sentence is about one village or park (§11), once per sentence.
+
+    The sentence names it (该村, 我们村), or it or its paragraph opens with the place
+    (在白马镇石头寨村, / 位于城东的…产业园,).
+    """
+    found = cache.get(sentence)
+    if found is None:
+        start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
+        body = text[start:end]
+        found = ("该" in body or "村" in body) and any(word in body for word in _SINGLE_PLACE_WORDS)
+        if not found:
+            paragraph = text.rfind("\n", 0, start) + 1
+            for lead_start in {start, paragraph}:
+                if not text[lead_start : lead_start + 4].lstrip("　 \t\n*“").startswith(("在", "位于")):
+                    continue
+                lead = _clean(text[lead_start : lead_start + 40]).lstrip("　 \t")
+                first = _CLAUSE_SPLIT.split(lead, maxsplit=1)[0]
+                if ("在" in first[:1] or first.startswith("位于")) and (
+                    _SINGLE_PLACE_LEAD.fullmatch(first)
+                ):
+                    found = True
+                    break
+        cache[sentence] = found
+    return found
+
+
+def _has_head_target(window: str, year: int | None = None) -> bool:
+    """A goal stated at the head of the sentence (cheap ``in`` checks before the regex).
+
+    到2020年末 in a text published after 2020 states what was achieved, not a goal.
+    """
+    if not ("目标" in window or "到20" in window):
+        return False
+    for found in _HEAD_TARGET.finditer(window):
+        cue = found.group(0)
+        if year is None or not cue.startswith("到20") or int(cue[1:5]) >= year:
+            return True
+    return False
 
 
 def _naming_subject(row: dict, before: str, text: str | None = None) -> str:
@@ -1663,7 +1770,8 @@ def _add_context(
             continue
         cue_sentence = index.sentence_index(cue_start)
         sentence_end = index.sentence_ends[cue_sentence]
-        if _clean(text[index.sentence_starts[cue_sentence] : cue_clause_start]) == "":
+        lead = _clean(text[index.sentence_starts[cue_sentence] : cue_clause_start])
+        if lead == "":
             cue_reach.append(sentence_end)
             paragraph_start = text.rfind("\n", 0, index.sentence_starts[cue_sentence]) + 1
             if _clean(text[paragraph_start : index.sentence_starts[cue_sentence]]) == "" and (
@@ -1673,12 +1781,17 @@ def _add_context(
                 paragraph_end = text.find("\n", cue_start)
                 paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
                                        len(cue_reach) - 1))
+        elif ("悉" in lead or "据" in lead or "了解" in lead or "显示" in lead or "表明" in lead) and (
+            _ATTRIBUTION.fullmatch(lead)
+        ):
+            cue_reach.append(sentence_end)  # 记者从…获悉,1—10月,…: the cue heads the sentence
         else:
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
             cue_reach.append(semicolon.start() if semicolon else sentence_end)
     paragraph_starts = [c[0] for c in paragraph_cues]
     sentence_period: dict[int, tuple[str, str]] = {}
     head_targets: dict[int, bool] = {}
+    single_places: dict[int, bool] = {}
     bulletin = _BULLETIN_TITLE.search(text[:300])
     publication = bulletin.group(1) if bulletin else (str(year) if year else "")
     previous_rank_population: dict | None = None
@@ -1722,7 +1835,9 @@ def _add_context(
             measure = row["fixed_measure"]
         elif kind == "percent":
             growth = _GROWTH_CUE.search(before[-16:])
-            if _SHARE_CUE.search(before[-8:]) and not growth:
+            if growth and _REACHED_TO.search(before.rstrip("*")[-4:]):
+                measure = "share_pct"  # 覆盖率提高到30.2%: the share reached (§7)
+            elif _SHARE_CUE.search(before[-8:]) and not growth:
                 measure = "share_pct"
             elif growth or _GROWTH_WORD.search(before):
                 measure = "growth_pct"
@@ -1730,6 +1845,12 @@ def _add_context(
                 measure = "share_pct"
         elif measure in {"level", "count"} and _NET_CHANGE.search(before[-6:]):
             measure = "change_abs"
+        elif measure == "level" and not row["unit"] and before.rstrip("*了").endswith(("缩小", "扩大")):
+            # 收入比…比上年缩小0.03: a change of a ratio (§6 ratios → ratio, decline signed)
+            measure, row["base_unit"] = "change_abs", "ratio"
+            if before.rstrip("*了").endswith("缩小") and row["value_base"] is not None:
+                row["value_base"] = -abs(row["value_base"])
+                notes.append("decline")
         if measure == "change_abs" and row["unit"] in {"个百分点", "百分点"}:
             row["base_unit"] = "百分点"
         if measure in {"growth_pct", "change_abs"} and _DECLINE_CUE.search(before[-14:]) and (
@@ -1742,15 +1863,20 @@ def _add_context(
             # 确保/力争 earlier in the sentence (not for growth rates, which state results)
             if not _ACHIEVED.search(before) and (
                 _TARGET_CUE.search(before)
-                or _has_head_target(text[max(sentence_start, start - 120) : start])
-                or (measure != "growth_pct" and _SENTENCE_TARGET.search(sentence_before[-30:]))
+                or _has_head_target(text[max(sentence_start, start - 120) : start], year)
+                or (measure != "growth_pct" and (_SENTENCE_TARGET.search(sentence_before[-30:]) or (
+                    (text.find("力争", max(sentence_start, start - 120), start) >= 0
+                     or text.find("确保", max(sentence_start, start - 120), start) >= 0)
+                    and _GOAL_VERB.search(text, max(sentence_start, start - 120), start))))
                 or _sentence_head_target(text, sentence_start, head_targets)
+                or (headings is not None and headings.plan_starts and headings.in_plan(start)
+                    and not _LAST_YEAR_IN_PARAGRAPH.search(sentence_before))
             ):
                 measure = "target"
                 notes.append("target")
         row["measure"] = measure
         # base-year growth (§7 growth_pct, §12)
-        if measure == "growth_pct":
+        if measure in {"growth_pct", "change_abs"}:
             base = _BASE_YEAR.search(sentence_before[-30:])
             if base:
                 notes.append(f"base is {base.group(1)}")
@@ -1777,7 +1903,9 @@ def _add_context(
                 cue_index -= 1
             if chosen is None and paragraph_cues:
                 k = bisect_right(paragraph_starts, start) - 1
-                if k >= 0 and start < paragraph_cues[k][1] and kind not in {"streak", "visits"}:
+                if k >= 0 and start < paragraph_cues[k][1] and kind not in {"streak", "visits"} and not (
+                    kind == "rank" and all_cues[paragraph_cues[k][2]][2][4:6] == ".."
+                ):  # a rank is held at a time, not over the years of 过去五年
                     cue_index = paragraph_cues[k][2]
                     chosen = all_cues[cue_index]
             if kind == "duration" and row["unit"] == "周年" and year and row["value"]:
@@ -1841,9 +1969,14 @@ def _add_context(
             elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
                 is_indicator = False
                 notes.append("context count")
-            elif _FIRM_CUE.search(clean_clause):
+            elif _FIRM_CUE.search(clean_clause) or _single_place(text, index, sentence, single_places):
                 is_indicator = False
                 notes.append("figure of a single firm, park or project")
+            elif row["base_unit"] == "个" and "断面" in after and _SECTION_POPULATION_AFTER.match(
+                clean_after
+            ):
+                is_indicator = False
+                notes.append("context count (the sections of the share)")
         if kind == "quantity" and _SUBSET_BEFORE.search(before):
             notes.append("subset (其中…)")
         if is_indicator and _BORDERLINE_CUE.search(clean_after):
