@@ -19,22 +19,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from analysis.extract import extract_paths, read_figures, read_sources, score_figures
+from analysis.extract import score_annotated_folder
 
 BLIND = Path(__file__).parent / "data" / "extract" / "blind"
 
 
 @pytest.fixture(scope="module")
 def blind() -> dict:
-    sources = read_sources(BLIND / "sources.csv")
-    texts = sorted(p for p in BLIND.iterdir() if p.name.startswith("b") and p.suffix == ".txt")
-    predicted = extract_paths(texts, sources)
-    gold = pd.concat([read_figures(p) for p in sorted(BLIND.glob("gold_b*.csv"))],
-                     ignore_index=True)
-    return score_figures(predicted, gold)
+    return score_annotated_folder(BLIND)
 
 
 def test_blind_texts(blind):

@@ -12,7 +12,13 @@ import pytest
 
 from analysis.cli import main
 from analysis.errors import InputError
-from analysis.extract import FIGURE_COLUMNS, extract_paths, read_figures, read_sources
+from analysis.extract import (
+    FIGURE_COLUMNS,
+    extract_paths,
+    read_figures,
+    read_sources,
+    score_annotated_folder,
+)
 
 DATA = Path(__file__).parent / "data" / "extract"
 TEXT = "上半年,溧阳城乡居民收入增长4.7%,增幅位居常州第二。2023年,地区生产总值1560亿元。"
@@ -134,3 +140,24 @@ def test_cli_warns_on_stderr_for_a_file_without_date(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(read_figures(tmp_path / "f.csv")) >= 4
+
+
+def test_a_folders_own_documentation_is_not_a_report(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for name in ("README.md", "LICENSE.txt", "SOURCE.md", "readme.txt"):
+        (tmp_path / name).write_text("2024年共12家。", encoding="utf-8")
+    assert extract_paths([tmp_path], {"a.txt": "2024"})["doc"].unique().tolist() == ["a.txt"]
+    # named explicitly, it is read
+    named = extract_paths([tmp_path / "README.md"], {"README.md": "2024"})
+    assert named["doc"].unique().tolist() == ["README.md"]
+
+
+def test_score_annotated_folder_scores_the_docs_its_annotations_name(tmp_path):
+    (tmp_path / "a.txt").write_text("全年新增高新技术企业12家。", encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,published\na.txt,2024\n", encoding="utf-8")
+    extract_paths([tmp_path / "a.txt"], {"a.txt": "2024"}).to_csv(
+        tmp_path / "gold_a.csv", index=False)
+    scored = score_annotated_folder(tmp_path)
+    assert scored["precision"] == scored["recall"] == 1.0 and scored["gold"] >= 1
+    with pytest.raises(InputError, match="review_"):
+        score_annotated_folder(tmp_path, "review_*.csv")

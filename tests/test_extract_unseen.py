@@ -22,34 +22,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.extract import extract_paths, extract_text, read_figures, read_sources, score_figures
+from analysis.extract import extract_text, score_annotated_folder
 
 DATA = Path(__file__).parent / "data" / "extract"
 UNSEEN = DATA / "unseen"
-REVIEWS = {
-    "000_0d2eef7af077c679.txt": "review_000.csv",
-    "001_860229625893c476.txt": "review_001.csv",
-    "004_ea0b489fb85d3f09.txt": "review_004.csv",
-}
 
 
 @pytest.fixture(scope="module")
 def reviews() -> dict:
-    sources = read_sources(DATA / "sources.csv")
-    predicted = extract_paths([DATA / doc for doc in REVIEWS], sources)
-    gold = pd.concat([read_figures(DATA / name) for name in REVIEWS.values()],
-                     ignore_index=True)
-    return score_figures(predicted, gold)
+    return score_annotated_folder(DATA, "review_*.csv")
 
 
 @pytest.fixture(scope="module")
 def unseen() -> dict:
-    sources = read_sources(UNSEEN / "sources.csv")
-    texts = sorted(p for p in UNSEEN.iterdir() if p.name.startswith("u"))
-    predicted = extract_paths(texts, sources)
-    gold = pd.concat([read_figures(p) for p in sorted(UNSEEN.glob("gold_u*.csv"))],
-                     ignore_index=True)
-    return score_figures(predicted, gold)
+    return score_annotated_folder(UNSEEN)
 
 
 def test_second_annotation_of_the_other_reports(reviews):

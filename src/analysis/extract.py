@@ -20,7 +20,7 @@ state a quantity, rank, grade, duration or ordinal.
 
 Public API: :data:`FIGURE_COLUMNS`, :func:`extract_text`, :func:`extract_texts`,
 :func:`read_sources`, :func:`extract_paths`, :func:`read_figures`,
-:func:`figures_for_year`, :func:`score_figures`.
+:func:`figures_for_year`, :func:`score_figures`, :func:`score_annotated_folder`.
 """
 
 from __future__ import annotations
@@ -2257,8 +2257,13 @@ def _read_text(path: Path) -> tuple[str, str]:
 
 
 #: The files a folder given to :func:`extract_paths` contributes: plain text, markdown and
-#: HTML (reports are published in all three; markup inside numbers is handled, §4).
+#: HTML (reports are published in all three; markup inside numbers is handled, §4) ...
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+#: ... except a folder's own documentation (README.md, LICENSE.txt, SOURCE.md): files
+#: named explicitly are always read.
+FOLDER_DOCUMENTATION = re.compile(
+    r"(?i)^(?:readme|licen[cs]e|copying|changelog|changes|contributing|source|notice)(?:[._-]|$)"
+)
 
 
 def _text_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -2266,8 +2271,11 @@ def _text_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir()
-                                if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()))
+            files.extend(sorted(
+                p for p in path.iterdir()
+                if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+                and not FOLDER_DOCUMENTATION.match(p.name)
+            ))
         elif path.is_file():
             files.append(path)
         else:
@@ -2279,7 +2287,8 @@ def extract_paths(
     paths: Iterable[str | os.PathLike[str]], sources: dict[str, str | None] | None = None
 ) -> pd.DataFrame:
     """Extract every file given, and every text, markdown or HTML file (:data:`TEXT_SUFFIXES`)
-    inside the folders given; rows sorted by doc, start.
+    inside the folders given but their documentation (:data:`FOLDER_DOCUMENTATION`); rows
+    sorted by doc, start.
 
     A file missing from ``sources`` (or with an empty date) gets empty relative periods
     and a warning naming it (§8).
@@ -2353,6 +2362,25 @@ def _values_equal(a: float, b: float) -> bool:
     if pd.isna(a) or pd.isna(b):
         return False
     return bool(np.isclose(a, b, rtol=1e-9, atol=1e-9))
+
+
+def score_annotated_folder(
+    folder: str | os.PathLike[str], gold: str = "gold_*.csv", sources: str = "sources.csv"
+) -> dict:
+    """:func:`score_figures` of the texts of ``folder`` against its hand annotations.
+
+    ``gold`` is a glob of annotation files in the figures format inside ``folder``; the
+    texts scored are the docs they name, extracted with the publication dates of
+    ``folder/sources``.
+    """
+    folder = Path(folder)
+    annotations = sorted(folder.glob(gold))
+    if not annotations:
+        raise InputError(f"{folder}: no annotation files {gold}")
+    expected = pd.concat([read_figures(p) for p in annotations], ignore_index=True)
+    texts = [folder / doc for doc in sorted(expected["doc"].unique())]
+    predicted = extract_paths(texts, read_sources(folder / sources))
+    return score_figures(predicted, expected)
 
 
 def score_figures(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
