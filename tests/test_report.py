@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -191,3 +192,13 @@ def test_one_change_methods_keep_one_choice_of_the_nominal() -> None:
     ]  # fmt: skip
     with pytest.raises(InputError, match="'nope'"):
         report.one_change_methods(combinations, "nope")
+
+
+def test_tables_for_reading_show_gaps_as_a_dash_and_keep_every_digit() -> None:
+    table = pd.DataFrame({"indicator": ["GDP", "PM2.5"], 2022: [433300000000.0, np.nan],
+                          2023: [np.nan, 28.5]})
+    shown = report.with_gaps_shown(table)
+    assert shown[2022].tolist() == ["433,300,000,000", "—"]
+    assert shown[2023].tolist() == ["—", "28.5"]
+    assert shown["indicator"].tolist() == ["GDP", "PM2.5"]
+    assert table[2022].isna().sum() == 1  # the table itself is untouched

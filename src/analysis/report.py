@@ -327,6 +327,18 @@ def localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.rename(columns=lambda c: labels.get(c, c) if isinstance(c, str) else c)
 
 
+MISSING = "—"
+
+
+def with_gaps_shown(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` for reading: numbers with thousands separators (up to 15 significant
+    digits, as the report's other tables) and missing values as a dash, not ``NaN``."""
+    shown = table.copy()
+    for column in shown.columns[shown.dtypes.map(pd.api.types.is_float_dtype)]:
+        shown[column] = [MISSING if pd.isna(v) else f"{v:,.15g}" for v in shown[column]]
+    return shown
+
+
 def interval_summary(ranks: pd.DataFrame, unit: str = LIYANG) -> dict[str, Any]:
     """One unit's nominal rank, median and 90 % interval from ``SensitivityResult.ranks``,
     with the width of every unit's interval (median over units)."""
