@@ -661,3 +661,15 @@ def test_goal_verbs_inside_a_phrase_and_rural_areas_change_nothing():
     text = "在确保疫情防控的同时，全县经济稳步回升，全年新增规上企业120家。"
     assert row(text, "120家", "2024-02")["measure"] == "count"
     assert row("在广大农村，新建村级公园120个。", "120个")["is_indicator"] == "yes"
+
+
+def test_a_number_wrapped_between_its_digits_is_one_row():
+    # §4: a figure broken by a line break is still one row; its surface contains the break
+    text = "全市居民人均可支配收入达到41\n285元，同比增长5.9%。"
+    found = row(text, "41\n285元")
+    assert found["value"] == 41285 and found["value_base"] == 41285
+    assert "respectively" not in found["note"]
+    found = row("日均服务老人2\n300余人次。", "2\n300余人次")
+    assert found["value"] == 2300 and found["unit"] == "人次"
+    # numbers on lines of their own stay apart
+    assert surfaces("新增企业\n41\n285家\n") == ["41", "285家"]

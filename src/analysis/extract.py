@@ -73,6 +73,13 @@ ARABIC_UNITS = sorted(
     reverse=True,
 )
 _AR_UNIT = "|".join(re.escape(u) for u in ARABIC_UNITS)
+#: A number wrapped between its digits (41⏎285元, §4): only inside a paragraph line (a
+#: Chinese character right before it) and with its scale or unit right after the break,
+#: so that numbers on lines of their own stay apart.
+_WRAPPED_NUM = (
+    rf"(?<=[\u4e00-\u9fff]){_D}+[ \t\u3000]*\n[ \t\u3000]*"
+    rf"(?={_D}+(?:[.．]{_D}+)?(?:多|余)?(?:{_SCALE}|{_AR_UNIT})){_D}+(?:[.．]{_D}+)?"
+)
 
 #: Measure words accepted after a Chinese numeral (§2: counts, durations, frequencies).
 CHINESE_UNITS = sorted(
@@ -118,7 +125,7 @@ _ALTERNATIVES = [
     # Roman-numeral classes (§2)
     r"(?P<roman>(?P<rm_pre>劣)?(?P<rm_num>[ⅠⅡⅢⅣⅤⅥ]|IV|VI|I{1,3}|V)(?P<rm_unit>类))",
     # Arabic quantities with approximation, scale and unit
-    rf"(?P<qty>(?P<q_pre>近|上)?(?P<q_num>{_NUM})(?P<q_ap1>多|余)?"
+    rf"(?P<qty>(?P<q_pre>近|上)?(?P<q_num>{_WRAPPED_NUM}|{_NUM})(?P<q_ap1>多|余)?"
     rf"(?:{_BR}(?P<q_scale>{_SCALE}))?(?P<q_ap2>多|余)?(?:{_BR}(?P<q_unit>{_AR_UNIT}))?)",
     # a percentage in words: 百分之八十, 百分之百
     rf"(?P<pct_word>百分之(?P<pw_num>{_CN}|{_NUM}))",
@@ -575,6 +582,8 @@ def _cn_value(numeral: str) -> float | None:
 
 def _number(numeral: str) -> float | None:
     if numeral[0] in "0123456789０１２３４５６７８９":
+        if "\n" in numeral:  # 41⏎285: a number wrapped between its digits (§4)
+            numeral = "".join(numeral.split())
         return arabic_to_number(numeral)
     return chinese_to_number(numeral)
 
