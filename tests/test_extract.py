@@ -673,3 +673,24 @@ def test_a_number_wrapped_between_its_digits_is_one_row():
     assert found["value"] == 2300 and found["unit"] == "人次"
     # numbers on lines of their own stay apart
     assert surfaces("新增企业\n41\n285家\n") == ["41", "285家"]
+
+
+def test_html_table_cells_take_units_and_ranks_from_their_headers():
+    # §6, §7: a number alone in a table cell is a figure; the row header's （亿元） scales it,
+    # a （％） column of 增幅 holds growth rates and a 位次 column ranks
+    text = (
+        "<table><tr><td>指标</td><td>2023年</td><td>增幅（％）</td><td>全市位次</td></tr>\n"
+        "<tr><td>工业总产值（亿元）</td><td>512</td><td>6.5</td><td>2</td></tr>\n"
+        "<tr><td>居民人均可支配收入（元）</td><td>61230</td><td>5.1</td><td>1</td></tr></table>"
+    )
+    found = row(text, "512")
+    assert found["value_base"] == 51200000000 and found["base_unit"] == "元"
+    assert found["measure"] == "level" and found["is_indicator"] == "yes"
+    found = row(text, "6.5")
+    assert found["measure"] == "growth_pct" and found["base_unit"] == "%"
+    found = row(text, "2")
+    assert found["measure"] == "rank" and found["base_unit"] == "rank" and found["value_base"] == 2
+    found = row(text, "61230")
+    assert found["value"] == 61230 and found["base_unit"] == "元" and found["measure"] == "level"
+    assert found["dimension"] == "共同富裕"
+    assert row(text, "5.1")["dimension"] == "共同富裕"
