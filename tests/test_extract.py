@@ -694,3 +694,26 @@ def test_html_table_cells_take_units_and_ranks_from_their_headers():
     assert found["value"] == 61230 and found["base_unit"] == "元" and found["measure"] == "level"
     assert found["dimension"] == "共同富裕"
     assert row(text, "5.1")["dimension"] == "共同富裕"
+
+
+def test_a_structure_changed_from_last_years_takes_the_current_period():
+    # §8: 由上年的… dates only the figure it qualifies; the new structure is this year's
+    text = "2023年，三次产业结构由上年的10.1:40.2:49.7调整为9.8:39.9:50.3。"
+    assert row(text, "10.1", "2024-04")["period"] == "2022"
+    assert row(text, "9.8", "2024-04")["period"] == "2023"
+    assert row(text, "50.3", "2024-04")["period"] == "2023"
+
+
+def test_a_period_after_a_dated_news_attribution_heads_the_sentence():
+    # §8: the head's 1—6月 applies to each figure after it, ; included
+    text = ("本报讯（记者 王明）7月19日，记者从县统计局获悉，今年1—6月，全县实现规上工业总产值86.4亿元，"
+            "同比增长11.3%；规上工业增加值同比增长12.1%。")
+    for surface in ("86.4亿元", "11.3%", "12.1%"):
+        assert row(text, surface, "2024-07-22")["period"] == "2024-01..2024-06", surface
+
+
+def test_an_assessment_year_dates_the_ranks_of_its_sentence():
+    # §8: stated years first; 2023年度…考评 dates the ranks it reports, not publication
+    text = "在近日公布的2023年度全省开发区综合考评结果中，县开发区位列第9位，较上年前移5个位次，连续三年进入全省前十。"
+    for surface in ("第9位", "前十"):
+        assert row(text, surface, "2024-07-22")["period"] == "2023", surface

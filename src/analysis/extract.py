@@ -248,7 +248,8 @@ _PERIOD_CUE = re.compile(
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
 _GROWTH_WORD = re.compile(r"增长|同比|增幅")
-_CHANGE_TO = re.compile(r"[至到]")
+_ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
+_CHANGE_TO = re.compile(r"[至到]|(?:调整|变|优化|转变)为")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
 _NET_CHANGE = re.compile(r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$")
@@ -281,7 +282,9 @@ _PERIOD_CUE_STARTS = re.compile(
 )
 #: An attribution opening a sentence before its period (记者从…获悉, 据统计, 报告显示).
 _ATTRIBUTION = re.compile(
-    r"(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉|显示|表明)[,，:：]?|据(?:了解|统计|悉)[,，:：]?"
+    r"(?:(?:本报讯|[^,，;；。]{0,12}电)?(?:[(（][^()（）]{0,30}[)）])?"  # 本报讯（记者 …）: the dateline
+    r"(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午)?[,，]?))?"
+    r"(?:(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉|显示|表明)[,，:：]?|据(?:了解|统计|悉)[,，:：]?)"
 )
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
 _PLAN_START = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -1825,6 +1828,13 @@ def _add_context(
             # 由上年的1.75:1缩小至1.72:1: the cue dates only the figure it qualifies
             change = _CHANGE_TO.search(text, _cue_end, cue_clause_end)
             cue_reach.append(change.start() if change else cue_clause_end)
+            continue
+        if text[_cue_end - 2 : _cue_end] == "年度" and _ASSESSMENT_WORD.search(
+            text, _cue_end, cue_clause_end
+        ):
+            # 在2023年度全省开发区综合考评结果中,…位列第9位: the assessment's year heads
+            # the sentence it opens
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
             continue
         if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(prefix) is None:
             cue_reach.append(cue_clause_end)
