@@ -717,3 +717,25 @@ def test_an_assessment_year_dates_the_ranks_of_its_sentence():
     text = "在近日公布的2023年度全省开发区综合考评结果中，县开发区位列第9位，较上年前移5个位次，连续三年进入全省前十。"
     for surface in ("第9位", "前十"):
         assert row(text, surface, "2024-07-22")["period"] == "2023", surface
+
+
+def test_a_next_year_section_dates_its_goals_the_next_year():
+    # §8: 明年 resolved with the publication year; a 明年 heading governs its section
+    text = ("一、关于今年工作\n\n全年新增规上企业60家。\n\n二、关于明年工作\n\n"
+            "全年计划实施重大项目120个以上，完成投资300亿元。")
+    assert row(text, "60家", "2022-12-28")["period"] == "2022"
+    assert row(text, "120个", "2022-12-28")["period"] == "2023"
+    assert row(text, "300亿元", "2022-12-28")["period"] == "2023"
+
+
+def test_a_composite_evaluation_target_has_no_dimension():
+    # §10 none: composite rankings and assessments, as goals too
+    found = row("力争县域高质量发展综合评价继续保持全省前三。", "前三")
+    assert found["measure"] == "target" and found["dimension"] == "none"
+
+
+def test_jin_n_nian_lai_spans_the_years_up_to_the_year_reported_on():
+    # §8 multi-year spans: 近两年来 heading a sentence covers its figures
+    text = "2024年，教育资源持续扩容。近两年来，全市新建中小学和幼儿园23所，新增学位1.05万个。"
+    assert row(text, "23所", "2024-12-20")["period"] == "2023..2024"
+    assert row(text, "1.05万个", "2024-12-20")["period"] == "2023..2024"

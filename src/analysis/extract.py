@@ -270,7 +270,7 @@ _COUNTED_SUBJECTS = re.compile(r"([两二三四五六七八九十])(?:项|个|�
 _CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
 _SEMICOLON = re.compile(r"[;；]")
 _CUE_HEAD_PREFIX = re.compile(
-    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
+    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
 )
 _PERIOD_CUE_STARTS = re.compile(
     r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
@@ -411,7 +411,7 @@ _SUBJECT_TAIL_REVERSED = re.compile(
 #: broader keyword of a later group (工业应税销售收入 is 经济发展, not 收入 → 共同富裕).
 _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("none", ("千亿县", "综合实力", "高质量发展考核", "高质量发展考评", "督查激励", "试点",
-              "先进县", "基本现代化", "综合考核", "综合考评")),
+              "先进县", "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")),
     ("生态环境", ("关停", "取缔", "散乱污", "退圩还湖")),
     ("开放创新", ("高新技术", "进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D")),
     ("社会治理", ("应用场景", "感知设备", "城市运行", "热线")),
@@ -443,7 +443,7 @@ for _rank, (_dimension_name, _keywords) in enumerate(_DIMENSION_KEYWORDS):
 _DIMENSION_FIRST_CHARS = frozenset(_DIMENSION_BY_FIRST_CHAR)
 
 _COMPOSITE = ("百强县", "百强榜", "千亿县", "综合实力", "高质量发展考核", "高质量发展考评",
-              "基本现代化", "综合考核", "综合考评")  # fmt: skip
+              "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------
@@ -1316,6 +1316,8 @@ class _Headings:
         for end, heading in sorted(candidates):
             stated = _HEADING_YEAR.search(heading)
             heading_year = int(stated.group(1)) if stated else None
+            if heading_year is None and year is not None and "明年" in heading:
+                heading_year = year + 1  # 二、关于明年工作: the goals of the next year
             part = _HEADING_PART.search(heading)
             base = heading_year or year
             if part is None:
