@@ -739,3 +739,46 @@ def test_jin_n_nian_lai_spans_the_years_up_to_the_year_reported_on():
     text = "2024年，教育资源持续扩容。近两年来，全市新建中小学和幼儿园23所，新增学位1.05万个。"
     assert row(text, "23所", "2024-12-20")["period"] == "2023..2024"
     assert row(text, "1.05万个", "2024-12-20")["period"] == "2023..2024"
+
+
+def test_an_estimate_is_a_level_not_a_goal():
+    # §7: target cues are goals (确保, 力争, 将, 计划); 预计 estimates a result
+    found = row("预计全年实现地区生产总值520亿元左右，增长5％以上。", "520亿元", "2022-12-28")
+    assert found["measure"] == "level"
+
+
+def test_a_jihua_clause_makes_the_rest_of_its_sentence_goals():
+    # §7 target: 计划 carries through the clauses after it, ; included
+    text = "要推进项目建设，全年计划实施重大项目90个以上，完成投资200亿元；新增规上工业企业60家，数字经济核心产业增加值增长8％以上。"
+    for surface in ("90个", "200亿元", "60家", "8％"):
+        assert row(text, surface, "2023-01-05")["measure"] == "target", surface
+    text = "下一步，园区将紧盯产业转移机遇，计划全年新签约项目30个以上，推动15个重点项目开工建设。"
+    assert row(text, "15个", "2024-07-22")["measure"] == "target"
+    assert row("全年完成年度计划的105%，新开工项目12个。", "12个")["measure"] == "count"
+
+
+def test_growth_and_share_words_after_or_inside_a_percentage():
+    # §7: 保持20％以上的增长 is a growth rate; 增长面 (share of sectors growing) is a share
+    assert row("制造业投资连续两年保持20％以上的增长。", "20％")["measure"] == "growth_pct"
+    assert row("全市工业行业增长面为70.2%。", "70.2%")["measure"] == "share_pct"
+
+
+def test_an_amount_raised_or_lowered_by_is_a_change():
+    # §7 change_abs (提高…, 下降…); a decrease takes a minus sign in value_base (§6)
+    found = row("亩均税收达到25.1万元，比上年同期提高1.8万元。", "1.8万元")
+    assert found["measure"] == "change_abs" and found["value_base"] == 18000
+    found = row("城乡低保标准比上年提高35元。", "35元")
+    assert found["measure"] == "change_abs"
+    found = row("PM2.5平均浓度为21微克/立方米，同比下降2微克/立方米。", "2微克/立方米")
+    assert found["measure"] == "change_abs" and found["value_base"] == -2 and "decline" in found["note"]
+    assert row("城乡低保标准提高到每月850元。", "850元")["measure"] == "level"
+
+
+def test_a_rank_moved_by_positions_and_a_time_in_working_days():
+    # §6: a change of rank has base_unit rank; §7 other: durations
+    found = row("综合考评位列第9位，较上年前移4个位次。", "4个位次")
+    assert found["measure"] == "change_abs" and found["unit"] == "个位次"
+    assert found["base_unit"] == "rank" and found["value_base"] == 4
+    found = row("审批平均办结时限压缩至3.5个工作日。", "3.5个工作日")
+    assert found["unit"] == "个工作日" and found["base_unit"] == "工作日"
+    assert found["measure"] == "other"

@@ -66,7 +66,7 @@ _SCALE = "万亿|千亿|百亿|亿|千万|百万|万|千"
 ARABIC_UNITS = sorted(
     """个百分点 百分点 % ％ ‰ 平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 米 厘米
     元/人 亿元 万元 美元 元 微克/立方米 毫克/立方米 吨标煤 吨 公斤 千克 克 千瓦时 千瓦 兆瓦 度 GWh MWh kWh GW MW kW
-    万人次 人次 人 名 位 户 家 个月 个 项 座 所 条 件 套 辆 台 次 处 批 期 届 号 部 载 张
+    万人次 人次 人 名 个位次 位次 个工作日 工作日 位 户 家 个月 个 项 座 所 条 件 套 辆 台 次 处 批 期 届 号 部 载 张
     份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 标箱 周年 周岁 岁 年度 年 天 小时 分钟 秒 倍
     大 方面 夺 连冠 类 级 星 A""".split(),
     key=len,
@@ -167,11 +167,11 @@ _BOUND_NOTES = {
 }  # fmt: skip
 #: Cues of a goal (§7 target).
 _TARGET_CUE = re.compile(
-    r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|预计|将|(?<![主重需只])要(?![素点])|巩固|打造|稳居"
+    r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|将|(?<![主重需只])要(?![素点])|巩固|打造|稳居"
 )
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
 _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
-_GROWTH_CUE = re.compile(r"(增长|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加)[^,，;；。]{0,12}$")
+_GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加)[^,，;；。]{0,12}$")
 _DECLINE_CUE = re.compile(r"(下降|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
 _BASE_YEAR_BEFORE = re.compile(r"(?:比|较|同比|相比|对比)$")
@@ -187,7 +187,7 @@ _BASE_UNIT = {
     "名": "人", "位": "人", "人": "人", "人次": "人次", "个月": "月", "周岁": "岁", "岁": "岁",
     "周年": "年", "载": "年", "年度": "年", "年": "年", "大": "个", "方面": "个", "夺": "次",
     "连冠": "次", "亿元": "元", "万元": "元", "元": "元", "％": "%", "个百分点": "百分点",
-    "倍": "ratio", "次": "次", "赴": "次",
+    "倍": "ratio", "次": "次", "赴": "次", "个位次": "rank", "位次": "rank", "个工作日": "工作日",
 }  # fmt: skip
 _RANK_MOVE_BEFORE = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|下滑|跃升|攀升)了?$")
 _RHETORICAL_AFTER = re.compile(r"^[”\*]*(?:半径|的距离|距离|范围|产业园|圈|内|以内|之内)")
@@ -196,7 +196,8 @@ _COUNT_UNITS = frozenset(
     "家 个 项 座 所 户 名 位 条 件 套 辆 台 处 张 份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 人 次 "
     "批 期 届 号 部 大 方面".split()
 )
-_DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁"}
+_DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁", "个工作日",
+                   "工作日"}
 #: What may follow a Chinese-numeral count and turns it into a slogan or back-reference (§2).
 _CN_FOLLOW_STOP = re.compile(
     r"^\s*(?:一|来|以来|行动|指标|阶段|压力|表率|使命|清单|工程|聚焦|环境|基地|大灶|攻坚|体|"
@@ -247,18 +248,23 @@ _PERIOD_CUE = re.compile(
 )
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
-_GROWTH_WORD = re.compile(r"增长|同比|增幅")
+_GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增长|增速|增幅)")
+_GROWTH_WORD = re.compile(r"增长(?!面)|同比|增幅")
 _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
 _CHANGE_TO = re.compile(r"[至到]|(?:调整|变|优化|转变)为")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
-_NET_CHANGE = re.compile(r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$")
+_NET_CHANGE = re.compile(
+    r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$|(?:提高|提升|下降|降低)了?$"
+)
 #: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
 _REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
 _SENTENCE_TARGET = re.compile(r"(?<!在)确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
 #: 力争/确保 earlier in the sentence covers the figures after it, across ; (§7).
 _GOAL_VERB = re.compile(r"(?<![^,，;；:：、。!！?？\n将要并须力])(?:力争|确保(?!了))")  # not 在确保…的同时
 #: A goal stated at the head of a sentence covers the list after it (主要预期目标是:…).
+#: 计划 opening a clause (…,全年计划实施…, 计划全年新签约…): goals to the end of the sentence.
+_PLAN_CLAUSE = re.compile(r"(?:^|(?<=[,，;；:：。!！?？\n]))(?:全年|今年|明年|年内)?计划(?![的内外])")
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
 _ACHIEVED = re.compile(r"已|实现了|达到了")
 _CARRY_OVER = re.compile(r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项)|(?<![人平])均(?![衡等值])")
@@ -1028,7 +1034,7 @@ def _quantity_from_parts(
     ):
         measure, kind = "other", "distance"
         notes.append("rhetorical distance")
-    if clean_unit in {"位", "名"} and _RANK_MOVE_BEFORE.search(before):
+    if clean_unit in {"位", "名", "个位次", "位次"} and _RANK_MOVE_BEFORE.search(before):
         # 较上年前移3位: a change of rank, not a count of people (§6 ranks → rank)
         measure, base_unit = "change_abs", "rank"
         if _RANK_MOVE_BEFORE.search(before).group(0).endswith(("后移", "下降", "后退", "下滑")):
@@ -1912,8 +1918,8 @@ def _add_context(
                 measure = "share_pct"  # 覆盖率提高到30.2%: the share reached (§7)
             elif _SHARE_CUE.search(before[-8:]) and not growth:
                 measure = "share_pct"
-            elif growth or _GROWTH_WORD.search(before):
-                measure = "growth_pct"
+            elif growth or _GROWTH_WORD.search(before) or _GROWTH_AFTER.match(clean_after):
+                measure = "growth_pct"  # …, 保持30％以上的增长
             else:
                 measure = "share_pct"
         elif measure in {"level", "count"} and _NET_CHANGE.search(before[-6:]):
@@ -1942,6 +1948,8 @@ def _add_context(
                      or text.find("确保", max(sentence_start, start - 120), start) >= 0)
                     and _GOAL_VERB.search(text, max(sentence_start, start - 120), start))))
                 or _sentence_head_target(text, sentence_start, head_targets)
+                or (text.find("计划", max(sentence_start, start - 120), start) >= 0
+                    and _PLAN_CLAUSE.search(text, max(sentence_start, start - 120), start))
                 or (headings is not None and headings.plan_starts and headings.in_plan(start)
                     and not _LAST_YEAR_IN_PARAGRAPH.search(sentence_before))
             ):
