@@ -782,3 +782,19 @@ def test_a_rank_moved_by_positions_and_a_time_in_working_days():
     found = row("审批平均办结时限压缩至3.5个工作日。", "3.5个工作日")
     assert found["unit"] == "个工作日" and found["base_unit"] == "工作日"
     assert found["measure"] == "other"
+
+
+def test_thresholds_context_counts_and_footnotes_are_no_indicators():
+    # §7 other / §11 no: a threshold naming a class (30万元以上的村), a context count
+    # (在41个工业行业大类中), the population of a rank, and a footnote number
+    found = row("全市村集体经济收入全部达到10万元以上，其中30万元以上的村达到52个。", "30万元")
+    assert found["measure"] == "other" and found["period"] == "" and found["is_indicator"] == "no"
+    assert row("全市村集体经济收入全部达到10万元以上。", "10万元")["measure"] == "level"
+    found = row("在41个工业行业大类中，有30个行业增加值实现增长。", "41个")
+    assert found["is_indicator"] == "no" and found["dimension"] == "none"
+    found = row("县开发区在全省120家省级以上开发区中位列第9位。", "120家")
+    assert found["is_indicator"] == "no" and found["measure"] == "count"
+    assert "ranked among" in row("县开发区在全省120家省级以上开发区中位列第9位。", "第9位")["note"]
+    text = "注：1.地区生产总值按现价计算，增长速度按不变价格计算。2.部分数据因四舍五入存在差异。"
+    found = row(text, "2")
+    assert found["measure"] == "other" and found["is_indicator"] == "no" and found["period"] == ""

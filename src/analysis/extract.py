@@ -222,7 +222,9 @@ _POLLUTANT_BEFORE = re.compile(r"(?:PM|pm|PM<sub>|pm<sub>|O|SO|NO|CO)$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
 _HOTLINE_AFTER = re.compile(r"^[”\"]?(?:热线|服务热线|平台|专线)")
 _NAME_BEFORE = re.compile(r"(?:PM<sub>|[A-Za-z][-_]?)$")
-_THRESHOLD_AFTER = re.compile(r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的|$)")
+_THRESHOLD_AFTER = re.compile(
+    r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的(?!(?:行政)?村|社区|企业|项目|乡镇|镇|家庭|户)|$)"
+)
 _FIRM_CUE = re.compile(
     r"(?<!上市)公司|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
     r"单体|生产线|每天"
@@ -235,6 +237,7 @@ _SINGLE_PLACE_LEAD = re.compile(
 _SINGLE_PLACE_WORDS = ("该村", "我们村", "本村", "该园", "该社区", "该基地")
 #: The assessed water sections a share is taken over (15个国省考断面水质优Ⅲ类比例).
 _SECTION_POPULATION_AFTER = re.compile(r"^[^,，;；。]{0,8}断面")
+_POPULATION_BEFORE = ("在", "在全国", "在全省", "在全市", "在全县", "在全区")
 _CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]")
 _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 
@@ -1083,6 +1086,8 @@ def _unitless(
     if (before.endswith(("(", "（")) and after.startswith((")", "）"))) or (
         _line_before(text, start).strip(" \t\u3000*#") == ""
         or before.endswith(("注:", "注：", ";", "；"))  # 注：1.本公报…；2.地区…
+        or before.endswith("。") and _line_before(text, start, 300).lstrip(" \t\u3000*").startswith(
+            ("注", "说明"))  # 注：1.…计算。2.部分数据…
     ) and after[:1] in {".", "、", "．", ")", "）"}:
         return [_row(start, end, value, "", None, "", "other", "label", note="list label")]
     quoted = before.endswith(("“", "‘", "'", '"', "「")) and after.startswith(("”", "’", "'", '"', "」"))
@@ -2047,6 +2052,14 @@ def _add_context(
                 is_indicator = False
                 notes.append("size of the ranked population")
                 previous_rank_population = row
+            elif clean_before.endswith(_POPULATION_BEFORE) and "中" in clean_after:
+                # 在35个工业行业大类中,…; 在全省126家开发区中位列第9位 (§11)
+                is_indicator = False
+                if "第" in clean_after or "前" in clean_after or "位列" in clean_after:
+                    notes.append("size of the ranked population")
+                    previous_rank_population = row
+                else:
+                    notes.append("context count")
             elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
                 is_indicator = False
                 notes.append("context count")
