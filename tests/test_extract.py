@@ -798,3 +798,27 @@ def test_thresholds_context_counts_and_footnotes_are_no_indicators():
     text = "注：1.地区生产总值按现价计算，增长速度按不变价格计算。2.部分数据因四舍五入存在差异。"
     found = row(text, "2")
     assert found["measure"] == "other" and found["is_indicator"] == "no" and found["period"] == ""
+
+
+def test_figures_of_one_park_or_zone_are_no_indicators_but_county_figures_are():
+    # §11: one park's output, investment or firms; its assessment ranks stay indicators
+    text = ("今年1—6月，县经济技术开发区实现规上工业总产值186.4亿元，同比增长10.3%；"
+            "完成进出口总额5.2亿美元。上半年，园区新签约项目13个。"
+            "从全县看，上半年全县实现地区生产总值231.5亿元，同比增长6.4%；规上工业增加值增长9.5%。"
+            "县经开区在全省综合考评中位列第12位。")
+    for surface in ("186.4亿元", "10.3%", "5.2亿美元", "13个"):
+        found = row(text, surface, "2024-07-22")
+        assert found["is_indicator"] == "no" and found["dimension"] == "none", surface
+    for surface in ("231.5亿元", "6.4%", "9.5%", "第12位"):
+        assert row(text, surface, "2024-07-22")["is_indicator"] == "yes", surface
+    assert row("地理信息小镇集聚相关企业300余家。", "300余家")["is_indicator"] == "no"
+    assert row("农产品物流园全年蔬菜交易量900万吨。", "900万吨")["is_indicator"] == "no"
+    assert row("全县开发区实现规上工业总产值900亿元。", "900亿元")["is_indicator"] == "yes"
+    assert row("新增国家级绿色园区1家。", "1家")["is_indicator"] == "yes"
+
+
+def test_a_text_titled_after_one_park_reports_that_park():
+    text = ("县高新区上半年成绩单出炉\n\n分产业看，汽车零部件产业实现产值42.7亿元。\n\n"
+            "从全县看，全县规上工业增加值增长9.5%。")
+    assert row(text, "42.7亿元", "2024-07-22")["is_indicator"] == "no"
+    assert row(text, "9.5%", "2024-07-22")["is_indicator"] == "yes"

@@ -1542,6 +1542,78 @@ def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, 
     return found
 
 
+#: A clause opening with one park, zone or campus as its subject (宁国经开区实现…, 园区完成…,
+#: 地理信息小镇集聚…, 市医院新院区…): its figures are the park's (§11). Not 全县开发区,
+#: 各园区, 省级以上开发区 (several parks).
+_PARK_SUBJECT = re.compile(
+    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?"
+    r"[^\s,，;；。、:：全各个家所0-9０-９]{0,12}?(?<!省级以上)(?<!国家级)(?<!省级)(?<!绿色)"
+    r"(?:经济技术开发区|经开区|开发区|高新区|产业园|工业园|物流园|园区|小镇|院区)(?![0-9０-９])"
+)
+#: A clause opening with the county or city as a whole (从全市看, 全市共有…): county figures.
+_COUNTY_SUBJECT = re.compile(
+    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县)"
+)
+_PARK_WORDS = ("开发区", "经开区", "高新区", "园", "小镇", "院区")
+#: Verbs or prepositions before the park noun: the park is an object (推进园区更新,
+#: 以高新区争创…为引领), not the subject.
+_PARK_OBJECT = re.compile(r"推进|建设|打造|加快|推动|深化|创建|争创|更新|入驻|落户|进驻|^[以把对将为向在]")
+#: A clause after ; that goes on with the same subject (…；完成进出口总额…).
+_SAME_SUBJECT = re.compile(r"(?:完成|实现|新增|新签约|拥有|累计|引进|供应|盘活|新建)")
+_SUBJECT_BREAK = re.compile(r"[,，;；:：。!！?？]")
+
+
+def _park_heads(text: str, start: int, end: int) -> list[tuple[int, bool | None]]:
+    """The clauses of ``text[start:end]`` that open with one park (True) or the county
+    (False), and the clauses after a ; that start a new subject (None)."""
+    heads: list[tuple[int, bool | None]] = []
+    position = start
+    after_semicolon = False
+    for brk in [*_SUBJECT_BREAK.finditer(text, start, end), None]:
+        clause_end = brk.start() if brk else end
+        clause = _clean(text[position:clause_end]).lstrip("　 \t")
+        park = _PARK_SUBJECT.match(clause) if any(word in clause for word in _PARK_WORDS) else None
+        if park and not _PARK_OBJECT.search(park.group(0)):
+            heads.append((position, True))
+        elif "全" in clause and _COUNTY_SUBJECT.match(clause):
+            heads.append((position, False))
+        elif after_semicolon and not _SAME_SUBJECT.match(clause):
+            heads.append((position, None))
+        after_semicolon = brk is not None and brk.group(0) in ";；"
+        position = clause_end + 1
+    return heads
+
+
+def _single_park(text: str, index: _TextIndex, sentence: int, position: int,
+                 cache: dict[int, list[tuple[int, bool | None]]], title_park: bool) -> bool:
+    """Whether the figure at ``position`` is one park's (§11): the last clause before it in
+    its sentence that names a subject names a park, or none does and the text's title does.
+    """
+    heads = cache.get(sentence)
+    if heads is None:
+        start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
+        body = text[start:end]
+        heads = _park_heads(text, start, end) if (
+            "园" in body or "区" in body or "镇" in body or "全" in body) else []
+        cache[sentence] = heads
+    decided = title_park
+    for head, park in heads:
+        if head > position:
+            break
+        # a new subject after ; ends a park's clauses, not the county's
+        decided = (decided and title_park) if park is None else park
+    return decided
+
+
+def _title_names_a_park(text: str) -> bool:
+    """Whether the text's title (its first line, or ``<title>``) names one park (§11)."""
+    head = text[:400]
+    if "<title>" in head:
+        head = head[head.index("<title>") + 7 :]
+    title = _clean(_HTML_TAG.sub("", head.lstrip().split("\n", 1)[0])).lstrip("# ")
+    return any(word in title for word in _PARK_WORDS) and bool(_PARK_SUBJECT.match(title))
+
+
 def _has_head_target(window: str, year: int | None = None) -> bool:
     """A goal stated at the head of the sentence (cheap ``in`` checks before the regex).
 
@@ -1876,6 +1948,8 @@ def _add_context(
     sentence_period: dict[int, tuple[str, str]] = {}
     head_targets: dict[int, bool] = {}
     single_places: dict[int, bool] = {}
+    park_heads: dict[int, list[tuple[int, bool | None]]] = {}
+    title_park = _title_names_a_park(text)
     bulletin = _BULLETIN_TITLE.search(text[:300])
     publication = bulletin.group(1) if bulletin else (str(year) if year else "")
     previous_rank_population: dict | None = None
@@ -2071,6 +2145,11 @@ def _add_context(
             ):
                 is_indicator = False
                 notes.append("context count (the sections of the share)")
+        if is_indicator and kind in {"quantity", "percent"} and row["base_unit"] != "rank" and (
+            _single_park(text, index, sentence, start, park_heads, title_park)
+        ):
+            is_indicator = False
+            notes.append("figure of a single park")
         if kind == "quantity" and _SUBSET_BEFORE.search(before):
             notes.append("subset (其中…)")
         if is_indicator and _BORDERLINE_CUE.search(clean_after):
