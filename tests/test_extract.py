@@ -822,3 +822,13 @@ def test_a_text_titled_after_one_park_reports_that_park():
             "从全县看，全县规上工业增加值增长9.5%。")
     assert row(text, "42.7亿元", "2024-07-22")["is_indicator"] == "no"
     assert row(text, "9.5%", "2024-07-22")["is_indicator"] == "yes"
+
+
+def test_dimensions_of_welfare_spending_health_and_elderly_care():
+    # §10 共同富裕: incomes, elderly care, health care (and the spending on them)
+    assert row("全年民生支出达52.1亿元，同比增长6.2%。", "52.1亿元")["dimension"] == "共同富裕"
+    assert row("把财政支出的八成用于民生领域。", "八成")["dimension"] == "共同富裕"
+    assert row("县域内就诊率提升至90.5%。", "90.5%")["dimension"] == "共同富裕"
+    assert row("目前已建成长者食堂46个。", "46个")["dimension"] == "共同富裕"
+    text = "2024年，全市居民人均可支配收入达到41\n285元，同比增长5.9%。"
+    assert row(text, "5.9%", "2025-01-16")["dimension"] == "共同富裕"

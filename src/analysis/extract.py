@@ -428,6 +428,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "旅游", "游客", "税收收入", "规上工业", "规模以上工业")),
     ("城乡融合", ("户厕", "厕所革命", "重点村")),
     ("共同富裕", ("收入", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
+                  "民生", "为民办实事", "就诊", "长者食堂", "助餐", "老年",
                   "文明城市", "社会保障", "社保", "医保", "教育", "学校", "学位", "托育", "增收",
                   "日间照料", "救助", "低保", "住房保障", "中小学", "幼儿园", "学前")),
     ("城乡融合", ("乡村振兴", "人居环境", "村庄", "农房", "宅基地", "乡村", "田园", "宜居村",
@@ -535,6 +536,9 @@ class _TextIndex:
         for match in _LINE_BREAK.finditer(text):
             start, end = match.span()
             line_start, previous_line_start = previous_line_start, end
+            if (text[start - 1 : start] in _DIGIT_CHARS and text[end : end + 1] in _DIGIT_CHARS
+                    and start > line_start and not text[line_start:start].strip().isdigit()):
+                continue  # 达到41⏎285元: a number wrapped between its digits (§4)
             if start - line_start < 60:  # short even before rstrip: never a wrapped line
                 breaks += (start, end - 1)
                 sentence_breaks += (start, end - 1)
@@ -602,6 +606,7 @@ def _number(numeral: str) -> float | None:
 
 #: Precompiled forms of patterns the handlers use per match (``re.findall(pattern, …)``
 #: would look the compiled pattern up in ``re``'s cache every time).
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _DIGIT_RUN = re.compile(r"[0-9０-９]+")
 _FOUR_DIGITS = re.compile(r"[0-9０-９]{4}")
 _YEAR_QUOTED_BEFORE = re.compile(r"([0-9]{4})年[\s“”]*$")
