@@ -832,3 +832,11 @@ def test_dimensions_of_welfare_spending_health_and_elderly_care():
     assert row("目前已建成长者食堂46个。", "46个")["dimension"] == "共同富裕"
     text = "2024年，全市居民人均可支配收入达到41\n285元，同比增长5.9%。"
     assert row(text, "5.9%", "2025-01-16")["dimension"] == "共同富裕"
+
+
+def test_double_digit_growth_and_a_plenary_meeting_written_out():
+    # §2: 两位数 is a word; §4: one meeting written as a compound is one row
+    assert figures("多项指标实现两位数增长。").empty
+    found = only("在中共某县委十五届二次全体（扩大）会议上的报告")
+    assert found["surface"] == "十五届二次" and found["value"] == 15 and found["unit"] == "届"
+    assert found["is_indicator"] == "no"

@@ -114,7 +114,7 @@ _ALTERNATIVES = [
     rf"(?P<top>前(?P<top_num>{_D}+|{_CN})(?P<top_unit>位|名|强)?)",
     r"(?P<first>首位)",
     # meetings: 十三届五次全会, 二十届三中全会, 十八大, 三中全会
-    rf"(?P<plenum>(?P<pl_num>{_CN})届(?:{_CN})(?:次全会|中全会))",
+    rf"(?P<plenum>(?P<pl_num>{_CN})届(?:{_CN})(?:次全会|中全会|次(?=全体)))",
     rf"(?P<congress>(?P<cg_num>{_CN})大(?=召开|即将|胜利|精神|以来|报告|代表|维稳|$|[,，。;；、”」）)]|的))",
     rf"(?P<plenum_short>(?P<ps_num>{_CN})中全会)",
     # framework counts: 六大品质, 六方面, 五个方面
@@ -919,6 +919,8 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
         return []
     if unit == "年" and text[end : end + 1] in {"级", "制"}:
         return []
+    if unit == "位" and text[end : end + 1] == "数":
+        return []  # 两位数增长: a word, not a quantity
     if unit == "次" and re.match(r"^(?:全会|会议|党代会|代表大会|全体会议)", text[end : end + 4]):
         return [_row(start, end, value, unit, None, "", "other", "ordinal")]
     approx = match.group("c_ap1") or match.group("c_ap2") or ""
