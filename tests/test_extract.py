@@ -840,3 +840,9 @@ def test_double_digit_growth_and_a_plenary_meeting_written_out():
     found = only("在中共某县委十五届二次全体（扩大）会议上的报告")
     assert found["surface"] == "十五届二次" and found["value"] == 15 and found["unit"] == "届"
     assert found["is_indicator"] == "no"
+
+
+def test_visits_without_a_scale_are_a_count():
+    # §7 count: discrete things with a measure word and no 万/亿; with 万 a level
+    assert row("日均服务老人1800余人次。", "1800余人次")["measure"] == "count"
+    assert row("全年接待游客620万人次。", "620万人次")["measure"] == "level"

@@ -194,7 +194,7 @@ _RHETORICAL_AFTER = re.compile(r"^[”\*]*(?:半径|的距离|距离|范围|产�
 #: Measure words of discrete things: a count when no 万/亿 is written (§7).
 _COUNT_UNITS = frozenset(
     "家 个 项 座 所 户 名 位 条 件 套 辆 台 处 张 份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 人 次 "
-    "批 期 届 号 部 大 方面".split()
+    "批 期 届 号 部 大 方面 人次".split()
 )
 _DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁", "个工作日",
                    "工作日"}
