@@ -1600,8 +1600,11 @@ def _single_park(text: str, index: _TextIndex, sentence: int, position: int,
     if heads is None:
         start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
         body = text[start:end]
-        heads = _park_heads(text, start, end) if (
-            "园" in body or "区" in body or "镇" in body or "全" in body) else []
+        # without a park word and outside a park's text, every head leaves the figure
+        # the county's: no clause to look at
+        heads = _park_heads(text, start, end) if any(
+            word in body for word in _PARK_WORDS) or title_park and (
+            "全" in body or ";" in body or "；" in body) else []
         cache[sentence] = heads
     decided = title_park
     for head, park in heads:
