@@ -661,3 +661,188 @@ def test_goal_verbs_inside_a_phrase_and_rural_areas_change_nothing():
     text = "在确保疫情防控的同时，全县经济稳步回升，全年新增规上企业120家。"
     assert row(text, "120家", "2024-02")["measure"] == "count"
     assert row("在广大农村，新建村级公园120个。", "120个")["is_indicator"] == "yes"
+
+
+def test_a_number_wrapped_between_its_digits_is_one_row():
+    # §4: a figure broken by a line break is still one row; its surface contains the break
+    text = "全市居民人均可支配收入达到41\n285元，同比增长5.9%。"
+    found = row(text, "41\n285元")
+    assert found["value"] == 41285 and found["value_base"] == 41285
+    assert "respectively" not in found["note"]
+    found = row("日均服务老人2\n300余人次。", "2\n300余人次")
+    assert found["value"] == 2300 and found["unit"] == "人次"
+    # numbers on lines of their own stay apart
+    assert surfaces("新增企业\n41\n285家\n") == ["41", "285家"]
+
+
+def test_html_table_cells_take_units_and_ranks_from_their_headers():
+    # §6, §7: a number alone in a table cell is a figure; the row header's （亿元） scales it,
+    # a （％） column of 增幅 holds growth rates and a 位次 column ranks
+    text = (
+        "<table><tr><td>指标</td><td>2023年</td><td>增幅（％）</td><td>全市位次</td></tr>\n"
+        "<tr><td>工业总产值（亿元）</td><td>512</td><td>6.5</td><td>2</td></tr>\n"
+        "<tr><td>居民人均可支配收入（元）</td><td>61230</td><td>5.1</td><td>1</td></tr></table>"
+    )
+    found = row(text, "512")
+    assert found["value_base"] == 51200000000 and found["base_unit"] == "元"
+    assert found["measure"] == "level" and found["is_indicator"] == "yes"
+    found = row(text, "6.5")
+    assert found["measure"] == "growth_pct" and found["base_unit"] == "%"
+    found = row(text, "2")
+    assert found["measure"] == "rank" and found["base_unit"] == "rank" and found["value_base"] == 2
+    found = row(text, "61230")
+    assert found["value"] == 61230 and found["base_unit"] == "元" and found["measure"] == "level"
+    assert found["dimension"] == "共同富裕"
+    assert row(text, "5.1")["dimension"] == "共同富裕"
+
+
+def test_a_structure_changed_from_last_years_takes_the_current_period():
+    # §8: 由上年的… dates only the figure it qualifies; the new structure is this year's
+    text = "2023年，三次产业结构由上年的10.1:40.2:49.7调整为9.8:39.9:50.3。"
+    assert row(text, "10.1", "2024-04")["period"] == "2022"
+    assert row(text, "9.8", "2024-04")["period"] == "2023"
+    assert row(text, "50.3", "2024-04")["period"] == "2023"
+
+
+def test_a_period_after_a_dated_news_attribution_heads_the_sentence():
+    # §8: the head's 1—6月 applies to each figure after it, ; included
+    text = ("本报讯（记者 王明）7月19日，记者从县统计局获悉，今年1—6月，全县实现规上工业总产值86.4亿元，"
+            "同比增长11.3%；规上工业增加值同比增长12.1%。")
+    for surface in ("86.4亿元", "11.3%", "12.1%"):
+        assert row(text, surface, "2024-07-22")["period"] == "2024-01..2024-06", surface
+
+
+def test_an_assessment_year_dates_the_ranks_of_its_sentence():
+    # §8: stated years first; 2023年度…考评 dates the ranks it reports, not publication
+    text = "在近日公布的2023年度全省开发区综合考评结果中，县开发区位列第9位，较上年前移5个位次，连续三年进入全省前十。"
+    for surface in ("第9位", "前十"):
+        assert row(text, surface, "2024-07-22")["period"] == "2023", surface
+
+
+def test_a_next_year_section_dates_its_goals_the_next_year():
+    # §8: 明年 resolved with the publication year; a 明年 heading governs its section
+    text = ("一、关于今年工作\n\n全年新增规上企业60家。\n\n二、关于明年工作\n\n"
+            "全年计划实施重大项目120个以上，完成投资300亿元。")
+    assert row(text, "60家", "2022-12-28")["period"] == "2022"
+    assert row(text, "120个", "2022-12-28")["period"] == "2023"
+    assert row(text, "300亿元", "2022-12-28")["period"] == "2023"
+
+
+def test_a_composite_evaluation_target_has_no_dimension():
+    # §10 none: composite rankings and assessments, as goals too
+    found = row("力争县域高质量发展综合评价继续保持全省前三。", "前三")
+    assert found["measure"] == "target" and found["dimension"] == "none"
+
+
+def test_jin_n_nian_lai_spans_the_years_up_to_the_year_reported_on():
+    # §8 multi-year spans: 近两年来 heading a sentence covers its figures
+    text = "2024年，教育资源持续扩容。近两年来，全市新建中小学和幼儿园23所，新增学位1.05万个。"
+    assert row(text, "23所", "2024-12-20")["period"] == "2023..2024"
+    assert row(text, "1.05万个", "2024-12-20")["period"] == "2023..2024"
+
+
+def test_an_estimate_is_a_level_not_a_goal():
+    # §7: target cues are goals (确保, 力争, 将, 计划); 预计 estimates a result
+    found = row("预计全年实现地区生产总值520亿元左右，增长5％以上。", "520亿元", "2022-12-28")
+    assert found["measure"] == "level"
+
+
+def test_a_jihua_clause_makes_the_rest_of_its_sentence_goals():
+    # §7 target: 计划 carries through the clauses after it, ; included
+    text = "要推进项目建设，全年计划实施重大项目90个以上，完成投资200亿元；新增规上工业企业60家，数字经济核心产业增加值增长8％以上。"
+    for surface in ("90个", "200亿元", "60家", "8％"):
+        assert row(text, surface, "2023-01-05")["measure"] == "target", surface
+    text = "下一步，园区将紧盯产业转移机遇，计划全年新签约项目30个以上，推动15个重点项目开工建设。"
+    assert row(text, "15个", "2024-07-22")["measure"] == "target"
+    assert row("全年完成年度计划的105%，新开工项目12个。", "12个")["measure"] == "count"
+
+
+def test_growth_and_share_words_after_or_inside_a_percentage():
+    # §7: 保持20％以上的增长 is a growth rate; 增长面 (share of sectors growing) is a share
+    assert row("制造业投资连续两年保持20％以上的增长。", "20％")["measure"] == "growth_pct"
+    assert row("全市工业行业增长面为70.2%。", "70.2%")["measure"] == "share_pct"
+
+
+def test_an_amount_raised_or_lowered_by_is_a_change():
+    # §7 change_abs (提高…, 下降…); a decrease takes a minus sign in value_base (§6)
+    found = row("亩均税收达到25.1万元，比上年同期提高1.8万元。", "1.8万元")
+    assert found["measure"] == "change_abs" and found["value_base"] == 18000
+    found = row("城乡低保标准比上年提高35元。", "35元")
+    assert found["measure"] == "change_abs"
+    found = row("PM2.5平均浓度为21微克/立方米，同比下降2微克/立方米。", "2微克/立方米")
+    assert found["measure"] == "change_abs" and found["value_base"] == -2 and "decline" in found["note"]
+    assert row("城乡低保标准提高到每月850元。", "850元")["measure"] == "level"
+
+
+def test_a_rank_moved_by_positions_and_a_time_in_working_days():
+    # §6: a change of rank has base_unit rank; §7 other: durations
+    found = row("综合考评位列第9位，较上年前移4个位次。", "4个位次")
+    assert found["measure"] == "change_abs" and found["unit"] == "个位次"
+    assert found["base_unit"] == "rank" and found["value_base"] == 4
+    found = row("审批平均办结时限压缩至3.5个工作日。", "3.5个工作日")
+    assert found["unit"] == "个工作日" and found["base_unit"] == "工作日"
+    assert found["measure"] == "other"
+
+
+def test_thresholds_context_counts_and_footnotes_are_no_indicators():
+    # §7 other / §11 no: a threshold naming a class (30万元以上的村), a context count
+    # (在41个工业行业大类中), the population of a rank, and a footnote number
+    found = row("全市村集体经济收入全部达到10万元以上，其中30万元以上的村达到52个。", "30万元")
+    assert found["measure"] == "other" and found["period"] == "" and found["is_indicator"] == "no"
+    assert row("全市村集体经济收入全部达到10万元以上。", "10万元")["measure"] == "level"
+    found = row("在41个工业行业大类中，有30个行业增加值实现增长。", "41个")
+    assert found["is_indicator"] == "no" and found["dimension"] == "none"
+    found = row("县开发区在全省120家省级以上开发区中位列第9位。", "120家")
+    assert found["is_indicator"] == "no" and found["measure"] == "count"
+    assert "ranked among" in row("县开发区在全省120家省级以上开发区中位列第9位。", "第9位")["note"]
+    text = "注：1.地区生产总值按现价计算，增长速度按不变价格计算。2.部分数据因四舍五入存在差异。"
+    found = row(text, "2")
+    assert found["measure"] == "other" and found["is_indicator"] == "no" and found["period"] == ""
+
+
+def test_figures_of_one_park_or_zone_are_no_indicators_but_county_figures_are():
+    # §11: one park's output, investment or firms; its assessment ranks stay indicators
+    text = ("今年1—6月，县经济技术开发区实现规上工业总产值186.4亿元，同比增长10.3%；"
+            "完成进出口总额5.2亿美元。上半年，园区新签约项目13个。"
+            "从全县看，上半年全县实现地区生产总值231.5亿元，同比增长6.4%；规上工业增加值增长9.5%。"
+            "县经开区在全省综合考评中位列第12位。")
+    for surface in ("186.4亿元", "10.3%", "5.2亿美元", "13个"):
+        found = row(text, surface, "2024-07-22")
+        assert found["is_indicator"] == "no" and found["dimension"] == "none", surface
+    for surface in ("231.5亿元", "6.4%", "9.5%", "第12位"):
+        assert row(text, surface, "2024-07-22")["is_indicator"] == "yes", surface
+    assert row("地理信息小镇集聚相关企业300余家。", "300余家")["is_indicator"] == "no"
+    assert row("农产品物流园全年蔬菜交易量900万吨。", "900万吨")["is_indicator"] == "no"
+    assert row("全县开发区实现规上工业总产值900亿元。", "900亿元")["is_indicator"] == "yes"
+    assert row("新增国家级绿色园区1家。", "1家")["is_indicator"] == "yes"
+
+
+def test_a_text_titled_after_one_park_reports_that_park():
+    text = ("县高新区上半年成绩单出炉\n\n分产业看，汽车零部件产业实现产值42.7亿元。\n\n"
+            "从全县看，全县规上工业增加值增长9.5%。")
+    assert row(text, "42.7亿元", "2024-07-22")["is_indicator"] == "no"
+    assert row(text, "9.5%", "2024-07-22")["is_indicator"] == "yes"
+
+
+def test_dimensions_of_welfare_spending_health_and_elderly_care():
+    # §10 共同富裕: incomes, elderly care, health care (and the spending on them)
+    assert row("全年民生支出达52.1亿元，同比增长6.2%。", "52.1亿元")["dimension"] == "共同富裕"
+    assert row("把财政支出的八成用于民生领域。", "八成")["dimension"] == "共同富裕"
+    assert row("县域内就诊率提升至90.5%。", "90.5%")["dimension"] == "共同富裕"
+    assert row("目前已建成长者食堂46个。", "46个")["dimension"] == "共同富裕"
+    text = "2024年，全市居民人均可支配收入达到41\n285元，同比增长5.9%。"
+    assert row(text, "5.9%", "2025-01-16")["dimension"] == "共同富裕"
+
+
+def test_double_digit_growth_and_a_plenary_meeting_written_out():
+    # §2: 两位数 is a word; §4: one meeting written as a compound is one row
+    assert figures("多项指标实现两位数增长。").empty
+    found = only("在中共某县委十五届二次全体（扩大）会议上的报告")
+    assert found["surface"] == "十五届二次" and found["value"] == 15 and found["unit"] == "届"
+    assert found["is_indicator"] == "no"
+
+
+def test_visits_without_a_scale_are_a_count():
+    # §7 count: discrete things with a measure word and no 万/亿; with 万 a level
+    assert row("日均服务老人1800余人次。", "1800余人次")["measure"] == "count"
+    assert row("全年接待游客620万人次。", "620万人次")["measure"] == "level"

@@ -66,13 +66,20 @@ _SCALE = "万亿|千亿|百亿|亿|千万|百万|万|千"
 ARABIC_UNITS = sorted(
     """个百分点 百分点 % ％ ‰ 平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 米 厘米
     元/人 亿元 万元 美元 元 微克/立方米 毫克/立方米 吨标煤 吨 公斤 千克 克 千瓦时 千瓦 兆瓦 度 GWh MWh kWh GW MW kW
-    万人次 人次 人 名 位 户 家 个月 个 项 座 所 条 件 套 辆 台 次 处 批 期 届 号 部 载 张
+    万人次 人次 人 名 个位次 位次 个工作日 工作日 位 户 家 个月 个 项 座 所 条 件 套 辆 台 次 处 批 期 届 号 部 载 张
     份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 标箱 周年 周岁 岁 年度 年 天 小时 分钟 秒 倍
     大 方面 夺 连冠 类 级 星 A""".split(),
     key=len,
     reverse=True,
 )
 _AR_UNIT = "|".join(re.escape(u) for u in ARABIC_UNITS)
+#: A number wrapped between its digits (41⏎285元, §4): only inside a paragraph line (a
+#: Chinese character right before it) and with its scale or unit right after the break,
+#: so that numbers on lines of their own stay apart.
+_WRAPPED_NUM = (
+    rf"(?<=[\u4e00-\u9fff]){_D}+[ \t\u3000]*\n[ \t\u3000]*"
+    rf"(?={_D}+(?:[.．]{_D}+)?(?:多|余)?(?:{_SCALE}|{_AR_UNIT})){_D}+(?:[.．]{_D}+)?"
+)
 
 #: Measure words accepted after a Chinese numeral (§2: counts, durations, frequencies).
 CHINESE_UNITS = sorted(
@@ -107,7 +114,7 @@ _ALTERNATIVES = [
     rf"(?P<top>前(?P<top_num>{_D}+|{_CN})(?P<top_unit>位|名|强)?)",
     r"(?P<first>首位)",
     # meetings: 十三届五次全会, 二十届三中全会, 十八大, 三中全会
-    rf"(?P<plenum>(?P<pl_num>{_CN})届(?:{_CN})(?:次全会|中全会))",
+    rf"(?P<plenum>(?P<pl_num>{_CN})届(?:{_CN})(?:次全会|中全会|次(?=全体)))",
     rf"(?P<congress>(?P<cg_num>{_CN})大(?=召开|即将|胜利|精神|以来|报告|代表|维稳|$|[,，。;；、”」）)]|的))",
     rf"(?P<plenum_short>(?P<ps_num>{_CN})中全会)",
     # framework counts: 六大品质, 六方面, 五个方面
@@ -118,7 +125,7 @@ _ALTERNATIVES = [
     # Roman-numeral classes (§2)
     r"(?P<roman>(?P<rm_pre>劣)?(?P<rm_num>[ⅠⅡⅢⅣⅤⅥ]|IV|VI|I{1,3}|V)(?P<rm_unit>类))",
     # Arabic quantities with approximation, scale and unit
-    rf"(?P<qty>(?P<q_pre>近|上)?(?P<q_num>{_NUM})(?P<q_ap1>多|余)?"
+    rf"(?P<qty>(?P<q_pre>近|上)?(?P<q_num>{_WRAPPED_NUM}|{_NUM})(?P<q_ap1>多|余)?"
     rf"(?:{_BR}(?P<q_scale>{_SCALE}))?(?P<q_ap2>多|余)?(?:{_BR}(?P<q_unit>{_AR_UNIT}))?)",
     # a percentage in words: 百分之八十, 百分之百
     rf"(?P<pct_word>百分之(?P<pw_num>{_CN}|{_NUM}))",
@@ -160,11 +167,11 @@ _BOUND_NOTES = {
 }  # fmt: skip
 #: Cues of a goal (§7 target).
 _TARGET_CUE = re.compile(
-    r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|预计|将|(?<![主重需只])要(?![素点])|巩固|打造|稳居"
+    r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|将|(?<![主重需只])要(?![素点])|巩固|打造|稳居"
 )
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
 _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
-_GROWTH_CUE = re.compile(r"(增长|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加)[^,，;；。]{0,12}$")
+_GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加)[^,，;；。]{0,12}$")
 _DECLINE_CUE = re.compile(r"(下降|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
 _BASE_YEAR_BEFORE = re.compile(r"(?:比|较|同比|相比|对比)$")
@@ -180,16 +187,17 @@ _BASE_UNIT = {
     "名": "人", "位": "人", "人": "人", "人次": "人次", "个月": "月", "周岁": "岁", "岁": "岁",
     "周年": "年", "载": "年", "年度": "年", "年": "年", "大": "个", "方面": "个", "夺": "次",
     "连冠": "次", "亿元": "元", "万元": "元", "元": "元", "％": "%", "个百分点": "百分点",
-    "倍": "ratio", "次": "次", "赴": "次",
+    "倍": "ratio", "次": "次", "赴": "次", "个位次": "rank", "位次": "rank", "个工作日": "工作日",
 }  # fmt: skip
 _RANK_MOVE_BEFORE = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|下滑|跃升|攀升)了?$")
 _RHETORICAL_AFTER = re.compile(r"^[”\*]*(?:半径|的距离|距离|范围|产业园|圈|内|以内|之内)")
 #: Measure words of discrete things: a count when no 万/亿 is written (§7).
 _COUNT_UNITS = frozenset(
     "家 个 项 座 所 户 名 位 条 件 套 辆 台 处 张 份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 人 次 "
-    "批 期 届 号 部 大 方面".split()
+    "批 期 届 号 部 大 方面 人次".split()
 )
-_DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁"}
+_DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁", "个工作日",
+                   "工作日"}
 #: What may follow a Chinese-numeral count and turns it into a slogan or back-reference (§2).
 _CN_FOLLOW_STOP = re.compile(
     r"^\s*(?:一|来|以来|行动|指标|阶段|压力|表率|使命|清单|工程|聚焦|环境|基地|大灶|攻坚|体|"
@@ -214,7 +222,9 @@ _POLLUTANT_BEFORE = re.compile(r"(?:PM|pm|PM<sub>|pm<sub>|O|SO|NO|CO)$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
 _HOTLINE_AFTER = re.compile(r"^[”\"]?(?:热线|服务热线|平台|专线)")
 _NAME_BEFORE = re.compile(r"(?:PM<sub>|[A-Za-z][-_]?)$")
-_THRESHOLD_AFTER = re.compile(r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的|$)")
+_THRESHOLD_AFTER = re.compile(
+    r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的(?!(?:行政)?村|社区|企业|项目|乡镇|镇|家庭|户)|$)"
+)
 _FIRM_CUE = re.compile(
     r"(?<!上市)公司|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
     r"单体|生产线|每天"
@@ -227,6 +237,7 @@ _SINGLE_PLACE_LEAD = re.compile(
 _SINGLE_PLACE_WORDS = ("该村", "我们村", "本村", "该园", "该社区", "该基地")
 #: The assessed water sections a share is taken over (15个国省考断面水质优Ⅲ类比例).
 _SECTION_POPULATION_AFTER = re.compile(r"^[^,，;；。]{0,8}断面")
+_POPULATION_BEFORE = ("在", "在全国", "在全省", "在全市", "在全县", "在全区")
 _CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]")
 _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 
@@ -240,17 +251,23 @@ _PERIOD_CUE = re.compile(
 )
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
-_GROWTH_WORD = re.compile(r"增长|同比|增幅")
-_CHANGE_TO = re.compile(r"[至到]")
+_GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增长|增速|增幅)")
+_GROWTH_WORD = re.compile(r"增长(?!面)|同比|增幅")
+_ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
+_CHANGE_TO = re.compile(r"[至到]|(?:调整|变|优化|转变)为")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
-_NET_CHANGE = re.compile(r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$")
+_NET_CHANGE = re.compile(
+    r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$|(?:提高|提升|下降|降低)了?$"
+)
 #: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
 _REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
 _SENTENCE_TARGET = re.compile(r"(?<!在)确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
 #: 力争/确保 earlier in the sentence covers the figures after it, across ; (§7).
 _GOAL_VERB = re.compile(r"(?<![^,，;；:：、。!！?？\n将要并须力])(?:力争|确保(?!了))")  # not 在确保…的同时
 #: A goal stated at the head of a sentence covers the list after it (主要预期目标是:…).
+#: 计划 opening a clause (…,全年计划实施…, 计划全年新签约…): goals to the end of the sentence.
+_PLAN_CLAUSE = re.compile(r"(?:^|(?<=[,，;；:：。!！?？\n]))(?:全年|今年|明年|年内)?计划(?![的内外])")
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
 _ACHIEVED = re.compile(r"已|实现了|达到了")
 _CARRY_OVER = re.compile(r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项)|(?<![人平])均(?![衡等值])")
@@ -262,7 +279,7 @@ _COUNTED_SUBJECTS = re.compile(r"([两二三四五六七八九十])(?:项|个|�
 _CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
 _SEMICOLON = re.compile(r"[;；]")
 _CUE_HEAD_PREFIX = re.compile(
-    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
+    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
 )
 _PERIOD_CUE_STARTS = re.compile(
     r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
@@ -274,7 +291,9 @@ _PERIOD_CUE_STARTS = re.compile(
 )
 #: An attribution opening a sentence before its period (记者从…获悉, 据统计, 报告显示).
 _ATTRIBUTION = re.compile(
-    r"(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉|显示|表明)[,，:：]?|据(?:了解|统计|悉)[,，:：]?"
+    r"(?:(?:本报讯|[^,，;；。]{0,12}电)?(?:[(（][^()（）]{0,30}[)）])?"  # 本报讯（记者 …）: the dateline
+    r"(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午)?[,，]?))?"
+    r"(?:(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉|显示|表明)[,，:：]?|据(?:了解|统计|悉)[,，:：]?)"
 )
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
 _PLAN_START = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -401,7 +420,7 @@ _SUBJECT_TAIL_REVERSED = re.compile(
 #: broader keyword of a later group (工业应税销售收入 is 经济发展, not 收入 → 共同富裕).
 _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("none", ("千亿县", "综合实力", "高质量发展考核", "高质量发展考评", "督查激励", "试点",
-              "先进县", "基本现代化", "综合考核", "综合考评")),
+              "先进县", "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")),
     ("生态环境", ("关停", "取缔", "散乱污", "退圩还湖")),
     ("开放创新", ("高新技术", "进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D")),
     ("社会治理", ("应用场景", "感知设备", "城市运行", "热线")),
@@ -409,6 +428,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "旅游", "游客", "税收收入", "规上工业", "规模以上工业")),
     ("城乡融合", ("户厕", "厕所革命", "重点村")),
     ("共同富裕", ("收入", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
+                  "民生", "为民办实事", "就诊", "长者食堂", "助餐", "老年",
                   "文明城市", "社会保障", "社保", "医保", "教育", "学校", "学位", "托育", "增收",
                   "日间照料", "救助", "低保", "住房保障", "中小学", "幼儿园", "学前")),
     ("城乡融合", ("乡村振兴", "人居环境", "村庄", "农房", "宅基地", "乡村", "田园", "宜居村",
@@ -433,7 +453,7 @@ for _rank, (_dimension_name, _keywords) in enumerate(_DIMENSION_KEYWORDS):
 _DIMENSION_FIRST_CHARS = frozenset(_DIMENSION_BY_FIRST_CHAR)
 
 _COMPOSITE = ("百强县", "百强榜", "千亿县", "综合实力", "高质量发展考核", "高质量发展考评",
-              "基本现代化", "综合考核", "综合考评")  # fmt: skip
+              "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------
@@ -516,6 +536,9 @@ class _TextIndex:
         for match in _LINE_BREAK.finditer(text):
             start, end = match.span()
             line_start, previous_line_start = previous_line_start, end
+            if (text[start - 1 : start] in _DIGIT_CHARS and text[end : end + 1] in _DIGIT_CHARS
+                    and start > line_start and not text[line_start:start].strip().isdigit()):
+                continue  # 达到41⏎285元: a number wrapped between its digits (§4)
             if start - line_start < 60:  # short even before rstrip: never a wrapped line
                 breaks += (start, end - 1)
                 sentence_breaks += (start, end - 1)
@@ -575,12 +598,15 @@ def _cn_value(numeral: str) -> float | None:
 
 def _number(numeral: str) -> float | None:
     if numeral[0] in "0123456789０１２３４５６７８９":
+        if "\n" in numeral:  # 41⏎285: a number wrapped between its digits (§4)
+            numeral = "".join(numeral.split())
         return arabic_to_number(numeral)
     return chinese_to_number(numeral)
 
 
 #: Precompiled forms of patterns the handlers use per match (``re.findall(pattern, …)``
 #: would look the compiled pattern up in ``re``'s cache every time).
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _DIGIT_RUN = re.compile(r"[0-9０-９]+")
 _FOUR_DIGITS = re.compile(r"[0-9０-９]{4}")
 _YEAR_QUOTED_BEFORE = re.compile(r"([0-9]{4})年[\s“”]*$")
@@ -893,6 +919,8 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
         return []
     if unit == "年" and text[end : end + 1] in {"级", "制"}:
         return []
+    if unit == "位" and text[end : end + 1] == "数":
+        return []  # 两位数增长: a word, not a quantity
     if unit == "次" and re.match(r"^(?:全会|会议|党代会|代表大会|全体会议)", text[end : end + 4]):
         return [_row(start, end, value, unit, None, "", "other", "ordinal")]
     approx = match.group("c_ap1") or match.group("c_ap2") or ""
@@ -1016,7 +1044,7 @@ def _quantity_from_parts(
     ):
         measure, kind = "other", "distance"
         notes.append("rhetorical distance")
-    if clean_unit in {"位", "名"} and _RANK_MOVE_BEFORE.search(before):
+    if clean_unit in {"位", "名", "个位次", "位次"} and _RANK_MOVE_BEFORE.search(before):
         # 较上年前移3位: a change of rank, not a count of people (§6 ranks → rank)
         measure, base_unit = "change_abs", "rank"
         if _RANK_MOVE_BEFORE.search(before).group(0).endswith(("后移", "下降", "后退", "下滑")):
@@ -1065,6 +1093,8 @@ def _unitless(
     if (before.endswith(("(", "（")) and after.startswith((")", "）"))) or (
         _line_before(text, start).strip(" \t\u3000*#") == ""
         or before.endswith(("注:", "注：", ";", "；"))  # 注：1.本公报…；2.地区…
+        or before.endswith("。") and _line_before(text, start, 300).lstrip(" \t\u3000*").startswith(
+            ("注", "说明"))  # 注：1.…计算。2.部分数据…
     ) and after[:1] in {".", "、", "．", ")", "）"}:
         return [_row(start, end, value, "", None, "", "other", "label", note="list label")]
     quoted = before.endswith(("“", "‘", "'", '"', "「")) and after.startswith(("”", "’", "'", '"', "」"))
@@ -1073,6 +1103,10 @@ def _unitless(
     integer = "." not in numeral and "．" not in numeral
     if integer and 1900 <= value <= 2100 and len(numeral) == 4:
         return [_row(start, end, value, "", value, "年", "other", "year", str(int(value)))]
+    if (before.endswith(">") and after.startswith("</t")) or (
+        before.rstrip(" \t*").endswith("|") and after.lstrip(" \t*").startswith("|")
+    ):
+        return [_row(start, end, value, "", value, "", "level", "quantity")]  # a table cell
     if quoted or _HOTLINE_AFTER.match(after) or (integer and len(numeral) >= 4):
         return [_row(start, end, None, "", None, "", "other", "code", note="slogan or code")]
     return [_row(start, end, value, "", value, "", "level", "quantity")]
@@ -1300,6 +1334,8 @@ class _Headings:
         for end, heading in sorted(candidates):
             stated = _HEADING_YEAR.search(heading)
             heading_year = int(stated.group(1)) if stated else None
+            if heading_year is None and year is not None and "明年" in heading:
+                heading_year = year + 1  # 二、关于明年工作: the goals of the next year
             part = _HEADING_PART.search(heading)
             base = heading_year or year
             if part is None:
@@ -1513,6 +1549,81 @@ def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, 
     return found
 
 
+#: A clause opening with one park, zone or campus as its subject (宁国经开区实现…, 园区完成…,
+#: 地理信息小镇集聚…, 市医院新院区…): its figures are the park's (§11). Not 全县开发区,
+#: 各园区, 省级以上开发区 (several parks).
+_PARK_SUBJECT = re.compile(
+    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?"
+    r"[^\s,，;；。、:：全各个家所0-9０-９]{0,12}?(?<!省级以上)(?<!国家级)(?<!省级)(?<!绿色)"
+    r"(?:经济技术开发区|经开区|开发区|高新区|产业园|工业园|物流园|园区|小镇|院区)(?![0-9０-９])"
+)
+#: A clause opening with the county or city as a whole (从全市看, 全市共有…): county figures.
+_COUNTY_SUBJECT = re.compile(
+    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县)"
+)
+_PARK_WORDS = ("开发区", "经开区", "高新区", "园", "小镇", "院区")
+#: Verbs or prepositions before the park noun: the park is an object (推进园区更新,
+#: 以高新区争创…为引领), not the subject.
+_PARK_OBJECT = re.compile(r"推进|建设|打造|加快|推动|深化|创建|争创|更新|入驻|落户|进驻|^[以把对将为向在]")
+#: A clause after ; that goes on with the same subject (…；完成进出口总额…).
+_SAME_SUBJECT = re.compile(r"(?:完成|实现|新增|新签约|拥有|累计|引进|供应|盘活|新建)")
+_SUBJECT_BREAK = re.compile(r"[,，;；:：。!！?？]")
+
+
+def _park_heads(text: str, start: int, end: int) -> list[tuple[int, bool | None]]:
+    """The clauses of ``text[start:end]`` that open with one park (True) or the county
+    (False), and the clauses after a ; that start a new subject (None)."""
+    heads: list[tuple[int, bool | None]] = []
+    position = start
+    after_semicolon = False
+    for brk in [*_SUBJECT_BREAK.finditer(text, start, end), None]:
+        clause_end = brk.start() if brk else end
+        clause = _clean(text[position:clause_end]).lstrip("　 \t")
+        park = _PARK_SUBJECT.match(clause) if any(word in clause for word in _PARK_WORDS) else None
+        if park and not _PARK_OBJECT.search(park.group(0)):
+            heads.append((position, True))
+        elif "全" in clause and _COUNTY_SUBJECT.match(clause):
+            heads.append((position, False))
+        elif after_semicolon and not _SAME_SUBJECT.match(clause):
+            heads.append((position, None))
+        after_semicolon = brk is not None and brk.group(0) in ";；"
+        position = clause_end + 1
+    return heads
+
+
+def _single_park(text: str, index: _TextIndex, sentence: int, position: int,
+                 cache: dict[int, list[tuple[int, bool | None]]], title_park: bool) -> bool:
+    """Whether the figure at ``position`` is one park's (§11): the last clause before it in
+    its sentence that names a subject names a park, or none does and the text's title does.
+    """
+    heads = cache.get(sentence)
+    if heads is None:
+        start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
+        body = text[start:end]
+        # without a park word and outside a park's text, every head leaves the figure
+        # the county's: no clause to look at
+        heads = _park_heads(text, start, end) if any(
+            word in body for word in _PARK_WORDS) or title_park and (
+            "全" in body or ";" in body or "；" in body) else []
+        cache[sentence] = heads
+    decided = title_park
+    for head, park in heads:
+        if head > position:
+            break
+        # a new subject after ; ends a park's clauses, not the county's
+        decided = (decided and title_park) if park is None else park
+    return decided
+
+
+def _title_names_a_park(text: str) -> bool:
+    """Whether the text's title (its first line, or ``<title>``) names one park (§11)."""
+    head = text[:400]
+    if "<title>" in head:
+        head = head[head.index("<title>") + 7 :]
+    title = _clean(_HTML_TAG.sub("", head.lstrip().split("\n", 1)[0])).lstrip("# ")
+    return any(word in title for word in _PARK_WORDS) and bool(_PARK_SUBJECT.match(title))
+
+
 def _has_head_target(window: str, year: int | None = None) -> bool:
     """A goal stated at the head of the sentence (cheap ``in`` checks before the regex).
 
@@ -1622,35 +1733,83 @@ def _negate(row: dict) -> None:
         row["value_base"] = -row["value_base"]
 
 
+def _markdown_cell(text: str, start: int) -> tuple[str, str] | None:
+    """(row header, column header) of a number in a markdown table row, else None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if not line.lstrip().startswith("|"):
+        return None
+    column = text.count("|", line_start, start)
+    header = line
+    position = line_start
+    while position > 0:  # the first line of the table is its header
+        previous_start = text.rfind("\n", 0, position - 1) + 1
+        previous = text[previous_start : position - 1]
+        if not previous.lstrip().startswith("|"):
+            break
+        header, position = previous, previous_start
+    header_cells = header.split("|")
+    row_cells = line.split("|")
+    column_head = header_cells[column] if column < len(header_cells) else ""
+    row_head = row_cells[1] if len(row_cells) > 1 else ""
+    return row_head, column_head
+
+
+_HTML_CELL = re.compile(r"<t[dh]\b[^<>]*>(.*?)</t[dh]>", re.S)
+_HTML_CELL_OPEN = re.compile(r"<t[dh]\b")
+
+
+def _html_cell(text: str, start: int) -> tuple[str, str] | None:
+    """(row header, column header) of a number in an HTML ``<td>``, else None.
+
+    The row header is the first cell of its ``<tr>``, the column header the cell in the
+    same column of the table's first ``<tr>``; both with their tags removed.
+    """
+    row_start = text.rfind("<tr", max(0, start - 2000), start)
+    if row_start < 0 or text.rfind("</tr>", row_start, start) >= 0:
+        return None
+    column = len(_HTML_CELL_OPEN.findall(text, row_start, start)) - 1
+    row_end = text.find("</tr>", start)
+    row_cells = _HTML_CELL.findall(text, row_start, len(text) if row_end < 0 else row_end)
+    table_start = text.rfind("<table", max(0, start - 20000), row_start)
+    first_row = text.find("<tr", table_start, row_start + 1) if table_start >= 0 else row_start
+    first_end = text.find("</tr>", first_row)
+    header_cells = _HTML_CELL.findall(text, first_row, len(text) if first_end < 0 else first_end)
+    if column < 1 or not row_cells:
+        return None
+    strip = lambda cell: _HTML_TAG.sub("", cell).strip()  # noqa: E731
+    column_head = strip(header_cells[column]) if column < len(header_cells) else ""
+    return strip(row_cells[0]), column_head
+
+
 def _table_units(rows: list[dict], text: str) -> None:
-    """Bare numbers in a markdown table take the unit of their row or column header.
+    """Bare numbers in a markdown or HTML table take the unit of their row or column header.
 
     ``| 规上工业总产值（亿元） | 4321.5 | 8.1 |`` under ``| 指标 | 1-9月 | 同比增长(%) |``:
-    4321.5 is 432150000000 元 (level), 8.1 a growth rate in % (§6, §7). ``unit`` stays
-    empty (nothing is written after the number); the note says where the unit came from.
+    4321.5 is 432150000000 元 (level), 8.1 a growth rate in % (§6, §7); a cell under a
+    column header 位次 or 排名 is a rank. ``unit`` stays empty (nothing is written after
+    the number); the note says where the unit came from.
     """
+    markdown, html = "|" in text, "<td" in text
     for row in rows:
         if row["kind"] != "quantity" or row["unit"] or row["value"] is None:
             continue
         start = row["start"]
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        if not line.lstrip().startswith("|"):
+        cell = None
+        if html and text[start - 1 : start] == ">":
+            cell = _html_cell(text, start)
+        if cell is None and markdown:
+            cell = _markdown_cell(text, start)
+        if cell is None:
             continue
-        column = text.count("|", line_start, start)
-        header = line
-        position = line_start
-        while position > 0:  # the first line of the table is its header
-            previous_start = text.rfind("\n", 0, position - 1) + 1
-            previous = text[previous_start : position - 1]
-            if not previous.lstrip().startswith("|"):
-                break
-            header, position = previous, previous_start
-        header_cells = header.split("|")
-        row_cells = line.split("|")
-        column_head = header_cells[column] if column < len(header_cells) else ""
-        row_head = row_cells[1] if len(row_cells) > 1 else ""
+        row_head, column_head = cell
+        if "位次" in column_head or "排名" in column_head or "名次" in column_head:
+            row.update(kind="rank", base_unit="rank", value_base=row["value"],
+                       fixed_measure="rank")
+            row["table_subject"] = _TABLE_UNIT.sub("", row_head).strip(" *") + column_head
+            row["note"] = "; ".join(x for x in (row["note"], f"table cell ({column_head})") if x)
+            continue
         unit_match = _TABLE_UNIT.search(column_head) or _TABLE_UNIT.search(row_head)
         if unit_match is None:
             continue
@@ -1714,7 +1873,7 @@ def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
             raw_rows.extend(found)
     if not raw_rows:
         return raw_rows
-    if "|" in text:
+    if "|" in text or "<td" in text:
         _table_units(raw_rows, text)
     month = _publication_month(published)
     if month is not None:
@@ -1765,6 +1924,13 @@ def _add_context(
             change = _CHANGE_TO.search(text, _cue_end, cue_clause_end)
             cue_reach.append(change.start() if change else cue_clause_end)
             continue
+        if text[_cue_end - 2 : _cue_end] == "年度" and _ASSESSMENT_WORD.search(
+            text, _cue_end, cue_clause_end
+        ):
+            # 在2023年度全省开发区综合考评结果中,…位列第9位: the assessment's year heads
+            # the sentence it opens
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
+            continue
         if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(prefix) is None:
             cue_reach.append(cue_clause_end)
             continue
@@ -1792,6 +1958,8 @@ def _add_context(
     sentence_period: dict[int, tuple[str, str]] = {}
     head_targets: dict[int, bool] = {}
     single_places: dict[int, bool] = {}
+    park_heads: dict[int, list[tuple[int, bool | None]]] = {}
+    title_park = _title_names_a_park(text)
     bulletin = _BULLETIN_TITLE.search(text[:300])
     publication = bulletin.group(1) if bulletin else (str(year) if year else "")
     previous_rank_population: dict | None = None
@@ -1839,8 +2007,8 @@ def _add_context(
                 measure = "share_pct"  # 覆盖率提高到30.2%: the share reached (§7)
             elif _SHARE_CUE.search(before[-8:]) and not growth:
                 measure = "share_pct"
-            elif growth or _GROWTH_WORD.search(before):
-                measure = "growth_pct"
+            elif growth or _GROWTH_WORD.search(before) or _GROWTH_AFTER.match(clean_after):
+                measure = "growth_pct"  # …, 保持30％以上的增长
             else:
                 measure = "share_pct"
         elif measure in {"level", "count"} and _NET_CHANGE.search(before[-6:]):
@@ -1869,6 +2037,8 @@ def _add_context(
                      or text.find("确保", max(sentence_start, start - 120), start) >= 0)
                     and _GOAL_VERB.search(text, max(sentence_start, start - 120), start))))
                 or _sentence_head_target(text, sentence_start, head_targets)
+                or (text.find("计划", max(sentence_start, start - 120), start) >= 0
+                    and _PLAN_CLAUSE.search(text, max(sentence_start, start - 120), start))
                 or (headings is not None and headings.plan_starts and headings.in_plan(start)
                     and not _LAST_YEAR_IN_PARAGRAPH.search(sentence_before))
             ):
@@ -1966,6 +2136,14 @@ def _add_context(
                 is_indicator = False
                 notes.append("size of the ranked population")
                 previous_rank_population = row
+            elif clean_before.endswith(_POPULATION_BEFORE) and "中" in clean_after:
+                # 在35个工业行业大类中,…; 在全省126家开发区中位列第9位 (§11)
+                is_indicator = False
+                if "第" in clean_after or "前" in clean_after or "位列" in clean_after:
+                    notes.append("size of the ranked population")
+                    previous_rank_population = row
+                else:
+                    notes.append("context count")
             elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
                 is_indicator = False
                 notes.append("context count")
@@ -1977,6 +2155,11 @@ def _add_context(
             ):
                 is_indicator = False
                 notes.append("context count (the sections of the share)")
+        if is_indicator and kind in {"quantity", "percent"} and row["base_unit"] != "rank" and (
+            _single_park(text, index, sentence, start, park_heads, title_park)
+        ):
+            is_indicator = False
+            notes.append("figure of a single park")
         if kind == "quantity" and _SUBSET_BEFORE.search(before):
             notes.append("subset (其中…)")
         if is_indicator and _BORDERLINE_CUE.search(clean_after):
@@ -2020,7 +2203,7 @@ def _add_context(
         row["subject"] = row.get("table_subject") or subject
         row["is_indicator"] = "yes" if is_indicator else "no"
         if is_indicator:
-            context = clean_before + clean_after
+            context = row.get("table_subject") or clean_before + clean_after
             dimension = _dimension(context)
             if dimension is None:
                 # the nearest earlier clause of the sentence that names a subject
