@@ -846,3 +846,30 @@ def test_visits_without_a_scale_are_a_count():
     # §7 count: discrete things with a measure word and no 万/亿; with 万 a level
     assert row("日均服务老人1800余人次。", "1800余人次")["measure"] == "count"
     assert row("全年接待游客620万人次。", "620万人次")["measure"] == "level"
+
+
+def test_physical_and_incident_units_are_kept():
+    # §5: unit is what is written after the number; §6: physical units stay as written
+    noise = row("区域环境噪声平均等效声级为54.1分贝，同比下降0.4分贝。", "54.1分贝")
+    assert (noise["unit"], noise["base_unit"], noise["measure"]) == ("分贝", "分贝", "level")
+    assert noise["dimension"] == "生态环境"
+    change = row("区域环境噪声平均等效声级为54.1分贝，同比下降0.4分贝。", "0.4分贝")
+    assert change["measure"] == "change_abs" and change["value_base"] == -0.4
+    assert row("年平均气温16.8℃。", "16.8℃")["unit"] == "℃"
+    assert row("年降水量986.5毫米。", "986.5毫米")["base_unit"] == "毫米"
+    accidents = row("全年发生一般以上生产安全事故12起。", "12起")
+    assert (accidents["unit"], accidents["measure"]) == ("起", "count")
+    assert row("检查企业1500余家次。", "1500余家次")["unit"] == "家次"
+
+
+def test_days_counted_are_a_count_not_a_duration():
+    # §7 count vs other: 优良天数 counts days of good air, an ecological indicator (§10)
+    good = row("全年环境空气质量优良天数为298天。", "298天")
+    assert (good["measure"], good["is_indicator"], good["dimension"]) == ("count", "yes", "生态环境")
+    assert row("连续运行30天。", "30天")["measure"] == "other"
+
+
+def test_environment_and_government_service_dimensions():
+    # §10: waste, noise and soil are 生态环境; government services 社会治理
+    assert row("医疗废物安全处置率保持100%。", "100%")["dimension"] == "生态环境"
+    assert row("政务服务事项网上可办率达99.2%。", "99.2%")["dimension"] == "社会治理"

@@ -68,7 +68,7 @@ ARABIC_UNITS = sorted(
     元/人 亿元 万元 美元 元 微克/立方米 毫克/立方米 吨标煤 吨 公斤 千克 克 千瓦时 千瓦 兆瓦 度 GWh MWh kWh GW MW kW
     万人次 人次 人 名 个位次 位次 个工作日 工作日 位 户 家 个月 个 项 座 所 条 件 套 辆 台 次 处 批 期 届 号 部 载 张
     份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 标箱 周年 周岁 岁 年度 年 天 小时 分钟 秒 倍
-    大 方面 夺 连冠 类 级 星 A""".split(),
+    大 方面 夺 连冠 类 级 星 A 分贝 ℃ 毫米 毫克/升 家次 件次 起 宗""".split(),
     key=len,
     reverse=True,
 )
@@ -201,8 +201,10 @@ _RHETORICAL_AFTER = re.compile(r"^[”\*]*(?:半径|的距离|距离|范围|产�
 #: Measure words of discrete things: a count when no 万/亿 is written (§7).
 _COUNT_UNITS = frozenset(
     "家 个 项 座 所 户 名 位 条 件 套 辆 台 处 张 份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 人 次 "
-    "批 期 届 号 部 大 方面 人次".split()
+    "批 期 届 号 部 大 方面 人次 家次 件次 起 宗".split()
 )
+#: A count of days (优良天数为312天, 重污染天数1天), not a duration.
+_DAY_COUNT_BEFORE = re.compile(r"天数(?:为|达|达到|是|有|共|仅)?[\*“”]*$")
 _DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁", "个工作日",
                    "工作日"}
 #: What may follow a Chinese-numeral count and turns it into a slogan or back-reference (§2).
@@ -435,9 +437,10 @@ _SUBJECT_TAIL_REVERSED = re.compile(
 _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("none", ("千亿县", "综合实力", "高质量发展考核", "高质量发展考评", "督查激励", "试点",
               "先进县", "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")),
-    ("生态环境", ("关停", "取缔", "散乱污", "退圩还湖")),
+    ("生态环境", ("关停", "取缔", "散乱污", "退圩还湖", "噪声", "声环境", "酸雨", "固体废物",
+                  "危险废物", "医疗废物", "土壤", "气温", "降水量", "建设用地安全利用")),
     ("开放创新", ("高新技术", "进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D")),
-    ("社会治理", ("应用场景", "感知设备", "城市运行", "热线")),
+    ("社会治理", ("应用场景", "感知设备", "城市运行", "热线", "政务服务")),
     ("经济发展", ("工业百强县", "动力电池产业", "销售收入", "营业收入", "预算收入", "财政收入",
                   "旅游", "游客", "税收收入", "规上工业", "规模以上工业")),
     ("城乡融合", ("户厕", "厕所革命", "重点村")),
@@ -1033,6 +1036,8 @@ def _quantity_from_parts(
         measure = "ratio"
     elif clean_unit in {"周岁", "岁"}:
         measure, kind = "other", "threshold"
+    elif clean_unit == "天" and _DAY_COUNT_BEFORE.search(before):
+        measure = "count"  # 优良天数为312天: days counted, an indicator, not a duration (§7)
     elif clean_unit in _DURATION_UNITS:
         measure, kind = "other", "duration"
     elif clean_unit in {"大", "方面"}:
