@@ -23,7 +23,7 @@ from pathlib import Path
 BAR_MB_PER_S = 5.0  # issue 3: ≥ 5 MB of text per second on one core
 TARGET_MB_PER_S = 8.0  # the margin aimed at, so that a busy machine still meets the bar
 TARGET_BYTES = 5 * 1024 * 1024  # a little over 5 MB
-REPEATS = 5
+REPEATS = 10  # this machine (a shared VM) varies by ±30 % run to run; noise only adds time
 
 
 def main() -> None:
