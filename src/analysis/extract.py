@@ -396,6 +396,8 @@ def _strip_lead(fragment: str) -> str:
     pattern is anchored, and a match and a slice cost less than a sub over every position)."""
     lead = _SUBJECT_LEAD.match(fragment)
     return fragment[lead.end():] if lead else fragment
+
+
 #: Verbs that never belong inside a subject (§9: 实现, 达到, 完成, 跃居, 位列 …).
 _SUBJECT_VERBS = re.compile(
     r"跃居|位列|位居|稳居|蝉联|荣获|名列|实现了?|达到|进一步|均将|连续[0-9０-９一二三四五六七八九十两]+年|"
@@ -614,7 +616,7 @@ def _cn_value(numeral: str) -> float | None:
 
 
 def _number(numeral: str) -> float | None:
-    if numeral[0] in "0123456789０１２３４５６７８９":
+    if numeral[0] in _DIGIT_CHARS:
         if "\n" in numeral:  # 41⏎285: a number wrapped between its digits (§4)
             numeral = "".join(numeral.split())
         return arabic_to_number(numeral)
@@ -623,7 +625,6 @@ def _number(numeral: str) -> float | None:
 
 #: Precompiled forms of patterns the handlers use per match (``re.findall(pattern, …)``
 #: would look the compiled pattern up in ``re``'s cache every time).
-_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _DIGIT_RUN = re.compile(r"[0-9０-９]+")
 _FOUR_DIGITS = re.compile(r"[0-9０-９]{4}")
 _YEAR_QUOTED_BEFORE = re.compile(r"([0-9]{4})年[\s“”]*$")
@@ -752,7 +753,7 @@ def _ordinal(match: re.Match, text: str, start: int, end: int, year: int | None)
     (第一方阵, 第一书记), and 第N inside a name (省第二中医院, 第四实验小学) (§2).
     """
     numeral, unit = match.group("ord_num"), match.group("ord_unit") or ""
-    is_arabic = numeral[0] in "0123456789０１２３４５６７８９"
+    is_arabic = numeral[0] in _DIGIT_CHARS
     value = _number(numeral)
     after = text[end : end + 6]
     if value is None:
@@ -785,7 +786,7 @@ def _ordinal(match: re.Match, text: str, start: int, end: int, year: int | None)
 def _top(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
     """前十, 前5名: a rank (the upper bound of the place); 前三季度 is a period (§5)."""
     numeral, unit = match.group("top_num"), match.group("top_unit") or ""
-    is_arabic = numeral[0] in "0123456789０１２３４５６７８９"
+    is_arabic = numeral[0] in _DIGIT_CHARS
     value = _number(numeral)
     if value is None or _TOP_FOLLOW_STOP.match(text[end : end + 3]) or (
         text[start - 1 : start] in {"以", "之", "此", "提", "从"} and start > 0
@@ -2050,16 +2051,17 @@ def _add_context(
         if kind in {"quantity", "percent", "rank"} and measure != "other":
             # a goal (§7 target): a cue in the clause, a goal heading the sentence, or a
             # 确保/力争 earlier in the sentence (not for growth rates, which state results)
+            goal_from = max(sentence_start, start - 120)  # how far back a goal cue reaches
             if not _ACHIEVED.search(before) and (
                 _TARGET_CUE.search(before)
-                or _has_head_target(text[max(sentence_start, start - 120) : start], year)
+                or _has_head_target(text[goal_from:start], year)
                 or (measure != "growth_pct" and (_SENTENCE_TARGET.search(sentence_before[-30:]) or (
-                    (text.find("力争", max(sentence_start, start - 120), start) >= 0
-                     or text.find("确保", max(sentence_start, start - 120), start) >= 0)
-                    and _GOAL_VERB.search(text, max(sentence_start, start - 120), start))))
+                    (text.find("力争", goal_from, start) >= 0
+                     or text.find("确保", goal_from, start) >= 0)
+                    and _GOAL_VERB.search(text, goal_from, start))))
                 or _sentence_head_target(text, sentence_start, head_targets)
-                or (text.find("计划", max(sentence_start, start - 120), start) >= 0
-                    and _PLAN_CLAUSE.search(text, max(sentence_start, start - 120), start))
+                or (text.find("计划", goal_from, start) >= 0
+                    and _PLAN_CLAUSE.search(text, goal_from, start))
                 or (headings is not None and headings.plan_starts and headings.in_plan(start)
                     and not _LAST_YEAR_IN_PARAGRAPH.search(sentence_before))
             ):
