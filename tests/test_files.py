@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import InputError
-from analysis.files import atomic_path, read_csv, write_csv
+from analysis.files import atomic_path, read_csv, write_csv, write_table
 
 
 def test_write_csv_round_trips(tmp_path):
@@ -44,3 +44,20 @@ def test_read_csv_names_non_utf8_file(tmp_path):
 def test_read_csv_names_missing_file(tmp_path):
     with pytest.raises(InputError, match="nope.csv"):
         read_csv(tmp_path / "nope.csv")
+
+
+def test_write_table_writes_a_real_workbook_for_xlsx(tmp_path):
+    scores = pd.DataFrame({"unit": ["甲", "乙"], "score": [1.5, 2.0]})
+    weights = pd.DataFrame({"iCode": ["x"], "weight": [1.0]})
+    out = write_table({"scores": scores, "weights/1": weights}, tmp_path / "out.xlsx")
+    book = pd.read_excel(out, sheet_name=None)
+    assert list(book) == ["scores", "weights_1"]
+    pd.testing.assert_frame_equal(book["scores"], scores)
+
+
+def test_write_table_writes_csv_otherwise_and_refuses_several_tables(tmp_path):
+    frame = pd.DataFrame({"unit": ["a"], "score": [1.0]})
+    out = write_table(frame, tmp_path / "out.csv")
+    assert out.read_text(encoding="utf-8") == "unit,score\na,1.0\n"
+    with pytest.raises(ValueError, match="xlsx"):
+        write_table({"a": frame, "b": frame}, tmp_path / "two.csv")

@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,41 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], **to_csv: Any) 
     to_csv.setdefault("index", False)
     with atomic_path(path) as tmp:
         frame.to_csv(tmp, encoding="utf-8", lineterminator="\n", **to_csv)
+    return Path(path)
+
+
+EXCEL_SUFFIXES = (".xlsx",)
+_SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def is_excel(path: str | os.PathLike[str]) -> bool:
+    """Whether an output path asks for an Excel workbook (``.xlsx``)."""
+    return Path(path).suffix.lower() in EXCEL_SUFFIXES
+
+
+def sheet_name(name: str) -> str:
+    """A valid Excel sheet name: forbidden characters replaced, at most 31 characters."""
+    return (str(name).translate(_SHEET_FORBIDDEN) or "table")[:31]
+
+
+def write_table(
+    tables: pd.DataFrame | Mapping[str, pd.DataFrame], path: str | os.PathLike[str]
+) -> Path:
+    """Write one table (or several) atomically: a CSV, or an Excel workbook for ``.xlsx``.
+
+    A workbook gets one sheet per table (the mapping's keys name the sheets; a single
+    table goes to sheet ``table``). Several tables to a CSV path is a :class:`ValueError`:
+    the caller writes one CSV per table instead.
+    """
+    named = {"table": tables} if isinstance(tables, pd.DataFrame) else dict(tables)
+    if not is_excel(path):
+        if len(named) != 1:
+            raise ValueError(f"{path}: {len(named)} tables need an .xlsx workbook or one CSV each")
+        return write_csv(next(iter(named.values())), path)
+    with atomic_path(path) as tmp:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as book:
+            for name, frame in named.items():
+                frame.to_excel(book, sheet_name=sheet_name(name), index=False)
     return Path(path)
 
 
