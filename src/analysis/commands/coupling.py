@@ -1,0 +1,62 @@
+"""``qci coupling``: coupling coordination of subsystems for every unit and year.
+
+    python -m analysis coupling SCORES.csv --systems CODE,CODE[,...]
+        [--model classic | wang2021] [--weights CODE=W,...] [--max 100] -o OUT.csv
+
+Writes ``unit,year,C,T,D,level,level_name`` (formulas in :mod:`analysis.regional.coupling`).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "coupling coordination (耦合协调度) of subsystem scores per unit and year"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scores", metavar="SCORES.csv",
+                        help="long scores: unit (or uCode), [year,] iCode, score (qci index)")
+    parser.add_argument("--systems", required=True, metavar="CODE,CODE[,...]",
+                        help="the iCodes of the subsystems (at least two)")
+    parser.add_argument("--model", default="classic", metavar="M",
+                        help="classic (default) or wang2021 (王淑佳 et al. 2021)")
+    parser.add_argument("--weights", metavar="CODE=W,...",
+                        help="weights α of the coordination index T (default equal; rescaled to sum 1)")
+    parser.add_argument("--max", type=float, default=100.0, metavar="MAX",
+                        help="the scores' upper bound: U = score / MAX (default 100)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.csv",
+                        help="output table (.csv, or .xlsx for a workbook)")
+
+
+def parse_weights(text: str | None) -> dict[str, float] | None:
+    """``"A=0.4,B=0.6"`` → ``{"A": 0.4, "B": 0.6}``; an :class:`InputError` on a bad pair."""
+    from analysis.cli import parse_options
+    from analysis.errors import InputError
+
+    if not text:
+        return None
+    pairs = [p for p in text.split(",") if p.strip()]
+    options = parse_options(pairs, parameter="--weights")
+    weights = {}
+    for key, value in options.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise InputError(f"--weights {key}={value}: a weight must be a number ≥ 0")
+        weights[key] = float(value)
+    return weights
+
+
+def run(args: argparse.Namespace) -> int:
+    from analysis.errors import InputError
+    from analysis.files import write_table
+    from analysis.regional.coupling import MODELS, coupling_table
+    from analysis.regional.scores import read_scores
+
+    model = args.model.strip().lower()
+    if model not in MODELS:
+        raise InputError(f"--model {args.model!r}: use one of {', '.join(MODELS)}")
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    scores = read_scores(args.scores)
+    table = coupling_table(scores, systems, model, parse_weights(args.weights), args.max)
+    path = write_table(table, args.output)
+    print(f"coupling: {model}, {len(systems)} systems, {len(table)} unit-years -> {path}")
+    return 0
