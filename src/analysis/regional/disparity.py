@@ -49,6 +49,7 @@ def _values(y: np.ndarray, what: str = "disparity") -> np.ndarray:
 def abs_diff_sum(y: np.ndarray) -> float:
     """Σ_i Σ_j |y_i − y_j| over all ordered pairs = 2 Σ_k (2k − n − 1) y_(k) (sorted, 1-based)."""
     s = np.sort(np.asarray(y, dtype=np.float64))
+    s = s - s.mean()  # the weights sum to 0: centring changes nothing but rounding
     n = s.size
     return float(2.0 * np.dot(2.0 * np.arange(1, n + 1) - n - 1, s))
 
@@ -57,6 +58,8 @@ def pair_gaps(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """(Σ_i Σ_r max(a_i − b_r, 0), Σ_i Σ_r max(b_r − a_i, 0)) by sorting b and cumulative sums."""
     a = np.asarray(a, dtype=np.float64)
     b = np.sort(np.asarray(b, dtype=np.float64))
+    shift = b.mean()  # differences are shift-invariant; centring keeps the sums small
+    a, b = a - shift, b - shift
     cum = np.concatenate([[0.0], np.cumsum(b)])
     below = np.searchsorted(b, a, side="right")  # how many b_r ≤ a_i
     above_a = float(np.sum(a * below - cum[below]))
