@@ -122,3 +122,13 @@ def test_maps_and_density_plot_render(jiangsu):
                             "x": [0, 1, 2] * 2, "density": [0.1, 0.5, 0.1, 0.2, 0.4, 0.2]})
     fig = density_plot(density, title="核密度")
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["2010", "2020"]
+
+
+def test_local_moran_marks_islands():
+    cells = _row_of_squares(5) + [shapely.box(10, 10, 11, 11)]
+    w = queen_weights(cells, [f"u{i}" for i in range(6)])
+    assert w.islands == ["u5"]
+    table = local_moran(np.array([1, 2, 3, 4, 5, 9.0]), w, permutations=49, seed=2).table
+    island = table.set_index("unit").loc["u5"]
+    assert island["quadrant"] == "island" and np.isnan(island["p_sim"])
+    assert island["cluster"] == "ns"

@@ -12,8 +12,8 @@
   sided toward the observed side, p = (#{I_perm as extreme} + 1) / (permutations + 1).
 - Local Moran (Anselin 1995, LISA): ``esda.Moran_Local`` with its seed; each unit's I_i,
   conditional-permutation pseudo p-value (esda's "directed" one-sided test, as GeoDa's)
-  and quadrant HH, LH, LL, HL; ``cluster`` is the
-  quadrant where p ≤ alpha, else ``ns``.
+  and quadrant HH, LH, LL, HL (``island`` for a unit without neighbours, whose p is
+  empty); ``cluster`` is the quadrant where p ≤ alpha, else ``ns``.
 """
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ def queen_neighbours(geometries: Sequence) -> sparse.csr_matrix:
 def queen_weights(geometries: Sequence, ids: Sequence[str] | None = None):
     """Queen contiguity as a libpysal ``W`` (binary; ids default 0..n−1). Islands (units
     without a neighbour) are kept with no neighbours."""
-    from libpysal.weights import W
+    with warnings.catch_warnings():  # libpysal imports tqdm.auto, which warns in notebooks
+        warnings.simplefilter("ignore")
+        from libpysal.weights import W
 
     m = queen_neighbours(geometries)
     ids = list(range(m.shape[0])) if ids is None else [str(i) for i in ids]
@@ -130,7 +132,9 @@ def moran_statistic(z: np.ndarray, ws: sparse.csr_matrix) -> np.ndarray:
 
 def moran(y: np.ndarray, w, permutations: int = 999, seed: int = 0) -> GlobalMoran:
     """Global Moran's I of ``y`` with weights ``w`` (row-standardised here)."""
-    from esda.moran import Moran
+    with warnings.catch_warnings():  # esda imports tqdm.auto, which warns in notebooks
+        warnings.simplefilter("ignore")
+        from esda.moran import Moran
 
     y = _check(y, w)
     analytic = Moran(y, w, transformation="r", permutations=0)
@@ -166,7 +170,9 @@ def local_moran(
     y: np.ndarray, w, permutations: int = 999, seed: int = 0, alpha: float = 0.05
 ) -> LocalMoran:
     """Local Moran's I_i of ``y`` (esda ``Moran_Local``, row-standardised, seeded)."""
-    from esda.moran import Moran_Local
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from esda.moran import Moran_Local
 
     y = _check(y, w)
     with warnings.catch_warnings():  # esda ≤ 2.9 announces a change of its default test
@@ -174,8 +180,11 @@ def local_moran(
                                 category=DeprecationWarning)
         lisa = Moran_Local(y, w, transformation="r", permutations=permutations, seed=seed,
                            n_jobs=1, keep_simulations=False)
-    quadrant = pd.Series(lisa.q).map(QUADRANTS).to_numpy()
-    p = np.asarray(lisa.p_sim, dtype=np.float64)
+    quadrant = pd.Series(lisa.q).map(QUADRANTS).to_numpy(dtype=object)
+    p = np.asarray(lisa.p_sim, dtype=np.float64).copy()
+    island = np.asarray(w.sparse.getnnz(axis=1)).ravel() == 0
+    quadrant[island] = "island"  # no neighbour: no local statistic to test
+    p[island] = np.nan
     cluster = np.where(p <= alpha, quadrant, "ns")
     table = pd.DataFrame({"unit": list(w.id_order), "Ii": lisa.Is, "p_sim": p,
                           "quadrant": quadrant, "cluster": cluster})
