@@ -28,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.commands._mcda_io import call_with_location
     from analysis.errors import InputError
     from analysis.files import write_table
     from analysis.regional.convergence import beta_convergence, growth_pairs, sigma_table
@@ -42,10 +43,12 @@ def run(args: argparse.Namespace) -> int:
     code = top_code(scores, args.code, args.scores)
     data = one_code(scores, code)
     if method == "sigma":
-        table = sigma_table(data)
+        table = call_with_location(sigma_table, f"{args.scores}: ", data)
         note = f"{len(table)} year(s)"
     else:
-        result = beta_convergence(growth_pairs(data), args.fixed_effects)
+        pairs = call_with_location(growth_pairs, f"{args.scores}: ", data)
+        result = call_with_location(beta_convergence, f"{args.scores}: ", pairs,
+                                    args.fixed_effects)
         table = result.table()
         note = (f"beta {result.beta:.4g} (p {result.p:.3g}), n {result.n}"
                 + (", unit fixed effects" if args.fixed_effects else ""))

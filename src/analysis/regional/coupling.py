@@ -97,7 +97,7 @@ class Coupling:
 
     def table(self) -> pd.DataFrame:
         """``C, T, D, level, level_name`` (level a nullable integer, empty where undefined)."""
-        level = pd.array(np.where(self.level == 0, 0, self.level), dtype="Int64")
+        level = pd.array(self.level, dtype="Int64")
         level[self.level == 0] = pd.NA
         names = pd.Series(self.level_name, dtype=object).replace("", None)
         return pd.DataFrame({"C": self.C, "T": self.T, "D": self.D, "level": level,
