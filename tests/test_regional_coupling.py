@@ -162,6 +162,7 @@ def test_command_without_year_and_xlsx(tmp_path):
     ["--systems", "s1,s2", "--max", "50"],
     ["--systems", "s1,s2", "--model", "nope"],
     ["--systems", "s1,s2", "--weights", "s1=-1"],
+    ["--systems", "s1,s2", "--weights", "s1=1"],
     ["--systems", "s1"],
 ])
 def test_command_bad_input_exits_2_with_one_line(tmp_path, capsys, extra):

@@ -171,6 +171,12 @@ def test_pair_gaps_and_abs_diff_match_brute_force(a, b):
                                             abs=scale)
 
 
+def test_dagum_with_two_all_zero_groups():
+    d = dagum(np.array([0, 0, 0, 0, 4.0]), np.array(["a", "a", "b", "b", "c"]))
+    assert d.within + d.between + d.transvariation == pytest.approx(d.total)
+    assert d.G_jh[0, 1] == 0.0
+
+
 def test_zero_scores_and_negative_scores():
     assert theil(np.array([0.0, 0.0, 3.0])).T == pytest.approx(np.log(3))  # 0·ln 0 = 0
     with pytest.raises(InputError, match="negative"):

@@ -7,6 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from analysis.errors import InputError
 from analysis.regional.boundaries import boundary_index, load_boundaries, match_units
@@ -132,3 +135,10 @@ def test_local_moran_marks_islands():
     island = table.set_index("unit").loc["u5"]
     assert island["quadrant"] == "island" and np.isnan(island["p_sim"])
     assert island["cluster"] == "ns"
+
+
+@settings(max_examples=30, deadline=None)
+@given(arrays(np.float64, 12, elements=st.floats(0.1, 1e3), unique=True), st.floats(0.01, 100))
+def test_moran_invariant_to_scaling(y, factor):
+    w = queen_weights([shapely.box(c, r, c + 1, r + 1) for r in range(3) for c in range(4)])
+    assert moran(y * factor, w, 0).I == pytest.approx(moran(y, w, 0).I, rel=1e-9, abs=1e-12)

@@ -172,6 +172,9 @@ def coupling_table(
         unknown = sorted(set(weights) - set(systems))
         if unknown:
             raise InputError(f"--weights: {', '.join(unknown)} not among --systems")
+        missing = [s for s in systems if s not in weights]
+        if missing:
+            raise InputError(f"--weights: no weight for system(s) {', '.join(missing)}")
         alpha = np.array([weights.get(s, 0.0) for s in systems])
     result = coupling_coordination(wide.to_numpy() / maximum, alpha, model)
     out = result.table()

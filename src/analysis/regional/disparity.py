@@ -187,7 +187,8 @@ def dagum(y: np.ndarray, groups: np.ndarray) -> Dagum:
     for j in range(k):  # k groups, k(k-1)/2 sorted merges: no loop over units
         for h in range(j):
             up, down = pair_gaps(members[j], members[h])  # j has the higher mean
-            g = (up + down) / (n_g[j] * n_g[h] * (mean_g[j] + mean_g[h]))
+            scale = n_g[j] * n_g[h] * (mean_g[j] + mean_g[h])
+            g = (up + down) / scale if scale > 0 else 0.0  # two all-zero groups: no gap
             d = (up - down) / (up + down) if up + down > 0 else 0.0
             g_jh[j, h] = g_jh[h, j] = g
             d_jh[j, h] = d_jh[h, j] = d
