@@ -94,6 +94,8 @@ def test_statsmodels_oracle_pooled_and_fixed_effects(seed):
     assert pooled.r2 == pytest.approx(ols.rsquared, rel=1e-10)
     assert pooled.adj_r2 == pytest.approx(ols.rsquared_adj, rel=1e-10)
     assert pooled.intercept_se == pytest.approx(ols.bse["const"], rel=1e-9)
+    pd.testing.assert_series_equal(pooled.params, ols.params, rtol=1e-9, check_names=False)
+    pd.testing.assert_series_equal(pooled.pvalues, ols.pvalues, rtol=1e-7, check_names=False)
 
     fe = beta_convergence(pairs, fixed_effects=True)
     dummies = pd.get_dummies(pairs["unit"], dtype=float)

@@ -85,6 +85,31 @@ class BetaConvergence:
     df_resid: int
     fixed_effects: bool
 
+    def _terms(self, const: float, slope: float) -> pd.Series:
+        if self.fixed_effects:
+            return pd.Series({"log_level": slope})
+        return pd.Series({"const": const, "log_level": slope})
+
+    @property
+    def params(self) -> pd.Series:
+        """Coefficients by term (statsmodels' name): ``const`` (pooled only), ``log_level``."""
+        return self._terms(self.intercept, self.beta)
+
+    @property
+    def bse(self) -> pd.Series:
+        """Standard errors by term."""
+        return self._terms(self.intercept_se, self.se)
+
+    @property
+    def tvalues(self) -> pd.Series:
+        return self.params / self.bse
+
+    @property
+    def pvalues(self) -> pd.Series:
+        """Two-sided p-values from Student's t with ``df_resid``."""
+        t = self.tvalues
+        return pd.Series(2 * stats.t.sf(np.abs(t.to_numpy()), self.df_resid), index=t.index)
+
     @property
     def speed(self) -> float:
         return float(-np.log1p(self.beta)) if -1 < self.beta < 0 else np.nan
@@ -103,13 +128,8 @@ class BetaConvergence:
     def summary(self) -> pd.DataFrame:
         """The regression table: ``term, coef, se, t, p`` (intercept and ln y) followed by
         rows ``r2, adj_r2, n, n_units, df_resid, speed, half_life`` in ``coef``."""
-        rows = []
-        if not self.fixed_effects:
-            t0 = self.intercept / self.intercept_se
-            rows.append({"term": "const", "coef": self.intercept, "se": self.intercept_se,
-                         "t": t0, "p": float(2 * stats.t.sf(abs(t0), self.df_resid))})
-        rows.append({"term": "log_level", "coef": self.beta, "se": self.se, "t": self.t,
-                     "p": self.p})
+        rows = [{"term": term, "coef": self.params[term], "se": self.bse[term],
+                 "t": self.tvalues[term], "p": self.pvalues[term]} for term in self.params.index]
         for name in ("r2", "adj_r2", "n", "n_units", "df_resid", "speed", "half_life"):
             rows.append({"term": name, "coef": float(getattr(self, name))})
         return pd.DataFrame(rows, columns=["term", "coef", "se", "t", "p"])
