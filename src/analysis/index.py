@@ -64,8 +64,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis import aggregate, denominate, impute, normalise, screen, treat
+from analysis import aggregate, denominate, engine, impute, normalise, screen, treat
 from analysis.config import SPECS_DIR
+from analysis.engine import call_step
 from analysis.errors import InputError, where
 from analysis.framework import Framework
 from analysis.panel import check_numeric
@@ -100,11 +101,19 @@ ALIASES: dict[str, dict[str, str]] = {
     },
 }
 # parameters the pipeline supplies from the data or framework, never from the spec
-_SUPPLIED = {"x", "d", "direction", "groups", "stack", "g"}
+_SUPPLIED = {"x", "d", "direction", "groups", "stack", "g", "reference"}
 # spec parameters the pipeline consumes itself
-_PIPELINE_PARAMS = {"impute": {"group"}}
+_PIPELINE_PARAMS = {
+    "impute": {"group"},
+    "normalise": set(engine.SCOPE_KEYS),
+    "aggregate": {"penalty"},
+}
+# normalise: goalposts with any of these keys is the Mazziotta-Pareto (giniCI) form
+_MP_GOALPOSTS_KEYS = {"reference_year", "l", "u", "scope"}
 SPEC_KEYS = {"name", "description", "weights", "year", *STEPS}
 UNIT_COLUMN = "uCode"
+SCORE_COLUMNS = ("unit", "year", "iCode", "score", "rank")
+WEIGHT_COLUMNS = ("year", "iCode", "weight")
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,6 +132,11 @@ class IndexResult:
     scores : long table ``uCode, iCode, score, rank`` for every aggregate
     treat_details : one row per indicator (see :mod:`analysis.treat`), index ``iCode``
     treat_points : (n, p) int8, +1 winsorised from the top, -1 from the bottom
+    year : the year built (None for data without years)
+    weights : within-group weight of every code used by the build (groups sum to 1)
+
+    ``scores`` keeps COINr's ``uCode`` (the report modules read it); the files written
+    and :class:`IndexRun` say ``unit``.
     """
 
     framework: Framework
@@ -133,6 +147,8 @@ class IndexResult:
     scores: pd.DataFrame
     treat_details: pd.DataFrame
     treat_points: np.ndarray | None
+    year: Any = None
+    weights: pd.Series | None = None
 
     def ranks(self) -> pd.DataFrame:
         """Ranks of every aggregate, wide: index ``uCode``, one column per aggregate."""
@@ -199,7 +215,7 @@ def resolve_spec(spec: Mapping[str, Any], source: str = "spec") -> dict[str, Any
     unknown = sorted(set(spec) - SPEC_KEYS)
     if unknown:
         raise InputError(f"{source}: unknown key(s) {unknown}; a spec has {sorted(SPEC_KEYS)}")
-    out: dict[str, Any] = {k: spec[k] for k in ("name", "description", "year") if k in spec}
+    out: dict[str, Any] = {k: spec[k] for k in ("name", "description") if k in spec}
     for step in STEPS:
         raw = spec.get(step)
         if raw is None:
@@ -215,6 +231,8 @@ def resolve_spec(spec: Mapping[str, Any], source: str = "spec") -> dict[str, Any
         resolved = []
         for name in names:
             key = ALIASES.get(step, {}).get(name, name)
+            if step == "normalise" and key == "goalposts" and _MP_GOALPOSTS_KEYS & set(entry):
+                key = "mp_goalposts"
             if key not in REGISTRIES[step]:
                 raise InputError(
                     f"{source}: step {step!r}: unknown method {name!r}; choose from {sorted(REGISTRIES[step])}"
@@ -234,15 +252,61 @@ def resolve_spec(spec: Mapping[str, Any], source: str = "spec") -> dict[str, Any
         full = {k: v for k, v in allowed.items() if v is not None or k in entry}
         full.update(entry)
         out[step] = {"method": resolved if isinstance(method, list) else resolved[0], **full}
+        if step == "normalise":
+            engine.check_scope(f"{source}: normalise", out[step])
+        if step == "aggregate" and out[step].get("penalty", "none") not in aggregate.PENALTIES:
+            raise InputError(
+                f"{source}: aggregate penalty {out[step]['penalty']!r}: "
+                f"choose from {list(aggregate.PENALTIES)}"
+            )
     if "weights" in spec:
-        w = spec["weights"]
-        if not isinstance(w, Mapping):
-            raise InputError(f"{source}: 'weights' must map codes to numbers")
-        try:
-            out["weights"] = {str(k): float(v) for k, v in w.items()}
-        except (TypeError, ValueError):
-            raise InputError(f"{source}: 'weights' must map codes to numbers") from None
+        out["weights"] = _resolve_weights(spec["weights"], source)
+    if "year" in spec:
+        out["year"] = _resolve_year(spec["year"], source)
     return out
+
+
+def _resolve_year(value: Any, source: str) -> Any:
+    """``year``: one year, a list of years or ``all`` (checked against the data at build time)."""
+    items = value if isinstance(value, list) else [value]
+    ok = all(
+        (isinstance(v, int | np.integer) and not isinstance(v, bool))
+        or (isinstance(v, str) and (v.strip().isdigit() or v.strip().lower() == "all"))
+        for v in items
+    )
+    if not ok or not items:
+        raise InputError(
+            f"{source}: year {value!r}: give a year, a list of years (e.g. [2004, 2012]) or 'all'"
+        )
+    return value
+
+
+def _resolve_weights(w: Any, source: str) -> dict[str, Any]:
+    """``weights``: overrides ``{CODE: number}``, or a method ``{method: M, scope: ..., ...}``."""
+    if not isinstance(w, Mapping):
+        raise InputError(
+            f"{source}: 'weights' must map codes to numbers, or be {{method: M, scope: ...}}"
+        )
+    if "method" in w:
+        from analysis import weights as weights_mod
+
+        entry = dict(w)
+        entry["method"] = weights_mod.resolve_method(str(entry["method"]))
+        method, options = engine.weights_entry_options(entry)
+        accepted = weights_mod.method_options(method)
+        bad = sorted(set(options) - set(accepted))
+        if bad:
+            raise InputError(
+                f"{source}: weights ({method}): unknown parameter(s) {bad}; it takes "
+                f"{sorted(accepted) + list(engine.SCOPE_KEYS)}"
+            )
+        engine.check_scope(f"{source}: weights", entry)
+        entry.setdefault("scope", engine.check_scope("weights", entry))
+        return entry
+    try:
+        return {str(k): float(v) for k, v in w.items()}
+    except (TypeError, ValueError):
+        raise InputError(f"{source}: 'weights' must map codes to numbers") from None
 
 
 def spec_to_yaml(spec: Mapping[str, Any]) -> str:
@@ -311,27 +375,6 @@ def _numeric(data: pd.DataFrame, columns: list[str], source: str | None = None) 
     return out
 
 
-def _select_year(
-    data: pd.DataFrame, columns: list[str], spec: dict[str, Any]
-) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """Rows of the indexed year, and (for impute: latest) the (T, n, columns) history stack."""
-    if "Time" not in data.columns or data["Time"].nunique() <= 1:
-        return data, None
-    years = sorted(data["Time"].dropna().unique())
-    year = spec.get("year", years[-1])
-    if year not in years:
-        raise InputError(f"spec: year {year!r} not in the data's Time values {years}")
-    spec["year"] = int(year) if isinstance(year, int | np.integer) else year
-    current = data.loc[data["Time"] == year].reset_index(drop=True)
-    earlier = [y for y in years if y <= year]
-    units = current[UNIT_COLUMN].tolist()
-    stack = np.full((len(earlier), len(units), len(columns)), np.nan)
-    for t, y in enumerate(earlier):
-        rows = data.loc[data["Time"] == y].set_index(UNIT_COLUMN).reindex(units)
-        stack[t] = _numeric(rows, columns)
-    return current, stack
-
-
 def _denominators(
     block: np.ndarray, p: int, denoms: list[str | None], used: list[str]
 ) -> np.ndarray:
@@ -347,24 +390,6 @@ def _denominators(
 # ---------------------------------------------------------------------------- the build
 
 
-def _call(
-    step: str,
-    fn: Callable[..., Any],
-    args: tuple[Any, ...],
-    params: dict[str, Any],
-    codes: list[str],
-) -> Any:
-    try:
-        return fn(*args, **params)
-    except InputError as err:
-        col = getattr(err, "column", None)
-        if col is None:
-            raise
-        raise InputError(f"{step}: indicator {codes[col]!r}: {err.detail}") from None  # type: ignore[attr-defined]
-    except (ValueError, TypeError) as err:
-        raise InputError(f"{step}: {err}") from None
-
-
 def _params(entry: dict[str, Any], drop: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
     return {k: v for k, v in entry.items() if k != "method" and k not in drop}
 
@@ -378,50 +403,95 @@ def _per_indicator(value: Any, fw: Framework, what: str) -> Any:
     return value
 
 
-def build_index(
-    data: pd.DataFrame,
-    framework: Framework,
-    spec: str | os.PathLike[str] | Mapping[str, Any] = "coinr-default",
-    source: str | None = None,
-) -> IndexResult:
-    """Run the pipeline of ``spec`` on ``data`` with ``framework``.
+def _year_rows(
+    data: pd.DataFrame, columns: list[str], year: Any, available: list[Any]
+) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """Rows of ``year`` and (for impute: latest) the (T, n, columns) stack of it and earlier years."""
+    if year is None:
+        return data, None
+    current = data.loc[data["Time"] == year].reset_index(drop=True)
+    earlier = [y for y in available if y <= year]
+    units = current[UNIT_COLUMN].tolist()
+    stack = np.full((len(earlier), len(units), len(columns)), np.nan)
+    for t, y in enumerate(earlier):
+        rows = data.loc[data["Time"] == y].set_index(UNIT_COLUMN).reindex(units)
+        stack[t] = _numeric(rows, columns)
+    return current, stack
 
-    ``data`` is a wide table in COINr's iData layout, or a long panel (``unit, year,
-    indicator, value``, see :mod:`analysis.panel`), which is validated and widened first.
-    Returns an :class:`IndexResult` with every step's dataset, the scores and ranks of
-    every aggregate, and the spec as run. Raises :class:`InputError` on bad input.
+
+def _as_year(value: Any, available: list[Any], what: str) -> Any:
+    """``value`` as one of the ``available`` years (``"2014"`` matches 2014), or an error."""
+    for y in available:
+        if value == y or str(value).strip() == str(y):
+            return y
+    raise InputError(f"{what}: year {value!r} is not in the data's years {available}")
+
+
+def years_to_build(asked: Any, available: list[Any], what: str = "spec: year") -> list[Any]:
+    """The years a run builds: ``None`` → the latest; ``"all"``; one year; or a list of years.
+
+    ``available`` are the data's years (sorted; ``[None]`` for data without years).
     """
-    spec = load_spec(spec)
-    if {"unit", "indicator", "value"} <= set(data.columns) and UNIT_COLUMN not in data.columns:
-        from analysis.panel import to_idata, validate_panel
+    if available == [None]:
+        if asked not in (None, "all") and asked != [] and asked != ["all"]:
+            raise InputError(f"{what}: the data has no years (no 'Time' or 'year' column)")
+        return [None]
+    if asked is None:
+        return [available[-1]]
+    if isinstance(asked, str) and asked.strip().lower() == "all":
+        return list(available)
+    items = list(asked) if isinstance(asked, list | tuple) else [asked]
+    if [str(a).strip().lower() for a in items] == ["all"]:
+        return list(available)
+    if not items:
+        raise InputError(f"{what}: no year given")
+    years = sorted({_as_year(a, available, what) for a in items}, key=available.index)
+    return years
 
-        data = to_idata(validate_panel(data, framework, source), framework)
-    if "weights" in spec:
-        framework = framework.with_weights(spec["weights"])
-    fw = framework
-    several_years = "Time" in data.columns and data["Time"].nunique() > 1
-    check_data(data, fw, source, numbers=several_years)
+
+def _reference_years(spec: Mapping[str, Any]) -> list[Any]:
+    refs = []
+    for step in ("normalise", "weights"):
+        entry = spec.get(step)
+        if isinstance(entry, Mapping) and entry.get("reference_year") is not None:
+            refs.append(entry["reference_year"])
+    return refs
+
+
+@dataclass(frozen=True, eq=False)
+class _Prepared:
+    """One year after the steps before normalisation."""
+
+    units: np.ndarray
+    arrays: dict[str, np.ndarray]
+    unit_lists: dict[str, np.ndarray]
+    details: pd.DataFrame
+    points: np.ndarray | None
+
+
+def _prepare_year(
+    data: pd.DataFrame,
+    stack: np.ndarray | None,
+    fw: Framework,
+    spec: dict[str, Any],
+    denoms: list[str | None],
+    used: list[str],
+    source: str | None,
+) -> _Prepared:
+    """Denominate, impute, screen and treat one year's rows (each step optional)."""
     codes = fw.indicators
     p = len(codes)
-    denominating = "denominate" in spec and spec["denominate"]["method"] != "none"
-    denoms = fw.table["denominator"].iloc[:p].tolist() if denominating else []
-    used = sorted({name for name in denoms if name is not None})
-    absent = [name for name in used if name not in data.columns]
-    if absent:
-        raise InputError(f"{where(source)}denominator column(s) {absent} not in the data")
-    if several_years:
-        check_numeric(data, used, source)
-    data, stack = _select_year(data, codes + used, spec)
     units = np.asarray(data[UNIT_COLUMN].astype(str).to_numpy())
     block = _numeric(data, codes + used, source)
     x = block[:, :p]
     arrays: dict[str, np.ndarray] = {"Raw": x}
     unit_lists: dict[str, np.ndarray] = {"Raw": units}
+    denominating = bool(denoms)
 
     def denominated(b: np.ndarray) -> np.ndarray:
         entry = spec["denominate"]
         d = _denominators(b, p, denoms, used)
-        return _call(
+        return call_step(
             "denominate", denominate.METHODS[entry["method"]], (b[:, :p], d), _params(entry), codes
         )
 
@@ -441,7 +511,7 @@ def build_index(
             group = entry["group"]
             if group not in data.columns:
                 raise InputError(f"{where(source)}group column {group!r} (impute) not in the data")
-            x = _call(
+            x = call_step(
                 "impute",
                 impute.METHODS[method],
                 (x, data[group].to_numpy()),
@@ -449,12 +519,12 @@ def build_index(
                 codes,
             )
         else:
-            x = _call("impute", impute.METHODS[method], (x,), _params(entry, {"group"}), codes)
+            x = call_step("impute", impute.METHODS[method], (x,), _params(entry, {"group"}), codes)
         arrays["Imputed"], unit_lists["Imputed"] = x, units
 
     if "screen" in spec and spec["screen"]["method"] != "none":
         entry = spec["screen"]
-        keep = _call("screen", screen.METHODS[entry["method"]], (x,), _params(entry), codes)
+        keep = call_step("screen", screen.METHODS[entry["method"]], (x,), _params(entry), codes)
         if not keep.any():
             raise InputError(f"screen ({entry['method']}): no unit passes; lower the threshold")
         if not keep.all():
@@ -465,56 +535,228 @@ def build_index(
     points = None
     if "treat" in spec and spec["treat"]["method"] != "none":
         entry = spec["treat"]
-        res = _call("treat", treat.METHODS[entry["method"]], (x,), _params(entry), codes)
+        res = call_step("treat", treat.METHODS[entry["method"]], (x,), _params(entry), codes)
         x, points = res.x, res.points
         if res.info:
             details = pd.DataFrame(res.info, index=pd.Index(codes, name="iCode"))
         arrays["Treated"], unit_lists["Treated"] = x, units
+    return _Prepared(units, arrays, unit_lists, details, points)
 
-    if "normalise" in spec and spec["normalise"]["method"] != "none":
-        entry = spec["normalise"]
-        params = _params(entry)
-        if entry["method"] == "dist2targ" and params.get("target") is None:
-            params["target"] = fw.table.loc[fw.table["type"] == "indicator", "target"].to_numpy(
-                np.float64
-            )
-        for key in ("lower", "upper", "target"):
-            if key in params:
-                params[key] = _per_indicator(params[key], fw, key)
-        x = _call("normalise", normalise.METHODS[entry["method"]], (x, fw.direction), params, codes)
-        arrays["Normalised"], unit_lists["Normalised"] = x, units
 
-    aggregates = fw.aggregates
-    scores = np.full((len(units), len(aggregates)), np.nan)
-    if "aggregate" in spec:
-        entry = spec["aggregate"]
-        scores = aggregate.aggregate_tree(x, fw, entry["method"], **_params(entry))
-        arrays["Aggregated"], unit_lists["Aggregated"] = np.concatenate([x, scores], axis=1), units
+def _normalise_entry(spec: Mapping[str, Any], fw: Framework) -> dict[str, Any] | None:
+    """The spec's normalise step with per-indicator values and the framework's targets filled in."""
+    if "normalise" not in spec or spec["normalise"]["method"] == "none":
+        return None
+    entry = dict(spec["normalise"])
+    if entry["method"] == "dist2targ" and entry.get("target") is None:
+        entry["target"] = fw.table.loc[fw.table["type"] == "indicator", "target"].to_numpy(
+            np.float64
+        )
+    for key in ("lower", "upper", "target"):
+        if key in entry:
+            entry[key] = _per_indicator(entry[key], fw, key)
+    return entry
+
+
+@dataclass(frozen=True, eq=False)
+class IndexRun:
+    """A build over one or more years (:func:`build_years`).
+
+    Attributes
+    ----------
+    framework, spec : as run (``spec["year"]`` records the years built)
+    years : the years built, in order (``[None]`` for data without years)
+    results : year → :class:`IndexResult` of that year (its datasets, ranks within the year)
+    scores : long ``unit, year, iCode, score, rank`` (ranks within each year), years in order
+    weights : long ``year, iCode, weight``: each indicator's effective weight in the top
+        aggregate, per year
+    """
+
+    framework: Framework
+    spec: dict[str, Any]
+    years: list[Any]
+    results: dict[Any, IndexResult]
+    scores: pd.DataFrame
+    weights: pd.DataFrame
+
+
+def build_years(
+    data: pd.DataFrame,
+    framework: Framework,
+    spec: str | os.PathLike[str] | Mapping[str, Any] = "coinr-default",
+    years: Any = None,
+    source: str | None = None,
+) -> IndexRun:
+    """Build the index for every year asked, ranking within each year.
+
+    ``years``: None (the spec's ``year``, else the latest), ``"all"``, a year or a list of
+    years. Steps before normalisation run on each year's rows; normalisation, weights and
+    aggregation run in :mod:`analysis.engine` over the scopes the spec names (a reference
+    year outside ``years`` is prepared as well, but not reported). ``data`` is COINr iData
+    or a long panel (``unit, year, indicator, value``).
+    """
+    spec = load_spec(spec)
+    if {"unit", "indicator", "value"} <= set(data.columns) and UNIT_COLUMN not in data.columns:
+        from analysis.panel import to_idata, validate_panel
+
+        data = to_idata(validate_panel(data, framework, source), framework)
+    if "unit" in data.columns and UNIT_COLUMN not in data.columns:  # a wide panel
+        renames = {"unit": UNIT_COLUMN}
+        if "year" in data.columns and "Time" not in data.columns:
+            renames["year"] = "Time"
+        data = data.rename(columns=renames)
+    if "weights" in spec and "method" not in spec["weights"]:
+        framework = framework.with_weights(spec["weights"])
+    fw = framework
+    has_time = "Time" in data.columns and data["Time"].notna().any()
+    check_data(data, fw, source, numbers=has_time)
+    codes = fw.indicators
+    denominating = "denominate" in spec and spec["denominate"]["method"] != "none"
+    denoms = fw.table["denominator"].iloc[: len(codes)].tolist() if denominating else []
+    used = sorted({name for name in denoms if name is not None})
+    absent = [name for name in used if name not in data.columns]
+    if absent:
+        raise InputError(f"{where(source)}denominator column(s) {absent} not in the data")
+    if has_time:
+        check_numeric(data, used, source)
+        available = sorted(data["Time"].dropna().unique().tolist())
     else:
+        available = [None]
+    wanted = years_to_build(
+        spec.get("year") if years is None else years,
+        available,
+        "spec: year" if years is None else "years",
+    )
+    extra = []
+    for ref in _reference_years(spec):
+        y = _as_year(ref, available, "spec: reference_year") if available != [None] else None
+        if y is None:
+            raise InputError("spec: reference_year needs data with years")
+        if y not in wanted and y not in extra:
+            extra.append(y)
+    spec["year"] = wanted[0] if len(wanted) == 1 else list(wanted)
+    if wanted == [None]:
+        spec.pop("year")
+    for step in ("normalise", "weights"):
+        entry = spec.get(step)
+        if isinstance(entry, dict) and entry.get("reference_year") is not None:
+            entry["reference_year"] = _as_year(
+                entry["reference_year"], available, "spec: reference_year"
+            )
+    if "aggregate" not in spec:
         raise InputError("spec: no 'aggregate' step; an index needs one")
+    run_years = wanted + extra
+    prepared = []
+    for y in run_years:
+        rows, stack = _year_rows(data, codes + used, y, available)
+        if y is not None and rows.empty:
+            raise InputError(f"{where(source)}no rows for year {y}")
+        try:
+            prepared.append(_prepare_year(rows, stack, fw, spec, denoms, used, source))
+        except InputError as err:
+            if y is None or len(run_years) == 1:
+                raise
+            raise InputError(f"year {y}: {err}") from None
+    last = {
+        y: prep.arrays[list(prep.arrays)[-1]] for y, prep in zip(run_years, prepared, strict=True)
+    }
+    weights_entry = spec["weights"] if "weights" in spec and "method" in spec["weights"] else None
+    result = engine.run(
+        [last[y] for y in run_years],
+        run_years,
+        fw,
+        _normalise_entry(spec, fw),
+        spec["aggregate"],
+        weights_entry,
+        in_run=[y in wanted for y in run_years],
+    )
+    results: dict[Any, IndexResult] = {}
+    score_tables, weight_tables = [], []
+    for t, (y, prep) in enumerate(zip(run_years, prepared, strict=True)):
+        if y not in wanted:
+            continue
+        arrays, unit_lists = dict(prep.arrays), dict(prep.unit_lists)
+        units = prep.units
+        if _normalise_entry(spec, fw) is not None:
+            arrays["Normalised"], unit_lists["Normalised"] = result.normalised[t], units
+        scores = result.scores[t]
+        arrays["Aggregated"] = np.concatenate([result.normalised[t], scores], axis=1)
+        unit_lists["Aggregated"] = units
+        ranks = aggregate.rank_desc(scores, axis=0)
+        year_spec = dict(spec)
+        if y is not None:
+            year_spec["year"] = y
+        table = scores_table(units, fw.aggregates, scores, ranks)
+        results[y] = IndexResult(
+            framework=fw,
+            spec=year_spec,
+            datasets=_datasets(arrays, unit_lists, fw),
+            arrays=arrays,
+            units={k: v.tolist() for k, v in unit_lists.items()},
+            scores=table,
+            treat_details=prep.details,
+            treat_points=prep.points,
+            year=y,
+            weights=pd.Series(result.weights[t], index=fw.codes, name="weight"),
+        )
+        score_tables.append(
+            table.rename(columns={UNIT_COLUMN: "unit"}).assign(year=y)[list(SCORE_COLUMNS)]
+        )
+        eff = engine.effective_weights(fw, result.weights[t])[: len(codes)]
+        weight_tables.append(pd.DataFrame({"year": y, "iCode": codes, "weight": eff}))
+    scores_long = pd.concat(score_tables, ignore_index=True)
+    weights_long = pd.concat(weight_tables, ignore_index=True)
+    if wanted == [None]:
+        scores_long["year"] = pd.array([pd.NA] * len(scores_long), dtype="Int64")
+        weights_long["year"] = pd.array([pd.NA] * len(weights_long), dtype="Int64")
+    return IndexRun(
+        framework=fw,
+        spec=spec,
+        years=wanted,
+        results=results,
+        scores=scores_long,
+        weights=weights_long,
+    )
 
-    ranks = aggregate.rank_desc(scores, axis=0)
-    datasets = {}
-    columns = fw.indicator_index
-    all_columns = fw.dataset_index
+
+def _datasets(
+    arrays: dict[str, np.ndarray], unit_lists: dict[str, np.ndarray], fw: Framework
+) -> dict[str, pd.DataFrame]:
     row_index = {
         id(u): pd.Index(u, name=UNIT_COLUMN)
         for u in {id(u): u for u in unit_lists.values()}.values()
     }
+    datasets = {}
     for name, arr in arrays.items():
-        cols = all_columns if name == "Aggregated" else columns
+        cols = fw.dataset_index if name == "Aggregated" else fw.indicator_index
         arr.setflags(write=False)  # results are read-only; the DataFrames hold copies
         datasets[name] = pd.DataFrame(arr, index=row_index[id(unit_lists[name])], columns=cols)
-    return IndexResult(
-        framework=fw,
-        spec=spec,
-        datasets=datasets,
-        arrays=arrays,
-        units={k: v.tolist() for k, v in unit_lists.items()},
-        scores=scores_table(units, aggregates, scores, ranks),
-        treat_details=details,
-        treat_points=points,
-    )
+    return datasets
+
+
+def build_index(
+    data: pd.DataFrame,
+    framework: Framework,
+    spec: str | os.PathLike[str] | Mapping[str, Any] = "coinr-default",
+    source: str | None = None,
+) -> IndexResult:
+    """Run the pipeline of ``spec`` on ``data`` with ``framework``, for one year.
+
+    ``data`` is a wide table in COINr's iData layout, or a long panel (``unit, year,
+    indicator, value``, see :mod:`analysis.panel`), which is validated and widened first.
+    The year is the spec's ``year`` (default: the latest); :func:`build_years` builds
+    several. Returns an :class:`IndexResult` with every step's dataset, the scores and
+    ranks of every aggregate, and the spec as run. Raises :class:`InputError` on bad input.
+    """
+    spec = load_spec(spec)
+    asked = spec.get("year")
+    if isinstance(asked, list) and len(asked) != 1 or (isinstance(asked, str) and asked == "all"):
+        raise InputError(
+            f"spec: year {asked!r}: build_index builds one year; use build_years "
+            "(or qci index --years) for several"
+        )
+    run = build_years(data, framework, spec, source=source)
+    return run.results[run.years[0]]
 
 
 def scores_table(
@@ -576,13 +818,74 @@ def load_data(path: str | os.PathLike[str], framework: Framework) -> pd.DataFram
     return read_idata(p)
 
 
-def write_outputs(result: IndexResult, outdir: str | os.PathLike[str]) -> list[Path]:
-    """Write ``scores.csv``, ``data_<Step>.csv`` (wide, uCode × iCode) and ``spec.yaml``."""
+def run_tables(run: IndexRun) -> dict[str, pd.DataFrame]:
+    """The files of a run, name → table: ``scores``, ``weights``, ``data_<Step>`` (wide,
+    ``unit, year, codes...``, the years stacked)."""
+    tables = {"scores": run.scores, "weights": run.weights}
+    steps: dict[str, list[pd.DataFrame]] = {}
+    for y, res in run.results.items():
+        for name, frame in res.datasets.items():
+            wide = frame.reset_index().rename(columns={UNIT_COLUMN: "unit"})
+            wide.insert(1, "year", y)
+            steps.setdefault(name, []).append(wide)
+    for name, frames in steps.items():
+        tables[f"data_{name}"] = pd.concat(frames, ignore_index=True)
+    return tables
+
+
+def write_outputs(result: IndexRun | IndexResult, outdir: str | os.PathLike[str]) -> list[Path]:
+    """Write ``scores.csv``, ``weights.csv``, ``data_<Step>.csv`` and ``spec.yaml`` to ``outdir``.
+
+    Everything is written into a temporary folder beside ``outdir`` first; only when every
+    file is complete are they moved into ``outdir`` (each move an atomic rename), and the
+    ``data_<Step>.csv`` files of an earlier run that this run does not write are removed.
+    A run that fails therefore never leaves a new ``scores.csv`` beside older files.
+    """
+    import shutil
+    import tempfile
+
     from analysis.files import write_csv, write_text
 
+    if isinstance(result, IndexResult):  # one year: as a run of that year
+        result = _run_of(result)
     out = Path(outdir)
-    written = [write_csv(result.scores, out / "scores.csv")]
-    for name, frame in result.datasets.items():
-        written.append(write_csv(frame.reset_index(), out / f"data_{name}.csv"))
-    written.append(write_text(out / "spec.yaml", spec_to_yaml(result.spec)))
-    return written
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        names = []
+        for name, table in run_tables(result).items():
+            write_csv(table, tmp / f"{name}.csv")
+            names.append(f"{name}.csv")
+        write_text(tmp / "spec.yaml", spec_to_yaml(result.spec))
+        names.append("spec.yaml")
+        if not out.exists():
+            os.replace(tmp, out)
+        else:
+            for stale in out.glob("data_*.csv"):
+                if stale.name not in names:
+                    stale.unlink()
+            for name in names:
+                os.replace(tmp / name, out / name)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return [out / name for name in names]
+
+
+def _run_of(result: IndexResult) -> IndexRun:
+    """A one-year :class:`IndexRun` from an :class:`IndexResult` (for :func:`write_outputs`)."""
+    y = result.year
+    scores = result.scores.rename(columns={UNIT_COLUMN: "unit"}).assign(year=y)
+    fw = result.framework
+    w = result.weights.to_numpy() if result.weights is not None else fw.table["weight"].to_numpy()
+    eff = engine.effective_weights(fw, w)[: len(fw.indicators)]
+    return IndexRun(
+        framework=fw,
+        spec=result.spec,
+        years=[y],
+        results={y: result},
+        scores=scores[list(SCORE_COLUMNS)],
+        weights=pd.DataFrame({"year": y, "iCode": fw.indicators, "weight": eff}),
+    )

@@ -396,6 +396,78 @@ def standard_deviation(
     return _scale_to_one(sd, "std")
 
 
+def gini_coefficients(x: Any, names: Sequence[str] | None = None) -> Array:
+    """Gini coefficient of every column (units in rows), population form.
+
+    ``G = Σ_i Σ_k |x_i − x_k| / (2 n² x̄) = 2 Σ_i i·x_(i) / (n Σ x) − (n + 1)/n`` with
+    ``x_(1) ≤ … ≤ x_(n)`` (Gini 1914; e.g. Ceriani & Verme 2012, J. Econ. Inequality 10,
+    421-443, eq. 1). R's ``DescTools::Gini`` (used by giniCI) multiplies by n/(n − 1) by
+    default; that factor is the same for every column, so weights proportional to G or
+    1/G do not depend on it. Needs values ≥ 0 and a positive column sum (InputError
+    naming the column otherwise); NaN: InputError.
+    """
+    x = check_matrix(x, names)
+    n, m = x.shape
+    labels = _names(names, m)
+    negative = (x < 0).any(axis=0)
+    if negative.any():
+        j = int(np.flatnonzero(negative)[0])
+        raise InputError(
+            f"gini: column {labels[j]!r} has negative values; the Gini coefficient needs "
+            "values ≥ 0 (normalise to a non-negative range first)"
+        )
+    totals = x.sum(axis=0)
+    if (totals <= 0).any():
+        j = int(np.flatnonzero(totals <= 0)[0])
+        raise InputError(f"gini: column {labels[j]!r} sums to 0")
+    ordered = np.sort(x, axis=0)
+    i = np.arange(1, n + 1, dtype=np.float64)
+    g = 2.0 * (i @ ordered) / (n * totals) - (n + 1.0) / n
+    return np.clip(g, 0.0, None)
+
+
+def gini(x: Any, directions: Any = None, names: Sequence[str] | None = None) -> Array:
+    """Gini weights ``w_j = G_j / Σ_k G_k``: more unequal criteria weigh more.
+
+    ``G_j`` from :func:`gini_coefficients` on the values as given (e.g. normalised
+    indicators; directions are not used: inequality does not depend on them).
+    Source: Ciommi, Gigliarano, Emili, Taralli & Chelli (2017), Ecological Indicators 76,
+    281-296; giniCI vignette §3.1 eq. (7). A constant column (G = 0) gets weight 0 with
+    a warning, as in giniCI.
+    """
+    x = check_matrix(x, names)
+    m = x.shape[1]
+    labels = _names(names, m)
+    _directions(directions, m, labels)
+    g = gini_coefficients(x, labels)
+    constant = g <= 1e-15
+    _warn_constant(constant, labels, "gini")
+    g[constant] = 0.0
+    return _scale_to_one(g, "gini")
+
+
+def reciprocal_gini(
+    x: Any, directions: Any = None, names: Sequence[str] | None = None
+) -> Array:
+    """Reciprocal Gini weights ``w_j = (1/G_j) / Σ_k (1/G_k)``: more equal criteria weigh more.
+
+    Source: Ciommi et al. (2017); giniCI vignette §3.1 eq. (8). A constant column
+    (G = 0) makes the weights undefined: InputError naming it (giniCI stops too).
+    """
+    x = check_matrix(x, names)
+    m = x.shape[1]
+    labels = _names(names, m)
+    _directions(directions, m, labels)
+    g = gini_coefficients(x, labels)
+    zero = np.flatnonzero(g <= 1e-15)
+    if zero.size:
+        raise InputError(
+            f"reciprocal_gini: column {labels[zero[0]]!r} has Gini coefficient 0 "
+            "(constant); its reciprocal weight is undefined"
+        )
+    return _scale_to_one(1.0 / g, "reciprocal_gini")
+
+
 # --- PCA ---------------------------------------------------------------------------------
 
 PCA_VARIANTS = ("handbook", "coinr", "pc1abs")
@@ -780,6 +852,8 @@ METHODS: dict[str, Callable[..., Array]] = {
     "cv": coefficient_of_variation,
     "std": standard_deviation,
     "pca": pca,
+    "gini": gini,
+    "reciprocal_gini": reciprocal_gini,
     "expert": expert,
     "ahp": ahp,
     "linear": linear,
@@ -798,6 +872,8 @@ ALIASES = {
     "game-theory": "game_theory",
     "gametheory": "game_theory",
     "game": "game_theory",
+    "reci": "reciprocal_gini",
+    "reciprocal-gini": "reciprocal_gini",
 }
 
 
