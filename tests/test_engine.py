@@ -366,3 +366,16 @@ def test_a_failed_run_leaves_the_previous_outputs(tmp_path, capsys):
     after = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_command_writes_a_workbook_for_xlsx(tmp_path):
+    import openpyxl
+
+    _write(tmp_path, _panel(), FW_YAML, "normalise: {method: minmax}\naggregate: amean\n")
+    out = tmp_path / "results.xlsx"
+    assert main(["index", "--data", str(tmp_path / "panel.csv"), "--meta", str(tmp_path / "fw.yaml"),
+                 "--spec", str(tmp_path / "spec.yaml"), "--years", "all", "-o", str(out)]) == 0  # fmt: skip
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:2] == ["scores", "weights"] and "spec" in book.sheetnames
+    scores = pd.read_excel(out, sheet_name="scores")
+    assert list(scores.columns) == ["unit", "year", "iCode", "score", "rank"] and len(scores) == 15

@@ -6,41 +6,17 @@ checklist (sections 1.3-1.7); COINr's "coin" workflow (``new_coin`` → ``Denomi
 a new named dataset (``Raw``, ``Denominated``, ``Imputed``, ``Screened``, ``Treated``,
 ``Normalised``, ``Aggregated``) and never overwriting one.
 
-A *spec* is plain data (YAML or a dict), one entry per step, each naming a method of that
-step's registry and its parameters::
-
-    name: coinr-default
-    denominate: {method: divide}                      # by the framework's 'denominator'
-    impute:     {method: group_mean, group: EurAsia_group}
-    screen:     {method: by_na, threshold: 0.9}
-    treat:      {method: coinr, winmax: 5}
-    normalise:  {method: minmax, l: 0, u: 100}
-    aggregate:  {method: amean}                       # or a list, one per level
-    weights:    {Conn: 2}                             # optional overrides of framework weights
-    year:       2020                                  # optional: which Time to index
-
-Steps run in this order; their methods (registries ``METHODS`` of each module; COINr's
-names such as ``n_minmax``, ``a_gmean``, ``i_mean_grp``, ``byNA`` are accepted too):
-
-==============  ===============================================================
-denominate      divide, none
-impute          mean, median, group_mean, group_median (``group: COLUMN``), latest, none
-screen          by_na, by_zeros, by_na_and_zeros, none
-treat           coinr, winsorise, clip, none
-normalise       minmax, zscore, rank, percentile, goalposts, dist2targ, dist2max, sum,
-                vector, log, none
-aggregate       amean, gmean, hmean, median, copeland (required)
-==============  ===============================================================
-
-A step left out (or ``method: none``) is skipped and writes no dataset. Unknown steps,
-methods and parameters are errors naming them. Built-in specs live in
-``src/analysis/specs/*.yaml`` (``coinr-default`` = COINr's ``build_example_coin()``;
-``peers-default`` for panels without denominators or groups).
+The *spec* (:mod:`analysis.spec`) names each step's method and parameters. Steps
+before normalisation (denominate, impute, screen, treat) run on each year's rows;
+normalise → weight → aggregate run in :mod:`analysis.engine` over the years of the run
+(:func:`build_years`; scopes ``year``, ``pooled``, ``reference_year``), and units are
+ranked within each year.
 
 Data: a wide table in COINr's iData layout (``uCode``, optional ``uName``, group columns,
-optional ``Time``, denominator columns, one column per indicator), or a long panel
-(:mod:`analysis.panel`). With several ``Time`` values the spec's ``year`` (default: the
-latest) is indexed and ``impute: latest`` fills from earlier years.
+optional ``Time``, denominator columns, one column per indicator), a wide panel (``unit``,
+``year``, indicators) or a long panel (:mod:`analysis.panel`). With several ``Time``
+values the years asked (``years=``, else the spec's ``year``, else the latest) are built
+and ``impute: latest`` fills from earlier years.
 
 For sensitivity analysis, :class:`IndexResult` keeps every dataset as an array
 (``result.arrays``); re-running later steps is a matter of calling the step functions:
@@ -52,65 +28,32 @@ weight sets → ``aggregate.rank_desc(...)``.
 
 from __future__ import annotations
 
-import functools
-import inspect
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from analysis import aggregate, denominate, engine, impute, normalise, screen, treat
-from analysis.config import SPECS_DIR
+from analysis import aggregate, denominate, engine, impute, screen, treat
 from analysis.engine import call_step
 from analysis.errors import InputError, where
 from analysis.framework import Framework
 from analysis.panel import check_numeric
+from analysis.spec import (  # noqa: F401 - the spec API, importable from here as before
+    ALIASES,
+    DATASETS,
+    REGISTRIES,
+    SPEC_KEYS,
+    STEPS,
+    builtin_specs,
+    load_spec,
+    resolve_spec,
+    spec_to_yaml,
+)
 
-STEPS = ("denominate", "impute", "screen", "treat", "normalise", "aggregate")
-DATASETS = {
-    "raw": "Raw",
-    "denominate": "Denominated",
-    "impute": "Imputed",
-    "screen": "Screened",
-    "treat": "Treated",
-    "normalise": "Normalised",
-    "aggregate": "Aggregated",
-}
-REGISTRIES: dict[str, dict[str, Callable[..., Any]]] = {
-    "denominate": denominate.METHODS,
-    "impute": impute.METHODS,
-    "screen": screen.METHODS,
-    "treat": treat.METHODS,
-    "normalise": normalise.METHODS,
-    "aggregate": aggregate.METHODS,
-}
-ALIASES: dict[str, dict[str, str]] = {
-    "normalise": normalise.ALIASES,
-    "aggregate": aggregate.ALIASES,
-    "screen": {"byNA": "by_na", "byzeros": "by_zeros", "byNAandzeros": "by_na_and_zeros"},
-    "impute": {
-        "i_mean": "mean",
-        "i_median": "median",
-        "i_mean_grp": "group_mean",
-        "i_median_grp": "group_median",
-    },
-}
-# parameters the pipeline supplies from the data or framework, never from the spec
-_SUPPLIED = {"x", "d", "direction", "groups", "stack", "g", "reference"}
-# spec parameters the pipeline consumes itself
-_PIPELINE_PARAMS = {
-    "impute": {"group"},
-    "normalise": set(engine.SCOPE_KEYS),
-    "aggregate": {"penalty"},
-}
-# normalise: goalposts with any of these keys is the Mazziotta-Pareto (giniCI) form
-_MP_GOALPOSTS_KEYS = {"reference_year", "l", "u", "scope"}
-SPEC_KEYS = {"name", "description", "weights", "year", *STEPS}
 UNIT_COLUMN = "uCode"
 SCORE_COLUMNS = ("unit", "year", "iCode", "score", "rank")
 WEIGHT_COLUMNS = ("year", "iCode", "weight")
@@ -167,151 +110,6 @@ class IndexResult:
         ranks = self.ranks().add_suffix("_rank")
         table = wide.join(ranks)
         return table.sort_values([f"{self.framework.top}_rank"], kind="stable")
-
-
-# ---------------------------------------------------------------------------- specs
-
-
-def builtin_specs() -> list[str]:
-    return sorted(p.stem for p in SPECS_DIR.glob("*.yaml"))
-
-
-def load_spec(spec: str | os.PathLike[str] | Mapping[str, Any]) -> dict[str, Any]:
-    """A spec from a mapping, a YAML path or a built-in name; validated (see :func:`resolve_spec`)."""
-    if isinstance(spec, Mapping):
-        return resolve_spec(spec)
-    p = Path(spec)
-    if not (p.suffix.lower() in {".yaml", ".yml"} and p.exists()):
-        p = SPECS_DIR / f"{spec}.yaml"
-        if not p.exists():
-            raise InputError(
-                f"spec {str(spec)!r}: neither a YAML file nor a built-in spec ({', '.join(builtin_specs())})"
-            )
-    try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(f"{p}: not valid YAML: {exc}".splitlines()[0]) from exc
-    if not isinstance(doc, Mapping):
-        raise InputError(f"{p}: a spec is a mapping of steps")
-    return resolve_spec(doc, source=str(p))
-
-
-@functools.cache
-def _signature_params(fn: Callable[..., Any]) -> dict[str, Any]:
-    """Spec-settable parameters of a step function and their defaults (None: required)."""
-    out = {}
-    for name, par in inspect.signature(fn).parameters.items():
-        if name in _SUPPLIED or par.kind in (par.VAR_POSITIONAL, par.VAR_KEYWORD):
-            continue
-        out[name] = None if par.default is inspect.Parameter.empty else par.default
-    return out
-
-
-def resolve_spec(spec: Mapping[str, Any], source: str = "spec") -> dict[str, Any]:
-    """Check a spec and fill in every parameter's default, so that it records the run.
-
-    Each step becomes ``{"method": name, **params}``; a plain string is a method name.
-    """
-    unknown = sorted(set(spec) - SPEC_KEYS)
-    if unknown:
-        raise InputError(f"{source}: unknown key(s) {unknown}; a spec has {sorted(SPEC_KEYS)}")
-    out: dict[str, Any] = {k: spec[k] for k in ("name", "description") if k in spec}
-    for step in STEPS:
-        raw = spec.get(step)
-        if raw is None:
-            continue
-        entry = {"method": raw} if isinstance(raw, str | list) else dict(raw)
-        method = entry.pop("method", None)
-        if method is None:
-            raise InputError(f"{source}: step {step!r} has no 'method'")
-        names = method if isinstance(method, list) else [method]
-        if isinstance(method, list) and step != "aggregate":
-            raise InputError(f"{source}: step {step!r}: only 'aggregate' takes a list of methods")
-        allowed: dict[str, Any] = {}
-        resolved = []
-        for name in names:
-            key = ALIASES.get(step, {}).get(name, name)
-            if step == "normalise" and key == "goalposts" and _MP_GOALPOSTS_KEYS & set(entry):
-                key = "mp_goalposts"
-            if key not in REGISTRIES[step]:
-                raise InputError(
-                    f"{source}: step {step!r}: unknown method {name!r}; choose from {sorted(REGISTRIES[step])}"
-                )
-            resolved.append(key)
-            allowed.update(dict(_signature_params(REGISTRIES[step][key])))
-        allowed.update(dict.fromkeys(_PIPELINE_PARAMS.get(step, ())))
-        bad = sorted(set(entry) - set(allowed))
-        if bad:
-            raise InputError(
-                f"{source}: step {step!r} ({method}): unknown parameter(s) {bad}; it takes {sorted(allowed)}"
-            )
-        if len(resolved) == 1 and resolved[0] in impute.GROUPED and "group" not in entry:
-            raise InputError(
-                f"{source}: step 'impute' ({resolved[0]}) needs 'group': the column of unit groups"
-            )
-        full = {k: v for k, v in allowed.items() if v is not None or k in entry}
-        full.update(entry)
-        out[step] = {"method": resolved if isinstance(method, list) else resolved[0], **full}
-        if step == "normalise":
-            engine.check_scope(f"{source}: normalise", out[step])
-        if step == "aggregate" and out[step].get("penalty", "none") not in aggregate.PENALTIES:
-            raise InputError(
-                f"{source}: aggregate penalty {out[step]['penalty']!r}: "
-                f"choose from {list(aggregate.PENALTIES)}"
-            )
-    if "weights" in spec:
-        out["weights"] = _resolve_weights(spec["weights"], source)
-    if "year" in spec:
-        out["year"] = _resolve_year(spec["year"], source)
-    return out
-
-
-def _resolve_year(value: Any, source: str) -> Any:
-    """``year``: one year, a list of years or ``all`` (checked against the data at build time)."""
-    items = value if isinstance(value, list) else [value]
-    ok = all(
-        (isinstance(v, int | np.integer) and not isinstance(v, bool))
-        or (isinstance(v, str) and (v.strip().isdigit() or v.strip().lower() == "all"))
-        for v in items
-    )
-    if not ok or not items:
-        raise InputError(
-            f"{source}: year {value!r}: give a year, a list of years (e.g. [2004, 2012]) or 'all'"
-        )
-    return value
-
-
-def _resolve_weights(w: Any, source: str) -> dict[str, Any]:
-    """``weights``: overrides ``{CODE: number}``, or a method ``{method: M, scope: ..., ...}``."""
-    if not isinstance(w, Mapping):
-        raise InputError(
-            f"{source}: 'weights' must map codes to numbers, or be {{method: M, scope: ...}}"
-        )
-    if "method" in w:
-        from analysis import weights as weights_mod
-
-        entry = dict(w)
-        entry["method"] = weights_mod.resolve_method(str(entry["method"]))
-        method, options = engine.weights_entry_options(entry)
-        accepted = weights_mod.method_options(method)
-        bad = sorted(set(options) - set(accepted))
-        if bad:
-            raise InputError(
-                f"{source}: weights ({method}): unknown parameter(s) {bad}; it takes "
-                f"{sorted(accepted) + list(engine.SCOPE_KEYS)}"
-            )
-        engine.check_scope(f"{source}: weights", entry)
-        entry.setdefault("scope", engine.check_scope("weights", entry))
-        return entry
-    try:
-        return {str(k): float(v) for k, v in w.items()}
-    except (TypeError, ValueError):
-        raise InputError(f"{source}: 'weights' must map codes to numbers") from None
-
-
-def spec_to_yaml(spec: Mapping[str, Any]) -> str:
-    """The spec as YAML text (the ``spec.yaml`` written next to the outputs)."""
-    return yaml.safe_dump(dict(spec), allow_unicode=True, sort_keys=False)
 
 
 # ---------------------------------------------------------------------------- data
@@ -836,7 +634,9 @@ def run_tables(run: IndexRun) -> dict[str, pd.DataFrame]:
 def write_outputs(result: IndexRun | IndexResult, outdir: str | os.PathLike[str]) -> list[Path]:
     """Write ``scores.csv``, ``weights.csv``, ``data_<Step>.csv`` and ``spec.yaml`` to ``outdir``.
 
-    Everything is written into a temporary folder beside ``outdir`` first; only when every
+    ``outdir`` ending in ``.xlsx`` is one workbook instead, a sheet per table (``spec``
+    holds the spec's YAML, one line per row). Otherwise everything is written into a
+    temporary folder beside ``outdir`` first; only when every
     file is complete are they moved into ``outdir`` (each move an atomic rename), and the
     ``data_<Step>.csv`` files of an earlier run that this run does not write are removed.
     A run that fails therefore never leaves a new ``scores.csv`` beside older files.
@@ -844,11 +644,14 @@ def write_outputs(result: IndexRun | IndexResult, outdir: str | os.PathLike[str]
     import shutil
     import tempfile
 
-    from analysis.files import write_csv, write_text
+    from analysis.files import is_excel, write_csv, write_table, write_text
 
     if isinstance(result, IndexResult):  # one year: as a run of that year
         result = _run_of(result)
     out = Path(outdir)
+    if is_excel(out):
+        spec_lines = spec_to_yaml(result.spec).splitlines()
+        return [write_table({**run_tables(result), "spec": pd.DataFrame({"spec": spec_lines})}, out)]
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")

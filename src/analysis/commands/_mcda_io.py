@@ -4,6 +4,13 @@
 - CRITERIA.csv: ``indicator,direction`` (+1 benefit, −1 cost; also ``benefit``/``cost``,
   ``max``/``min``), optional ``weight``; exactly the criteria of MATRIX, any order.
 - WEIGHTS.csv: ``indicator,weight``; exactly the criteria of MATRIX, any order.
+
+Panel mode (``--year Y`` or ``--pooled``): the input is a panel (long ``unit, year,
+indicator, value``, wide ``unit, year, <indicators>`` or COINr iData) and the criteria are
+a framework (:func:`load_any_framework`: a criteria CSV ``indicator,direction[,weight]
+[,dimension][,name_zh][,name_en]``, a framework YAML, a COINr iMeta or a built-in name);
+:func:`panel_matrix` returns the decision matrix of one year or of all years stacked,
+raw, or treated and normalised as a spec's index would use them.
 """
 
 from __future__ import annotations
@@ -14,13 +21,16 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, where
 from analysis.files import read_csv
+
+if TYPE_CHECKING:  # the framework module is imported when used (CLI start-up time)
+    from analysis.framework import Framework
 
 DIRECTION_WORDS = {"benefit": 1.0, "max": 1.0, "cost": -1.0, "min": -1.0}
 
@@ -58,6 +68,11 @@ def read_matrix(path: str | Path, need_values: bool = True) -> pd.DataFrame:
         return frame
     if frame.empty:
         raise InputError(f"{p}: no units (only a header)")
+    if "year" in frame.columns or "Time" in frame.columns:
+        try:
+            _check_unique(p, list(frame.index), f"unit in column {unit_col!r}:")
+        except InputError as exc:
+            raise InputError(f"{exc} (a panel: add --year Y or --pooled)") from None
     _check_unique(p, list(frame.index), f"unit in column {unit_col!r}:")
     values = np.empty(frame.shape)
     for j, col in enumerate(frame.columns):
@@ -157,3 +172,138 @@ def call_with_location(func: Callable[..., Any], prefix: str, *args: Any, **kwar
         return func(*args, **kwargs)
     except InputError as exc:
         raise InputError(f"{prefix}{exc}") from None
+
+
+def write_output(frame: pd.DataFrame, path: str | Path) -> Path:
+    """A command's table: an Excel workbook for ``.xlsx``, else CSV (15 significant digits)."""
+    from analysis.files import is_excel, write_csv, write_table
+
+    if is_excel(path):
+        return write_table(frame, path)
+    return write_csv(frame, path, float_format="%.15g")
+
+
+# ---------------------------------------------------------------------------- panels
+
+
+def is_criteria_csv(path: str | Path) -> bool:
+    """Whether ``path`` is a criteria CSV (a header with ``indicator`` and ``direction``)."""
+    p = Path(path)
+    if p.suffix.lower() != ".csv" or not p.is_file():
+        return False
+    header = set(_header(p))
+    return {"indicator", "direction"} <= header
+
+
+def criteria_framework(path: str | Path) -> Framework:
+    """A criteria CSV as a framework: indicators under their ``dimension`` (if the column
+    is there), dimensions (weight 1) under ``Index``; otherwise every indicator directly
+    under ``Index``. ``weight`` (default 1), ``name_zh`` / ``name`` and ``name_en`` are
+    carried over. Directions as in :func:`read_criteria` (±1, benefit/cost, max/min).
+    """
+    from analysis.framework import framework_from_table
+
+    p = Path(path)
+    frame = read_csv(p, required=("indicator", "direction"), what="criteria CSV", dtype=str,
+                     keep_default_na=False)
+    names = [str(v).strip() for v in frame["indicator"]]
+    _check_unique(p, names, "indicator")
+    has_dimension = "dimension" in frame.columns
+    rows: list[dict[str, Any]] = []
+    for i, name in enumerate(names):
+        row: dict[str, Any] = {
+            "code": name,
+            "type": "indicator",
+            "direction": _direction(frame["direction"].iat[i], p, i + 1),
+            "weight": _weight(frame["weight"].iat[i], p, i + 1) if "weight" in frame.columns else 1.0,
+        }
+        dimension = str(frame["dimension"].iat[i]).strip() if has_dimension else ""
+        if has_dimension and not dimension:
+            raise InputError(f"{where(p, i + 1, 'dimension')}empty dimension")
+        row["parent"] = dimension or "Index"
+        for column, key in (("name_zh", "name"), ("name", "name"), ("name_en", "name_en")):
+            if column in frame.columns and str(frame[column].iat[i]).strip() and key not in row:
+                row[key] = str(frame[column].iat[i]).strip()
+        rows.append(row)
+    if has_dimension:
+        clash = sorted(set(frame["dimension"].str.strip()) & set(names) | ({"Index"} & set(names)))
+        if clash:
+            raise InputError(f"{p}: dimension(s) {clash} have the name of an indicator")
+        for dimension in dict.fromkeys(str(v).strip() for v in frame["dimension"]):
+            rows.append({"code": dimension, "parent": "Index", "type": "aggregate"})
+    rows.append({"code": "Index", "type": "aggregate"})
+    return framework_from_table(rows, name=p.stem, source=str(p))
+
+
+def load_any_framework(name_or_path: str | Path) -> Framework:
+    """A criteria CSV (:func:`criteria_framework`), else :func:`analysis.framework.load_framework`."""
+    from analysis.framework import load_framework
+
+    if is_criteria_csv(name_or_path):
+        return criteria_framework(name_or_path)
+    return load_framework(name_or_path)
+
+
+def add_panel_arguments(parser: Any) -> None:
+    """``--year``, ``--pooled``, ``--meta`` and ``--spec`` of the panel mode."""
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--year", metavar="Y",
+                      help="panel input: the decision matrix is this year's rows")
+    when.add_argument("--pooled", action="store_true",
+                      help="panel input: every year's rows stacked (unit-years as alternatives)")
+    parser.add_argument("--meta", metavar="FRAMEWORK",
+                        help="panel input: the framework (YAML, iMeta or built-in name) "
+                             "instead of --criteria")
+    parser.add_argument("--spec", metavar="SPEC",
+                        help="panel input: treat and normalise as this index spec does "
+                             "(default: the raw values)")
+
+
+def panel_mode(args: Any) -> bool:
+    """Whether a command was given a panel (``--year`` or ``--pooled``)."""
+    if args.year is None and not args.pooled:
+        if args.spec or args.meta:
+            raise InputError("--spec and --meta need a panel: add --year Y or --pooled")
+        return False
+    return True
+
+
+def panel_matrix(
+    path: str | Path, framework: Framework, year: Any, pooled: bool, spec: Any
+) -> tuple[pd.DataFrame, bool]:
+    """The decision matrix of a panel: index (``unit``, ``year``), one year's rows or (``pooled``)
+    every year's, columns the framework's indicators. Returns ``(matrix, directed)``:
+    ``directed`` is True when the values are normalised with directions applied (a spec
+    with a normalise step), so every criterion is then a benefit.
+
+    Without ``spec`` the raw values; with it the dataset the spec's index normalises
+    or, with a normalise step, its normalised values (every year built as the spec says,
+    e.g. pooled min-max).
+    """
+    from analysis.index import build_years, load_data, load_spec
+
+    data = load_data(path, framework)
+    entry = dict(load_spec(spec)) if spec else {}
+    entry.setdefault("aggregate", {"method": "amean"})
+    entry.pop("weights", None)  # the weights are what the command computes
+    entry.pop("year", None)
+    run = build_years(data, framework, entry, years="all" if pooled else year, source=str(path))
+    directed = "normalise" in entry and entry["normalise"]["method"] != "none"
+    frames = []
+    for y, res in run.results.items():
+        step = [k for k in res.datasets if k != "Aggregated"][-1]
+        frame = res.datasets[step].copy()
+        frame.index = pd.MultiIndex.from_arrays(
+            [frame.index, [y] * len(frame)], names=["unit", "year"]
+        )
+        frames.append(frame)
+    matrix = pd.concat(frames)
+    gaps = np.isnan(matrix.to_numpy())
+    if gaps.any():
+        i, j = np.argwhere(gaps)[0]
+        unit, y = matrix.index[i]
+        raise InputError(
+            f"{path}: unit {unit!r}, year {y}, indicator {matrix.columns[j]!r} is missing; impute it first "
+            "(a --spec with an impute step)"
+        )
+    return matrix, directed

@@ -6,7 +6,7 @@ Builds each year asked (default: the spec's ``year``, else the latest), ranks wi
 year, and writes OUTDIR/scores.csv (``unit,year,iCode,score,rank``), OUTDIR/weights.csv
 (``year,iCode,weight``: each indicator's effective weight in the top aggregate),
 ``data_<Step>.csv`` (``unit,year,codes...``) and ``spec.yaml``, all only once the whole
-build has succeeded.
+build has succeeded. ``-o RESULTS.xlsx`` writes one workbook, a sheet per table.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--meta",
         required=True,
         metavar="IMETA.csv|FRAMEWORK",
-        help="the framework: a COINr iMeta CSV, a framework YAML file or a built-in framework name",
+        help="the framework: a criteria CSV (indicator,direction[,weight][,dimension]), a COINr "
+        "iMeta CSV, a framework YAML file or a built-in framework name",
     )
     parser.add_argument(
         "--spec",
@@ -47,15 +48,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--outdir",
         required=True,
         metavar="OUTDIR",
-        help="folder for scores.csv, weights.csv, data_<Step>.csv and spec.yaml",
+        help="folder for scores.csv, weights.csv, data_<Step>.csv and spec.yaml "
+        "(or a .xlsx workbook with those tables as sheets)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from analysis.framework import load_framework
+    from analysis.commands._mcda_io import load_any_framework
     from analysis.index import build_years, load_data, load_spec, write_outputs
 
-    framework = load_framework(args.meta)
+    framework = load_any_framework(args.meta)
     spec = load_spec(args.spec)
     data = load_data(args.data, framework)
     years = None
