@@ -202,12 +202,17 @@ def _per_indicator(value: Any, fw: Framework, what: str) -> Any:
 
 
 def _year_rows(
-    data: pd.DataFrame, columns: list[str], year: Any, available: list[Any]
+    data: pd.DataFrame, columns: list[str], year: Any, available: list[Any], history: bool
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """Rows of ``year`` and (for impute: latest) the (T, n, columns) stack of it and earlier years."""
+    """Rows of ``year`` and, with ``history`` (impute: latest), the (T, n, columns) stack of
+    it and the earlier years."""
     if year is None:
         return data, None
-    current = data.loc[data["Time"] == year].reset_index(drop=True)
+    current = (
+        data if len(available) == 1 else data.loc[data["Time"] == year].reset_index(drop=True)
+    )
+    if not history:
+        return current, None
     earlier = [y for y in available if y <= year]
     units = current[UNIT_COLUMN].tolist()
     stack = np.full((len(earlier), len(units), len(columns)), np.nan)
@@ -407,7 +412,7 @@ def build_years(
         framework = framework.with_weights(spec["weights"])
     fw = framework
     has_time = "Time" in data.columns and data["Time"].notna().any()
-    check_data(data, fw, source, numbers=has_time)
+    check_data(data, fw, source, numbers=has_time and data["Time"].nunique() > 1)
     codes = fw.indicators
     denominating = "denominate" in spec and spec["denominate"]["method"] != "none"
     denoms = fw.table["denominator"].iloc[: len(codes)].tolist() if denominating else []
@@ -446,7 +451,8 @@ def build_years(
     run_years = wanted + extra
     prepared = []
     for y in run_years:
-        rows, stack = _year_rows(data, codes + used, y, available)
+        history = spec.get("impute", {}).get("method") == "latest"
+        rows, stack = _year_rows(data, codes + used, y, available, history)
         if y is not None and rows.empty:
             raise InputError(f"{where(source)}no rows for year {y}")
         try:
@@ -656,6 +662,9 @@ def write_outputs(result: IndexRun | IndexResult, outdir: str | os.PathLike[str]
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp's 0700 would become the output folder's mode
     try:
         names = []
         for name, table in run_tables(result).items():
