@@ -357,10 +357,9 @@ def aggregate_tree(
 def rank_desc(scores: np.ndarray, axis: int = -2) -> np.ndarray:
     """Ranks along ``axis``: 1 = highest score, ties take the lowest rank, NaN has no rank.
 
-    R's ``rank(-score, ties.method = "min", na.last = "keep")``. Returns float64 (NaN
-    where the score is missing).
+    R's ``rank(-score, ties.method = "min", na.last = "keep")``; :func:`analysis.ranking.rank`.
+    Returns float64 (NaN where the score is missing).
     """
-    from scipy.stats import rankdata
+    from analysis.ranking import rank
 
-    s = np.asarray(scores, dtype=np.float64)
-    return rankdata(-s, method="min", axis=axis, nan_policy="omit").astype(np.float64)
+    return rank(scores, axis=axis)

@@ -71,6 +71,7 @@ from analysis import ahp as ahp_mod
 from analysis import index as index_mod
 from analysis import normalise as normalise_mod
 from analysis import rank as rank_mod
+from analysis import ranking
 from analysis import weights as weights_mod
 from analysis.config import SPECS_DIR
 from analysis.errors import InputError
@@ -197,12 +198,14 @@ def ranks_from_scores(
     rank 1 is the lowest score. A missing score gets no rank (NaN; the column is float64
     so that it can hold NaN).
     """
+    from analysis.ranking import rank_within
+
     keys = _by_list(by)
     frame = _check_scores(scores, keys)
-    oriented = _oriented(frame, lower_is_better)
-    frame["rank"] = oriented.groupby(
-        [frame[k] for k in [*keys, "method"]], sort=False, dropna=False
-    ).rank(method="min", ascending=False)
+    _oriented(frame, lower_is_better)  # checks the method names
+    lower = frame["method"].isin(list(lower_is_better or ())).to_numpy()
+    groups = frame.groupby([frame[k] for k in [*keys, "method"]], sort=False, dropna=False).ngroup()
+    frame["rank"] = rank_within(frame["score"].to_numpy(np.float64), groups.to_numpy(), lower)
     return frame
 
 
@@ -893,7 +896,7 @@ def compare_methods(
             scores, weights = run_combination(treated, fw, combo)
         except InputError as err:
             raise InputError(f"combination {combo['name']!r}: {err}") from None
-        ranks = aggregate_mod.rank_desc(scores.to_numpy(), axis=0)
+        ranks = ranking.rank(scores.to_numpy(), axis=0)
         long = scores.stack().rename("score").reset_index()
         long.columns = ["unit", "iCode", "score"]
         long["rank"] = pd.DataFrame(ranks, index=scores.index, columns=scores.columns).stack().to_numpy()

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis import aggregate, denominate, engine, impute, screen, treat
+from analysis import denominate, engine, impute, ranking, screen, treat
 from analysis.engine import call_step
 from analysis.errors import InputError, where
 from analysis.framework import Framework
@@ -486,7 +486,7 @@ def build_years(
         scores = result.scores[t]
         arrays["Aggregated"] = np.concatenate([result.normalised[t], scores], axis=1)
         unit_lists["Aggregated"] = units
-        ranks = aggregate.rank_desc(scores, axis=0)
+        ranks = ranking.rank(scores, axis=0)
         year_spec = dict(spec)
         if y is not None:
             year_spec["year"] = y

@@ -320,8 +320,9 @@ def method_options(method: str) -> list[str]:
 
 def rank_scores(score: Array, lower_is_better: bool = False, decimals: int = 12) -> Array:
     """Ranks 1 = best; tied scores (equal to ``decimals`` places) share the lowest rank."""
-    key = np.round(np.asarray(score, dtype=float), decimals)
-    return rankdata(key if lower_is_better else -key, method="min").astype(int)
+    from analysis.ranking import rank
+
+    return rank(score, lower_is_better=lower_is_better, decimals=decimals).astype(int)
 
 
 def check_weights(w: Any, m: int, names: Sequence[str] | None = None) -> Array:

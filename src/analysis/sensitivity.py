@@ -490,31 +490,12 @@ def arithmetic_scores(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
 def ranks_min(scores: np.ndarray) -> np.ndarray:
     """Rank every row of a runs x units score matrix: 1 = highest, ties take the lowest rank.
 
-    Equals ``rankdata(-row, method="min")`` on the non-NaN entries of each row (R's
-    ``rank(-score, ties.method = "min")``); a NaN score gets no rank (NaN) and is not
-    counted. Ties are exact float equality. One ``argsort`` for the whole matrix: the
-    rank at sorted position p is 1 + the first position holding the same score. A 1-D
-    input is treated as one run. Returns float64 (NaN needs a float).
+    :func:`analysis.ranking.rank` along the last axis (R's ``rank(-score, ties.method =
+    "min")``; a NaN score gets no rank). A 1-D input is one run. Returns float64.
     """
-    s = np.asarray(scores, dtype=np.float64)
-    one_run = s.ndim == 1
-    s = np.atleast_2d(s)
-    n_runs, n_units = s.shape
-    # ties get the first position of their run of equal values, so the sort need not be
-    # stable; numpy's default introsort is the fastest (SIMD where available)
-    order = np.argsort(-s, axis=1)  # NaN sorts last
-    # flat indices into the matrix: cheaper than take_along_axis / put_along_axis
-    flat = order + (np.arange(n_runs) * n_units)[:, None]
-    sorted_scores = s.ravel()[flat]
-    first = np.broadcast_to(np.arange(n_units), s.shape).copy()
-    first[:, 1:][sorted_scores[:, 1:] == sorted_scores[:, :-1]] = 0  # 0 = same as before
-    np.maximum.accumulate(first, axis=1, out=first)
-    sorted_ranks = first.astype(np.float64)
-    sorted_ranks += 1
-    sorted_ranks[np.isnan(sorted_scores)] = np.nan
-    ranks = np.empty(s.shape)
-    ranks.ravel()[flat] = sorted_ranks
-    return ranks[0] if one_run else ranks
+    from analysis.ranking import rank
+
+    return rank(scores, axis=-1)
 
 
 def mean_abs_rank_shift(ranks: np.ndarray, nominal_ranks: np.ndarray) -> np.ndarray:
