@@ -118,6 +118,24 @@ def _takes_reference(fn: Callable[..., Any]) -> bool:
 # ---------------------------------------------------------------------------- normalise
 
 
+def framework_values(entry: Mapping[str, Any], fw: Framework) -> dict[str, Any]:
+    """A normalise entry with the framework's values filled in: ``dist2targ`` without a
+    ``target`` takes the framework's ``target`` column; ``lower`` / ``upper`` / ``target``
+    given as a mapping code → value become one value per indicator (all required)."""
+    out = dict(entry)
+    if out["method"] == "dist2targ" and out.get("target") is None:
+        out["target"] = fw.table["target"].to_numpy(np.float64)[: len(fw.indicators)]
+    for key in ("lower", "upper", "target"):
+        value = out.get(key)
+        if isinstance(value, Mapping):
+            missing = [c for c in fw.indicators if c not in value]
+            if missing:
+                raise InputError(f"spec: normalise {key}: no value for indicator(s) {missing}")
+            out[key] = np.array([float(value[c]) for c in fw.indicators])
+    return out
+
+
+
 def normalise_blocks(
     blocks: Sequence[np.ndarray],
     years: Sequence[Any],
@@ -132,7 +150,11 @@ def normalise_blocks(
     present only as a reference year is not pooled). See the module docstring for scopes.
     """
     in_run = [True] * len(blocks) if in_run is None else list(in_run)
-    method = entry["method"]
+    method = normalise.ALIASES.get(entry["method"], entry["method"])
+    if method not in normalise.METHODS:
+        raise InputError(
+            f"normalise: unknown method {entry['method']!r}; choose from {sorted(normalise.METHODS)}"
+        )
     fn = normalise.METHODS[method]
     params = {k: v for k, v in entry.items() if k != "method" and k not in SCOPE_KEYS}
     scope = check_scope("spec: normalise", entry, years)
@@ -212,49 +234,91 @@ def weights_entry_options(entry: Mapping[str, Any]) -> tuple[str, dict[str, Any]
     return method, options
 
 
+#: a level's weights: ``weigher(values, level)`` → one weight per child of ``level``'s
+#: groups (``values``: rows × children, the children of ``fw.codes_at(level - 1)``)
+Weigher = Callable[[np.ndarray, int], np.ndarray]
+#: a level's aggregation: ``aggregator(values, lev)`` → rows × parents
+Aggregator = Callable[[np.ndarray, aggregate.Level], np.ndarray]
+
+
+def method_weigher(fw: Framework, weights_entry: Mapping[str, Any]) -> Weigher:
+    """The weigher of a spec's ``weights: {method: M, ...}``: :func:`group_weights` per level."""
+    method, options = weights_entry_options(weights_entry)
+    structure = {lev[0]: lev for lev in aggregate.level_structure(fw)}
+
+    def weigher(values: np.ndarray, level: int) -> np.ndarray:
+        _, children, parents, _rows, cols = structure[level]
+        return group_weights(values, cols, len(parents), children, parents, method, options)
+
+    return weigher
+
+
+def spec_aggregator(fw: Framework, aggregate_entry: Mapping[str, Any]) -> Aggregator:
+    """The aggregator of a spec's ``aggregate`` step: method (one, or one per level),
+    ``penalty`` and the method's parameters, through :func:`analysis.aggregate.aggregate_level`."""
+    methods = aggregate_entry["method"]
+    n_levels = len(aggregate.level_structure(fw))
+    per_level = [methods] * n_levels if isinstance(methods, str) else list(methods)
+    if len(per_level) != n_levels:
+        raise InputError(f"aggregate: {len(per_level)} methods given for {n_levels} levels")
+    params = {k: v for k, v in aggregate_entry.items() if k not in ("method", "penalty")}
+    penalty = aggregate_entry.get("penalty") or "none"
+
+    def aggregator(values: np.ndarray, lev: aggregate.Level) -> np.ndarray:
+        return aggregate.aggregate_level(values, lev, per_level[lev.level - 2], penalty, **params)
+
+    return aggregator
+
+
 def weigh_and_aggregate(
     blocks: Sequence[np.ndarray],
     years: Sequence[Any],
     fw: Framework,
-    aggregate_entry: Mapping[str, Any],
+    aggregate_entry: Mapping[str, Any] | None,
     weights_entry: Mapping[str, Any] | None = None,
     base_weights: np.ndarray | None = None,
     in_run: Sequence[bool] | None = None,
+    *,
+    weigher: Weigher | None = None,
+    aggregator: Aggregator | None = None,
+    weights_basis: Sequence[np.ndarray] | None = None,
 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Scores of every aggregate per block, and the weight vector each block used.
 
     Level by level, bottom first: the level's group weights (framework weights
-    ``base_weights``, or ``weights_entry``'s method over its scope), then each block's
-    children aggregated with them. Returns ``(scores, weights)``, one entry per block.
+    ``base_weights``; or ``weights_entry``'s method, or a custom ``weigher``, over the
+    entry's scope), then each block's children aggregated with them (the spec's
+    ``aggregate_entry``, or a custom ``aggregator``). The bottom level's weights come
+    from ``weights_basis`` when given (e.g. the treated values, as the method
+    comparison weighs), else from ``blocks``. Returns ``(scores, weights)``, one entry
+    per block; weights within each group sum to 1.
     """
     in_run = [True] * len(blocks) if in_run is None else list(in_run)
     base = aggregate.weight_vector(fw, base_weights)
     weights = [base.copy() for _ in blocks]
-    methods = aggregate_entry["method"]
-    structure = aggregate.level_structure(fw)
-    per_level = [methods] * len(structure) if isinstance(methods, str) else list(methods)
-    if len(per_level) != len(structure):
-        raise InputError(f"aggregate: {len(per_level)} methods given for {len(structure)} levels")
-    params = {k: v for k, v in aggregate_entry.items() if k not in ("method", "penalty")}
-    penalty = aggregate_entry.get("penalty") or "none"
+    if aggregator is None:
+        if aggregate_entry is None:
+            raise InputError("spec: no 'aggregate' step; an index needs one")
+        aggregator = spec_aggregator(fw, aggregate_entry)
+    scope = "year"
     if weights_entry is not None:
-        wmethod, options = weights_entry_options(weights_entry)
         scope = check_scope("spec: weights", weights_entry, years)
+        weigher = weigher or method_weigher(fw, weights_entry)
     current = [np.asarray(b, dtype=np.float64) for b in blocks]
+    basis = current if weights_basis is None else [np.asarray(b, np.float64) for b in weights_basis]
     outputs: list[list[np.ndarray]] = [[] for _ in blocks]
-    for (level, children, parents, rows, cols), name in zip(structure, per_level, strict=True):
-        if weights_entry is not None:
-            group = (cols, len(parents), children, parents, wmethod, options)
+    for level, children, parents, rows, cols in aggregate.level_structure(fw):
+        if weigher is not None:
             if scope == "year":
-                for t, values in enumerate(current):
-                    weights[t][rows] = group_weights(values, *group)
+                for t, values in enumerate(basis):
+                    weights[t][rows] = weigher(values, level)
             else:
                 source = (
-                    _stack(current, in_run)
+                    _stack(basis, in_run)
                     if scope == "pooled"
-                    else current[_reference_index(years, weights_entry["reference_year"])]
+                    else basis[_reference_index(years, weights_entry["reference_year"])]  # type: ignore[index]
                 )
-                shared = group_weights(source, *group)
+                shared = weigher(source, level)
                 for w in weights:
                     w[rows] = shared
         member = np.zeros((len(children), len(parents)))
@@ -263,11 +327,10 @@ def weigh_and_aggregate(
         for t, values in enumerate(current):
             g = np.zeros((len(children), len(parents)))
             g[np.arange(len(children)), cols] = weights[t][rows]
-            lev = aggregate.Level(level, children, parents, g, member)
-            out = aggregate.aggregate_level(values, lev, name, penalty, **params)
+            out = aggregator(values, aggregate.Level(level, children, parents, g, member))
             outputs[t].append(out)
             nxt.append(out)
-        current = nxt
+        current = basis = nxt
     scores = [np.concatenate(o, axis=1) for o in outputs]
     return scores, [group_shares(fw, w) for w in weights]
 
@@ -305,15 +368,22 @@ def run(
     years: Sequence[Any],
     fw: Framework,
     normalise_entry: Mapping[str, Any] | None,
-    aggregate_entry: Mapping[str, Any],
+    aggregate_entry: Mapping[str, Any] | None,
     weights_entry: Mapping[str, Any] | None = None,
     base_weights: np.ndarray | None = None,
     in_run: Sequence[bool] | None = None,
+    *,
+    weigher: Weigher | None = None,
+    aggregator: Aggregator | None = None,
+    weights_from_treated: bool = False,
 ) -> EngineResult:
     """Normalise, weigh and aggregate every year block (see the module docstring).
 
     ``blocks``: (n_t, p) treated indicators per year, columns ``fw.indicators``;
     ``years``: the block's years (distinct); ``normalise_entry`` None skips normalising.
+    ``weigher`` / ``aggregator`` replace the spec's methods (see
+    :func:`weigh_and_aggregate`); ``weights_from_treated`` weighs the bottom level from
+    the treated blocks instead of the normalised ones.
     """
     if len(blocks) != len(years) or len(set(years)) != len(years):
         raise InputError("engine: one block per distinct year")
@@ -324,6 +394,15 @@ def run(
     else:
         normalised = [np.asarray(b, dtype=np.float64) for b in blocks]
     scores, weights = weigh_and_aggregate(
-        normalised, years, fw, aggregate_entry, weights_entry, base_weights, in_run
+        normalised,
+        years,
+        fw,
+        aggregate_entry,
+        weights_entry,
+        base_weights,
+        in_run,
+        weigher=weigher,
+        aggregator=aggregator,
+        weights_basis=blocks if weights_from_treated else None,
     )
     return EngineResult(normalised=normalised, scores=scores, weights=weights)

@@ -192,15 +192,6 @@ def _params(entry: dict[str, Any], drop: set[str] = frozenset()) -> dict[str, An
     return {k: v for k, v in entry.items() if k != "method" and k not in drop}
 
 
-def _per_indicator(value: Any, fw: Framework, what: str) -> Any:
-    if isinstance(value, Mapping):
-        missing = [c for c in fw.indicators if c not in value]
-        if missing:
-            raise InputError(f"spec: normalise {what}: no value for indicator(s) {missing}")
-        return np.array([float(value[c]) for c in fw.indicators])
-    return value
-
-
 def _year_rows(
     data: pd.DataFrame, columns: list[str], year: Any, available: list[Any], history: bool
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
@@ -347,18 +338,10 @@ def _prepare_year(
 
 
 def _normalise_entry(spec: Mapping[str, Any], fw: Framework) -> dict[str, Any] | None:
-    """The spec's normalise step with per-indicator values and the framework's targets filled in."""
+    """The spec's normalise step ready for the engine (None when there is none)."""
     if "normalise" not in spec or spec["normalise"]["method"] == "none":
         return None
-    entry = dict(spec["normalise"])
-    if entry["method"] == "dist2targ" and entry.get("target") is None:
-        entry["target"] = fw.table.loc[fw.table["type"] == "indicator", "target"].to_numpy(
-            np.float64
-        )
-    for key in ("lower", "upper", "target"):
-        if key in entry:
-            entry[key] = _per_indicator(entry[key], fw, key)
-    return entry
+    return engine.framework_values(spec["normalise"], fw)
 
 
 @dataclass(frozen=True, eq=False)

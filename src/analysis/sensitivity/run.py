@@ -126,25 +126,19 @@ def _treated(x: np.ndarray, entry: Mapping[str, Any] | None, label: Any) -> np.n
 def _normalised(
     x: np.ndarray, entry: Mapping[str, Any] | None, fw: Framework, label: Any
 ) -> np.ndarray:
-    from analysis import normalise
+    """One normalisation alternative through :func:`analysis.engine.normalise_blocks`."""
+    from analysis import engine
 
     if entry is None or entry["method"] == "none":
         return x
-    params = {k: v for k, v in entry.items() if k != "method"}
-    if entry["method"] == "dist2targ" and params.get("target") is None:
-        params["target"] = fw.table["target"].to_numpy(np.float64)[: len(fw.indicators)]
-    for key in ("lower", "upper", "target"):
-        if isinstance(params.get(key), Mapping):
-            params[key] = np.array([float(params[key][c]) for c in fw.indicators])
     try:
-        return normalise.normalise(x, fw.direction, entry["method"], **params)
+        (out,) = engine.normalise_blocks(
+            [x], [None], fw.direction, engine.framework_values(entry, fw), fw.indicators
+        )
     except InputError as err:
-        col = getattr(err, "column", None)
-        detail = getattr(err, "detail", str(err))
-        at = f"indicator {fw.indicators[col]!r}: " if col is not None else ""
-        raise InputError(f"normalisation {label!r}: {at}{detail}") from None
-    except (ValueError, TypeError) as err:
-        raise InputError(f"normalisation {label!r}: {err}") from None
+        detail = str(err).removeprefix("normalise: ")
+        raise InputError(f"normalisation {label!r}: {detail}") from None
+    return out
 
 
 def _aggregate_runs(
