@@ -206,3 +206,27 @@ def test_reference_ranking_2015_is_figure_2s_order(indices):
     year = gini.loc[(gini["year"] == 2015) & (gini["iCode"] == "Index")]
     assert year.sort_values("rank")["unit"].tolist() == REFERENCE_ORDER_2015
     assert year["rank"].tolist() == sorted(year["rank"])  # written best first
+
+
+def test_qci_compare_on_the_two_index_files_prints_the_vignettes_summary(bli_files, indices):
+    """``qci compare`` with the alternative (reciprocal) index as nominal: its shift is
+    rank - nominal rank = giniCI's ref.rank - alt.rank, its top / bottom 10 those of the
+    alternative ranking, as in ``summary.rankComp``."""
+    folder = bli_files["folder"]
+    for name in ("gini", "reci"):
+        indices[name][0].to_csv(folder / f"{name}.csv", index=False)  # type: ignore[operator]
+    out = folder / "compare"  # type: ignore[operator]
+    files = [str(folder / "gini.csv"), str(folder / "reci.csv")]  # type: ignore[operator]
+    assert main(["compare", *files, "--nominal", "reci", "--by", "year", "-o", str(out)]) == 0
+    agreement = pd.read_csv(out / "agreement.csv").query("method == 'gini'").set_index("year")
+    a = agreement.loc[YEARS]
+    assert a["n"].tolist() == [36] * 4
+    assert a["min_shift"].tolist() == SHIFT_MIN and a["max_shift"].tolist() == SHIFT_MAX
+    assert a["q1_shift"].tolist() == SHIFT_Q1 and a["q3_shift"].tolist() == SHIFT_Q3
+    assert a["median_shift"].tolist() == SHIFT_MEDIAN
+    assert a["mean_abs_shift"].round(3).tolist() == ASR_ALL
+    assert a["mean_abs_shift_top"].round(3).tolist() == ASR_TOP10
+    assert a["mean_abs_shift_bottom"].round(3).tolist() == ASR_BOTTOM10
+    assert a["share_equal_pct"].round(2).tolist() == PER_ALL
+    assert a["share_equal_top_pct"].round(2).tolist() == PER_TOP10
+    assert a["share_equal_bottom_pct"].round(2).tolist() == PER_BOTTOM10

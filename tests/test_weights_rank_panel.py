@@ -138,3 +138,29 @@ def test_index_takes_a_criteria_csv_as_its_framework(bli, tmp_path):
                  "--spec", str(folder / "pooled.yaml"), "--years", "all", "-o", str(out)]) == 0  # fmt: skip
     scores = pd.read_csv(out / "scores.csv")
     assert set(scores["iCode"]) >= {"Index", "共同富裕"} and set(scores["year"]) == {2014, 2015, 2016, 2017}
+
+
+def test_sensitivity_takes_a_panel_and_a_criteria_csv(bli, tmp_path):
+    from analysis.framework import framework_from_table
+    from analysis.index import build_index, load_data
+    from analysis.sensitivity import run_sensitivity
+
+    folder, _, _ = bli
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "normalise: {method: minmax, l: 1, u: 100}\naggregate: amean\nyear: 2016\n"
+        "sensitivity:\n  factors:\n    Aggregation: {aggregate: [amean, gmean]}\n",
+        encoding="utf-8",
+    )
+    result = run_sensitivity(folder / "bli.csv", folder / "criteria.csv", spec, n=8, seed=1)
+    fw = framework_from_table(
+        [{"code": c, "parent": "Index", "type": "indicator", "direction": d}
+         for c, d in pd.read_csv(folder / "criteria.csv").itertuples(index=False)]
+        + [{"code": "Index", "type": "aggregate"}]
+    )  # fmt: skip
+    data = load_data(folder / "bli.csv", fw)
+    nominal = build_index(data, fw, {"normalise": {"method": "minmax", "l": 1, "u": 100},
+                                     "aggregate": "amean", "year": 2016})  # fmt: skip
+    expected = nominal.scores.query("iCode == 'Index'").set_index("uCode")["rank"]
+    got = result.nominal["rank"]
+    assert got.to_dict() == expected.loc[got.index].astype(float).to_dict()

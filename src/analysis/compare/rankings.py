@@ -411,31 +411,44 @@ def read_scores(
 ) -> pd.DataFrame:
     """Read SCORES.csv files into one tidy table ``[by,] method, unit, score, file, row``.
 
-    Each file needs ``unit`` and ``score`` (and the ``by`` columns); its ``method`` column
-    names the method, else the file's stem does. Units are read as text (codes such as
-    ``010000`` keep their zeros). ``file`` and ``row`` (1-based data row) let errors name
-    the place.
+    Each file needs ``unit`` (or COINr's ``uCode``) and ``score`` (and the ``by``
+    columns); its ``method`` column names the method, else the file's stem does. A file
+    with an ``iCode`` column (``qci index``'s scores.csv: ``unit,year,iCode,score,rank``,
+    the top aggregate first) contributes its first code's rows, the index, unless ``by``
+    names ``iCode``. Units are read as text (codes such as ``010000`` keep their zeros).
+    ``file`` and ``row`` (1-based data row) let errors name the place.
     """
     keys = _by_list(by)
     frames = []
+    has_year = False
     for path in paths:
         frame = read_csv(
             path,
-            required=[*keys, "unit", "score"],
             what="scores file",
-            dtype={"unit": str, "method": str},
+            dtype={"unit": str, "uCode": str, "method": str},
         )
+        if "unit" not in frame.columns and "uCode" in frame.columns:
+            frame = frame.rename(columns={"uCode": "unit"})
+        _check_columns(frame, [*keys, "unit", "score"], f"{path}")
+        has_year = has_year or ("year" in frame.columns and "year" not in keys)
+        frame["row"] = np.arange(1, len(frame) + 1)
+        if "iCode" in frame.columns and "iCode" not in keys and len(frame):
+            frame = frame.loc[frame["iCode"] == frame["iCode"].iloc[0]]
         if "method" not in frame.columns:
             frame["method"] = Path(path).stem
         elif frame["method"].isna().any():
             row = int(np.flatnonzero(frame["method"].isna().to_numpy())[0]) + 1
             raise InputError(f"{path}, row {row}, column 'method': empty method name")
         frame["file"] = str(path)
-        frame["row"] = np.arange(1, len(frame) + 1)
         frames.append(frame[[*keys, "method", "unit", "score", "file", "row"]])
     if not frames:
         raise InputError("no scores file given")
     combined = pd.concat(frames, ignore_index=True)
-    return _check_scores(combined, keys, what="scores files")
+    try:
+        return _check_scores(combined, keys, what="scores files")
+    except InputError as err:
+        if has_year and "more than once" in str(err):
+            raise InputError(f"{err} (several years: add --by year)") from None
+        raise
 
 

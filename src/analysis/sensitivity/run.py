@@ -380,24 +380,30 @@ def run_sensitivity(
     progress : tqdm bar over chunks of runs (None: for 10,000 runs or more).
     """
     from analysis.aggregate import weight_vector
+    from analysis.commands._mcda_io import load_any_framework
     from analysis.framework import Framework as _Framework
-    from analysis.framework import framework_from_imeta, load_framework
-    from analysis.index import build_index, read_idata
+    from analysis.framework import framework_from_imeta
+    from analysis.index import build_index, load_data
 
-    source = None
-    if not isinstance(data, pd.DataFrame):
-        source = str(data)
-        data = read_idata(data)
     if isinstance(meta, _Framework):
         fw = meta
     elif isinstance(meta, pd.DataFrame):
         fw = framework_from_imeta(meta)
     else:
-        fw = load_framework(meta)
+        fw = load_any_framework(meta)
+    source = None
+    if not isinstance(data, pd.DataFrame):
+        source = str(data)
+        data = load_data(data, fw)
     base, section = load_sensitivity_spec(spec)
     if factors is not None:
         section = dict(factors) if isinstance(factors, Mapping) else load_factors_file(factors)
     if "weights" in base:
+        if "method" in base["weights"]:
+            raise InputError(
+                "sensitivity: the spec weighs by a method (weights: {method: ...}); vary "
+                "weights with a 'weights' factor and give the nominal weights in the framework"
+            )
         fw = fw.with_weights(base["weights"])
     nominal_build = build_index(data, fw, base, source=source)
     pretreat, units = _pretreat(nominal_build)
