@@ -105,6 +105,15 @@ def _run(files: dict[str, object], name: str) -> tuple[pd.DataFrame, pd.DataFram
     return pd.read_csv(out / "scores.csv"), pd.read_csv(out / "weights.csv")
 
 
+def test_builtin_specs_are_the_two_indices():
+    from analysis.index import load_spec
+
+    assert {k: v for k, v in load_spec("bli-gini").items() if k in GINI_SPEC} == load_spec(GINI_SPEC)
+    assert {k: v for k, v in load_spec("bli-reciprocal-gini").items() if k in RECI_SPEC} == load_spec(
+        RECI_SPEC
+    )
+
+
 @pytest.fixture(scope="module")
 def indices(bli_files) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
     return {name: _run(bli_files, name) for name in ("gini", "reci")}

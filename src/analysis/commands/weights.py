@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "criteria weights: equal, entropy, critic, cv, std, pca, expert, ahp, linear, multiplicative, game_theory"
+HELP = (
+    "criteria weights: equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, expert, "
+    "ahp, linear, multiplicative, game_theory"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="first column the unit id, then one numeric column per criterion; "
                              "or a panel with --year / --pooled")
     parser.add_argument("--method", required=True, metavar="M",
-                        help="equal, entropy, critic, cv, std, pca, expert, ahp, linear, "
-                             "multiplicative or game_theory")
+                        help="equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, "
+                             "expert, ahp, linear, multiplicative or game_theory")
     parser.add_argument("--criteria", metavar="CRITERIA.csv",
                         help="indicator,direction (+1 benefit, -1 cost) [,weight]; "
                              "default: every criterion a benefit")
