@@ -239,3 +239,16 @@ def test_qci_compare_on_the_two_index_files_prints_the_vignettes_summary(bli_fil
     assert a["share_equal_pct"].round(2).tolist() == PER_ALL
     assert a["share_equal_top_pct"].round(2).tolist() == PER_TOP10
     assert a["share_equal_bottom_pct"].round(2).tolist() == PER_BOTTOM10
+
+
+def test_qci_compare_writes_a_workbook(bli_files, indices):
+    import openpyxl
+
+    folder = bli_files["folder"]
+    for name in ("gini", "reci"):
+        indices[name][0].to_csv(folder / f"{name}.csv", index=False)  # type: ignore[operator]
+    out = folder / "compare.xlsx"  # type: ignore[operator]
+    files = [str(folder / "gini.csv"), str(folder / "reci.csv")]  # type: ignore[operator]
+    assert main(["compare", *files, "--nominal", "reci", "--by", "year", "-o", str(out)]) == 0
+    assert openpyxl.load_workbook(out).sheetnames == ["shifts", "agreement"]
+    assert len(pd.read_excel(out, sheet_name="shifts")) == 2 * 36 * 4

@@ -89,7 +89,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="progress bar (default: on for 10,000 runs or more)",
     )
     parser.add_argument(
-        "-o", "--outdir", required=True, metavar="OUTDIR", help="folder for the outputs"
+        "-o",
+        "--outdir",
+        required=True,
+        metavar="OUTDIR",
+        help="folder for the outputs (or a .xlsx workbook with them as sheets)",
     )
 
 

@@ -539,10 +539,22 @@ def _runs_table(
 
 def write_sensitivity(result: SensitivityResult, outdir: str | os.PathLike[str]) -> list[Path]:
     """Write runs.csv, ranks.csv, sobol.csv (when estimated), design.csv, spec.yaml and
-    weight_sets.csv (when a weights factor ran) into ``outdir``, each atomically."""
-    from analysis.files import write_csv, write_text
+    weight_sets.csv (when a weights factor ran) into ``outdir``, each atomically; an
+    ``outdir`` ending in ``.xlsx`` is one workbook with those tables as sheets (``spec``:
+    the YAML, one line per row)."""
+    from analysis.files import is_excel, write_csv, write_table, write_text
 
     out = Path(outdir)
+    text = yaml.safe_dump(_yaml_safe(result.spec), allow_unicode=True, sort_keys=False)
+    if is_excel(out):
+        tables = {"runs": result.runs, "ranks": result.ranks}
+        if result.sobol is not None:
+            tables["sobol"] = result.sobol
+        tables["design"] = result.design
+        if result.weight_sets is not None:
+            tables["weight_sets"] = result.weight_sets
+        tables["spec"] = pd.DataFrame({"spec": text.splitlines()})
+        return [write_table(tables, out)]
     written = [
         write_csv(result.runs, out / "runs.csv"),
         write_csv(result.ranks, out / "ranks.csv"),
@@ -552,7 +564,6 @@ def write_sensitivity(result: SensitivityResult, outdir: str | os.PathLike[str])
     written.append(write_csv(result.design, out / "design.csv"))
     if result.weight_sets is not None:
         written.append(write_csv(result.weight_sets, out / "weight_sets.csv"))
-    text = yaml.safe_dump(_yaml_safe(result.spec), allow_unicode=True, sort_keys=False)
     written.append(write_text(out / "spec.yaml", text))
     return written
 
