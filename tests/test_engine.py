@@ -379,3 +379,14 @@ def test_command_writes_a_workbook_for_xlsx(tmp_path):
     assert book.sheetnames[:2] == ["scores", "weights"] and "spec" in book.sheetnames
     scores = pd.read_excel(out, sheet_name="scores")
     assert list(scores.columns) == ["unit", "year", "iCode", "score", "rank"] and len(scores) == 15
+
+
+def test_command_spec_year_list(tmp_path, capsys):
+    _write(tmp_path, _panel(), FW_YAML, "normalise: {method: minmax}\naggregate: amean\nyear: [2010, 2020]\n")
+    assert _index(tmp_path) == 0
+    assert set(pd.read_csv(tmp_path / "out" / "scores.csv")["year"]) == {2010, 2020}
+    (tmp_path / "spec.yaml").write_text("aggregate: amean\nyear: [2004, 2012]\n", encoding="utf-8")
+    capsys.readouterr()
+    assert _index(tmp_path) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "year 2004 is not in the data's years" in err

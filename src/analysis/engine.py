@@ -25,7 +25,13 @@ treat) and hands this engine one block of treated values per year. The engine th
 3. **aggregates** level by level (:func:`analysis.aggregate.aggregate_level`), with an
    optional dispersion penalty.
 
-Every function is pure: arrays in, arrays out; one list entry per year block.
+Every function is pure: arrays in, arrays out; one list entry per year block. Users:
+:func:`analysis.index.build_years` (every spec), the method comparison
+(:func:`analysis.compare.run_combination`: its own ``weigher`` and TOPSIS ``aggregator``
+hooks, weights from the treated values) and the sensitivity analysis's normalisations
+(:mod:`analysis.sensitivity.run`; its many weight sets go through
+:func:`analysis.aggregate.aggregate_tree` at once). A block only present as a reference
+year (not in the run) is not pooled: pooled statistics are those of the run's years.
 """
 
 from __future__ import annotations

@@ -448,11 +448,12 @@ def build_years(
         y: prep.arrays[list(prep.arrays)[-1]] for y, prep in zip(run_years, prepared, strict=True)
     }
     weights_entry = spec["weights"] if "weights" in spec and "method" in spec["weights"] else None
+    normalise_entry = _normalise_entry(spec, fw)
     result = engine.run(
         [last[y] for y in run_years],
         run_years,
         fw,
-        _normalise_entry(spec, fw),
+        normalise_entry,
         spec["aggregate"],
         weights_entry,
         in_run=[y in wanted for y in run_years],
@@ -464,7 +465,7 @@ def build_years(
             continue
         arrays, unit_lists = dict(prep.arrays), dict(prep.unit_lists)
         units = prep.units
-        if _normalise_entry(spec, fw) is not None:
+        if normalise_entry is not None:
             arrays["Normalised"], unit_lists["Normalised"] = result.normalised[t], units
         scores = result.scores[t]
         arrays["Aggregated"] = np.concatenate([result.normalised[t], scores], axis=1)
