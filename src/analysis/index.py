@@ -378,8 +378,9 @@ def build_years(
     ``years``: None (the spec's ``year``, else the latest), ``"all"``, a year or a list of
     years. Steps before normalisation run on each year's rows; normalisation, weights and
     aggregation run in :mod:`analysis.engine` over the scopes the spec names (a reference
-    year outside ``years`` is prepared as well, but not reported). ``data`` is COINr iData
-    or a long panel (``unit, year, indicator, value``).
+    year outside ``years`` is prepared as well, but not reported). ``data`` is COINr iData,
+    a wide panel (``unit, year, <indicators>``) or a long panel (``unit, year, indicator,
+    value``).
     """
     spec = load_spec(spec)
     if {"unit", "indicator", "value"} <= set(data.columns) and UNIT_COLUMN not in data.columns:

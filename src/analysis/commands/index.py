@@ -13,20 +13,21 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "build a composite index from iData + iMeta (or a framework) with a pipeline spec"
+HELP = "build a composite index over years from a panel + framework with a pipeline spec"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
         required=True,
-        metavar="IDATA.csv",
-        help="data: COINr iData (uCode, groups, Time, denominators, indicators) or a long / wide panel",
+        metavar="PANEL",
+        help="data: a long (unit,year,indicator,value) or wide (unit,year,indicators...) panel, "
+        "CSV or Excel, or COINr iData (uCode, groups, Time, denominators, indicators)",
     )
     parser.add_argument(
         "--meta",
         required=True,
-        metavar="IMETA.csv|FRAMEWORK",
+        metavar="FRAMEWORK",
         help="the framework: a criteria CSV (indicator,direction[,weight][,dimension]), a COINr "
         "iMeta CSV, a framework YAML file or a built-in framework name",
     )

@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, "
                              "expert, ahp, linear, multiplicative or game_theory")
     parser.add_argument("--criteria", metavar="CRITERIA.csv",
-                        help="indicator,direction (+1 benefit, -1 cost) [,weight]; "
+                        help="indicator,direction (+1 benefit, -1 cost) [,weight][,dimension]; "
                              "default: every criterion a benefit")
     parser.add_argument("--pairwise", metavar="PAIRWISE.csv",
                         help="AHP pairwise comparisons: square, first column the row labels, "
