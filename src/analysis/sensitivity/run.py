@@ -380,7 +380,7 @@ def run_sensitivity(
     progress : tqdm bar over chunks of runs (None: for 10,000 runs or more).
     """
     from analysis.aggregate import weight_vector
-    from analysis.commands._mcda_io import load_any_framework
+    from analysis.criteria import load_any_framework
     from analysis.framework import Framework as _Framework
     from analysis.framework import framework_from_imeta
     from analysis.index import build_index, load_data
