@@ -390,3 +390,19 @@ def test_command_spec_year_list(tmp_path, capsys):
     assert _index(tmp_path) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "year 2004 is not in the data's years" in err
+
+
+def test_weights_skip_rows_with_a_missing_child_and_options_are_checked():
+    fw = _flat(directions=(1, 1, 1))
+    x = np.array([[1.0, 2.0, 3.0], [2.0, np.nan, 1.0], [4.0, 1.0, 2.0], [3.0, 5.0, 4.0]])
+    _, (w,) = engine.weigh_and_aggregate([x], [1], fw, {"method": "amean"}, {"method": "critic"})
+    np.testing.assert_allclose(w[:3], W.critic(x[[0, 2, 3]]))
+    entry = {"method": "entropy", "variant": "sum"}
+    _, (w,) = engine.weigh_and_aggregate([x], [1], fw, {"method": "amean"}, entry)
+    np.testing.assert_allclose(w[:3], W.entropy(x[[0, 2, 3]], variant="sum"))
+    spec = load_spec({"weights": {"method": "entropy", "variant": "sum"}, "aggregate": "amean"})
+    assert spec["weights"] == {"method": "entropy", "variant": "sum", "scope": "year"}
+    with pytest.raises(InputError, match=r"weights \(entropy\): unknown parameter\(s\) \['colour'\]"):
+        load_spec({"weights": {"method": "entropy", "colour": 1}, "aggregate": "amean"})
+    with pytest.raises(InputError, match="needs no data"):
+        load_spec({"weights": {"method": "ahp"}, "aggregate": "amean"})
