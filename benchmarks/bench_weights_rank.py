@@ -108,6 +108,8 @@ def main() -> None:
     ok &= row("std (normalisation=minmax, default)", best_time(lambda: W.standard_deviation(x)),
               best_time(lambda: PW.standard_deviation_weights(x)), "info")
     ok &= row("cv", best_time(lambda: W.coefficient_of_variation(x)), None, "")
+    ok &= row("gini", best_time(lambda: W.gini(x)), None, "")
+    ok &= row("reciprocal_gini", best_time(lambda: W.reciprocal_gini(x)), None, "")
     for variant in W.PCA_VARIANTS:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # coinr: negative loadings on random data

@@ -126,13 +126,17 @@ def test_command_writes_scores_datasets_and_spec(asem, tmp_path, capsys):
     assert code == 0
     assert "CHE" in capsys.readouterr().out
     scores = pd.read_csv(tmp_path / "scores.csv")
-    assert list(scores.columns) == ["uCode", "iCode", "score", "rank"]
-    assert scores.query("iCode == 'Index' and rank == 1")["uCode"].tolist() == ["CHE"]
+    assert list(scores.columns) == ["unit", "year", "iCode", "score", "rank"]
+    assert scores.query("iCode == 'Index' and rank == 1")["unit"].tolist() == ["CHE"]
     for step in STEPS:
         wide = pd.read_csv(tmp_path / f"data_{step}.csv")
-        assert wide.columns[0] == "uCode" and "LPI" in wide.columns
+        assert list(wide.columns[:2]) == ["unit", "year"] and "LPI" in wide.columns
+    weights = pd.read_csv(tmp_path / "weights.csv")
+    assert list(weights.columns) == ["year", "iCode", "weight"]
+    assert weights["weight"].sum() == pytest.approx(1.0)
+    assert set(weights["iCode"]) == set(fw.indicators)
     ref = _reference(folder, "dset_Aggregated.csv")
-    written = pd.read_csv(tmp_path / "data_Aggregated.csv").set_index("uCode").loc[ref.index]
+    written = pd.read_csv(tmp_path / "data_Aggregated.csv").set_index("unit").loc[ref.index]
     assert np.max(np.abs(written["Index"] - ref["Index"])) <= TOL
     spec = yaml.safe_load((tmp_path / "spec.yaml").read_text(encoding="utf-8"))
     assert spec["treat"] == {
@@ -414,7 +418,7 @@ def test_command_takes_a_long_panel_and_a_builtin_framework(tmp_path):
                  "--spec", str(tmp_path / "spec.yaml"), "-o", str(tmp_path / "out")])  # fmt: skip
     assert code == 0
     scores = pd.read_csv(tmp_path / "out" / "scores.csv")
-    assert set(scores["iCode"]) == set(fw.aggregates) and scores["uCode"].nunique() == 21
+    assert set(scores["iCode"]) == set(fw.aggregates) and scores["unit"].nunique() == 21
 
 
 def test_impute_latest_uses_each_years_own_denominator():

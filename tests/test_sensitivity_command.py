@@ -507,3 +507,25 @@ def test_a_spec_file_with_a_sensitivity_section(tmp_path):
     assert len(result.runs) == 8 * 3
     assert set(result.runs["Aggregation"]) <= {"a_amean", "hmean(shift=1)"}
     assert result.spec["sensitivity"]["seed"] == 4 and "sensitivity" not in result.spec["treat"]
+
+
+def test_cli_writes_a_workbook_for_xlsx(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "sa.xlsx"
+    status = main(
+        [
+            "sensitivity",
+            "--data", str(IDATA),
+            "--meta", str(IMETA),
+            "--spec", "coinr-default",
+            "--design", str(DESIGN),
+            "--weights-sets", str(SETS),
+            "-o", str(out),
+        ]
+    )  # fmt: skip
+    assert status == 0
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book.sheetnames == ["runs", "ranks", "sobol", "design", "weight_sets", "spec"]
+    sobol = pd.read_excel(out, sheet_name="sobol")
+    assert sobol["Si"].to_numpy() == pytest.approx([ASEM_SI[f] for f in FACTORS], abs=1e-9)

@@ -465,6 +465,17 @@ def test_agreement_with_pymcdm_where_definitions_coincide(seed):
         W.standard_deviation(x, normalisation="none"), pymcdm_weights.standard_deviation_weights(x)
     )
     np.testing.assert_allclose(W.critic(x), pymcdm_weights.critic_weights(x))
+    if (x >= 0).all():
+        np.testing.assert_allclose(W.gini(x), pymcdm_weights.gini_weights(x), rtol=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_gini_weights_equal_pymcdms(seed):
+    """pymcdm's ``gini_weights``: G_i = Σ_j Σ_k |x_ji − x_ki| / (2 n² mean), w ∝ G."""
+    x = np.abs(rng_matrix(seed)) + 0.1
+    np.testing.assert_allclose(W.gini(x), pymcdm_weights.gini_weights(x), rtol=1e-12)
+    g = pymcdm_weights.gini_weights(x)
+    np.testing.assert_allclose(W.reciprocal_gini(x), (1 / g) / (1 / g).sum(), rtol=1e-12)
 
 
 def test_pymcdm_critic_ignores_cost_criteria():

@@ -19,6 +19,14 @@ value (weights renormalised over them, as COINr's ``na.rm = TRUE``):
                + ½ Σ_k w_k [x_ak = x_bk] (weights summing to 1, a missing value ties);
                score_a = Σ_{b≠a} sign(O[a, b] - ½). Scores are integers in [-(n-1), n-1].
 
+Horizontal-variability penalty (``penalty="dispersion"``, any method): from each
+parent's score is subtracted the index of dispersion of its children's values,
+V / M with M the unweighted mean and V the unweighted population variance (divisor n)
+of the children present: giniCI's ``hv = TRUE`` (Ciommi et al. 2017; De Muro,
+Mazziotta & Pareto 2011, Social Indicators Research 104, 1-18). It needs ratio-scale
+children (values ≥ 0, M > 0): otherwise an :class:`~analysis.errors.InputError`.
+Every child of the group counts, whatever its weight.
+
 ``gmean`` and ``hmean`` need positive values. A zero or negative value raises an
 :class:`~analysis.errors.InputError` naming the child (COINr silently returns NaN or
 -inf), unless ``shift`` > 0 is given: then y = f(x + shift) - shift, the documented
@@ -48,6 +56,7 @@ class Level:
     children: list[str]
     parents: list[str]
     matrix: np.ndarray  # (c, m) or (R, c, m)
+    membership: np.ndarray | None = None  # (c, m) 1 where child k belongs to parent j
 
 
 def weight_vector(
@@ -96,7 +105,11 @@ def level_matrices(
     for level, children, parents, rows, cols in level_structure(fw):
         g = np.zeros((*w.shape[:-1], len(children), len(parents)))
         g[..., np.arange(len(children)), cols] = w[..., rows]
-        levels.append(Level(level=level, children=children, parents=parents, matrix=g))
+        member = np.zeros((len(children), len(parents)))
+        member[np.arange(len(children)), cols] = 1.0
+        levels.append(
+            Level(level=level, children=children, parents=parents, matrix=g, membership=member)
+        )
     return levels
 
 
@@ -241,6 +254,58 @@ ALIASES = {
 }
 
 
+PENALTIES = ("none", "dispersion")
+
+
+def dispersion_penalty(x: np.ndarray, membership: np.ndarray) -> np.ndarray:
+    """Index of dispersion V / M of each parent's children, per unit (see module docstring).
+
+    ``x`` (..., n, c), ``membership`` (c, m) 0/1; returns (..., n, m). Two passes (mean,
+    then squared deviations), all matrix products. Negative children or a zero mean:
+    :class:`InputError` naming the child.
+    """
+    ok = ~np.isnan(x)
+    with np.errstate(invalid="ignore"):
+        negative = ok & (x < 0)
+    if negative.any():
+        k = int(np.flatnonzero(negative.reshape(-1, x.shape[-1]).any(axis=0))[0])
+        raise column_error(k, "the dispersion penalty needs values >= 0 (a ratio scale)")
+    values = np.where(ok, x, 0.0)
+    count = ok.astype(np.float64) @ membership
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = (values @ membership) / count
+    dev = np.where(ok, x - mean @ membership.T, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        variance = ((dev * dev) @ membership) / count
+    if ((mean == 0) & (count > 0)).any():
+        j = int(np.flatnonzero(((mean == 0) & (count > 0)).reshape(-1, mean.shape[-1]).any(axis=0))[0])
+        k = int(np.flatnonzero(membership[:, j])[0])
+        raise column_error(k, "the dispersion penalty divides by the children's mean, which is 0")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return variance / mean
+
+
+def aggregate_level(
+    x: np.ndarray, lev: Level, method: str = "amean", penalty: str = "none", **params: float
+) -> np.ndarray:
+    """One level's parents from its children ``x`` (..., n, c): the method, minus the penalty."""
+    if penalty not in PENALTIES:
+        raise InputError(f"aggregate: unknown penalty {penalty!r}; choose from {list(PENALTIES)}")
+    try:
+        out = _method(method)(x, lev.matrix, **params)
+        if penalty == "dispersion":
+            member = lev.membership if lev.membership is not None else (lev.matrix != 0) * 1.0
+            out = out - dispersion_penalty(x, member)
+    except InputError as err:
+        col = getattr(err, "column", None)
+        if col is None:
+            raise
+        raise InputError(
+            f"aggregate level {lev.level} ({method}): {lev.children[col]!r}: {err.detail}"  # type: ignore[attr-defined]
+        ) from None
+    return out
+
+
 def _method(name: str) -> Callable[..., np.ndarray]:
     key = ALIASES.get(name, name)
     if key not in METHODS:
@@ -254,6 +319,7 @@ def aggregate_tree(
     method: str | Sequence[str] = "amean",
     weights: Mapping[str, float] | pd.Series | np.ndarray | None = None,
     levels: list[Level] | None = None,
+    penalty: str = "none",
     **params: float,
 ) -> np.ndarray:
     """Aggregate indicator scores level by level up to the top node.
@@ -268,6 +334,8 @@ def aggregate_tree(
     weights : see :func:`weight_vector`; a (R, n_codes) array aggregates R weight sets
         at once and returns (R, n, n_aggregates).
     levels : precomputed :func:`level_matrices` (saves rebuilding G in loops).
+    penalty : ``none`` or ``dispersion`` (subtract each group's index of dispersion, at
+        every level).
     params : passed to the method (``shift`` for gmean / hmean).
 
     Returns
@@ -281,15 +349,7 @@ def aggregate_tree(
     current = np.asarray(x, dtype=np.float64)
     outputs = []
     for lev, name in zip(levels, methods, strict=True):
-        try:
-            current = _method(name)(current, lev.matrix, **params)
-        except InputError as err:
-            col = getattr(err, "column", None)
-            if col is None:
-                raise
-            raise InputError(
-                f"aggregate level {lev.level} ({name}): {lev.children[col]!r}: {err.detail}"  # type: ignore[attr-defined]
-            ) from None
+        current = aggregate_level(current, lev, name, penalty, **params)
         outputs.append(current)
     return np.concatenate(outputs, axis=-1)
 
@@ -297,10 +357,9 @@ def aggregate_tree(
 def rank_desc(scores: np.ndarray, axis: int = -2) -> np.ndarray:
     """Ranks along ``axis``: 1 = highest score, ties take the lowest rank, NaN has no rank.
 
-    R's ``rank(-score, ties.method = "min", na.last = "keep")``. Returns float64 (NaN
-    where the score is missing).
+    R's ``rank(-score, ties.method = "min", na.last = "keep")``; :func:`analysis.ranking.rank`.
+    Returns float64 (NaN where the score is missing).
     """
-    from scipy.stats import rankdata
+    from analysis.ranking import rank
 
-    s = np.asarray(scores, dtype=np.float64)
-    return rankdata(-s, method="min", axis=axis, nan_policy="omit").astype(np.float64)
+    return rank(scores, axis=axis)

@@ -6,41 +6,17 @@ checklist (sections 1.3-1.7); COINr's "coin" workflow (``new_coin`` → ``Denomi
 a new named dataset (``Raw``, ``Denominated``, ``Imputed``, ``Screened``, ``Treated``,
 ``Normalised``, ``Aggregated``) and never overwriting one.
 
-A *spec* is plain data (YAML or a dict), one entry per step, each naming a method of that
-step's registry and its parameters::
-
-    name: coinr-default
-    denominate: {method: divide}                      # by the framework's 'denominator'
-    impute:     {method: group_mean, group: EurAsia_group}
-    screen:     {method: by_na, threshold: 0.9}
-    treat:      {method: coinr, winmax: 5}
-    normalise:  {method: minmax, l: 0, u: 100}
-    aggregate:  {method: amean}                       # or a list, one per level
-    weights:    {Conn: 2}                             # optional overrides of framework weights
-    year:       2020                                  # optional: which Time to index
-
-Steps run in this order; their methods (registries ``METHODS`` of each module; COINr's
-names such as ``n_minmax``, ``a_gmean``, ``i_mean_grp``, ``byNA`` are accepted too):
-
-==============  ===============================================================
-denominate      divide, none
-impute          mean, median, group_mean, group_median (``group: COLUMN``), latest, none
-screen          by_na, by_zeros, by_na_and_zeros, none
-treat           coinr, winsorise, clip, none
-normalise       minmax, zscore, rank, percentile, goalposts, dist2targ, dist2max, sum,
-                vector, log, none
-aggregate       amean, gmean, hmean, median, copeland (required)
-==============  ===============================================================
-
-A step left out (or ``method: none``) is skipped and writes no dataset. Unknown steps,
-methods and parameters are errors naming them. Built-in specs live in
-``src/analysis/specs/*.yaml`` (``coinr-default`` = COINr's ``build_example_coin()``;
-``peers-default`` for panels without denominators or groups).
+The *spec* (:mod:`analysis.spec`) names each step's method and parameters. Steps
+before normalisation (denominate, impute, screen, treat) run on each year's rows;
+normalise → weight → aggregate run in :mod:`analysis.engine` over the years of the run
+(:func:`build_years`; scopes ``year``, ``pooled``, ``reference_year``), and units are
+ranked within each year.
 
 Data: a wide table in COINr's iData layout (``uCode``, optional ``uName``, group columns,
-optional ``Time``, denominator columns, one column per indicator), or a long panel
-(:mod:`analysis.panel`). With several ``Time`` values the spec's ``year`` (default: the
-latest) is indexed and ``impute: latest`` fills from earlier years.
+optional ``Time``, denominator columns, one column per indicator), a wide panel (``unit``,
+``year``, indicators) or a long panel (:mod:`analysis.panel`). With several ``Time``
+values the years asked (``years=``, else the spec's ``year``, else the latest) are built
+and ``impute: latest`` fills from earlier years.
 
 For sensitivity analysis, :class:`IndexResult` keeps every dataset as an array
 (``result.arrays``); re-running later steps is a matter of calling the step functions:
@@ -52,59 +28,35 @@ weight sets → ``aggregate.rank_desc(...)``.
 
 from __future__ import annotations
 
-import functools
-import inspect
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from analysis import aggregate, denominate, impute, normalise, screen, treat
-from analysis.config import SPECS_DIR
+from analysis import denominate, engine, impute, ranking, screen, treat
+from analysis.engine import call_step
 from analysis.errors import InputError, where
 from analysis.framework import Framework
 from analysis.panel import check_numeric
+from analysis.spec import (  # noqa: F401 - the spec API, importable from here as before
+    ALIASES,
+    DATASETS,
+    REGISTRIES,
+    SPEC_KEYS,
+    STEPS,
+    builtin_specs,
+    load_spec,
+    resolve_spec,
+    spec_to_yaml,
+)
 
-STEPS = ("denominate", "impute", "screen", "treat", "normalise", "aggregate")
-DATASETS = {
-    "raw": "Raw",
-    "denominate": "Denominated",
-    "impute": "Imputed",
-    "screen": "Screened",
-    "treat": "Treated",
-    "normalise": "Normalised",
-    "aggregate": "Aggregated",
-}
-REGISTRIES: dict[str, dict[str, Callable[..., Any]]] = {
-    "denominate": denominate.METHODS,
-    "impute": impute.METHODS,
-    "screen": screen.METHODS,
-    "treat": treat.METHODS,
-    "normalise": normalise.METHODS,
-    "aggregate": aggregate.METHODS,
-}
-ALIASES: dict[str, dict[str, str]] = {
-    "normalise": normalise.ALIASES,
-    "aggregate": aggregate.ALIASES,
-    "screen": {"byNA": "by_na", "byzeros": "by_zeros", "byNAandzeros": "by_na_and_zeros"},
-    "impute": {
-        "i_mean": "mean",
-        "i_median": "median",
-        "i_mean_grp": "group_mean",
-        "i_median_grp": "group_median",
-    },
-}
-# parameters the pipeline supplies from the data or framework, never from the spec
-_SUPPLIED = {"x", "d", "direction", "groups", "stack", "g"}
-# spec parameters the pipeline consumes itself
-_PIPELINE_PARAMS = {"impute": {"group"}}
-SPEC_KEYS = {"name", "description", "weights", "year", *STEPS}
 UNIT_COLUMN = "uCode"
+SCORE_COLUMNS = ("unit", "year", "iCode", "score", "rank")
+WEIGHT_COLUMNS = ("year", "iCode", "weight")
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,6 +75,11 @@ class IndexResult:
     scores : long table ``uCode, iCode, score, rank`` for every aggregate
     treat_details : one row per indicator (see :mod:`analysis.treat`), index ``iCode``
     treat_points : (n, p) int8, +1 winsorised from the top, -1 from the bottom
+    year : the year built (None for data without years)
+    weights : within-group weight of every code used by the build (groups sum to 1)
+
+    ``scores`` keeps COINr's ``uCode`` (the report modules read it); the files written
+    and :class:`IndexRun` say ``unit``.
     """
 
     framework: Framework
@@ -133,6 +90,8 @@ class IndexResult:
     scores: pd.DataFrame
     treat_details: pd.DataFrame
     treat_points: np.ndarray | None
+    year: Any = None
+    weights: pd.Series | None = None
 
     def ranks(self) -> pd.DataFrame:
         """Ranks of every aggregate, wide: index ``uCode``, one column per aggregate."""
@@ -151,103 +110,6 @@ class IndexResult:
         ranks = self.ranks().add_suffix("_rank")
         table = wide.join(ranks)
         return table.sort_values([f"{self.framework.top}_rank"], kind="stable")
-
-
-# ---------------------------------------------------------------------------- specs
-
-
-def builtin_specs() -> list[str]:
-    return sorted(p.stem for p in SPECS_DIR.glob("*.yaml"))
-
-
-def load_spec(spec: str | os.PathLike[str] | Mapping[str, Any]) -> dict[str, Any]:
-    """A spec from a mapping, a YAML path or a built-in name; validated (see :func:`resolve_spec`)."""
-    if isinstance(spec, Mapping):
-        return resolve_spec(spec)
-    p = Path(spec)
-    if not (p.suffix.lower() in {".yaml", ".yml"} and p.exists()):
-        p = SPECS_DIR / f"{spec}.yaml"
-        if not p.exists():
-            raise InputError(
-                f"spec {str(spec)!r}: neither a YAML file nor a built-in spec ({', '.join(builtin_specs())})"
-            )
-    try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(f"{p}: not valid YAML: {exc}".splitlines()[0]) from exc
-    if not isinstance(doc, Mapping):
-        raise InputError(f"{p}: a spec is a mapping of steps")
-    return resolve_spec(doc, source=str(p))
-
-
-@functools.cache
-def _signature_params(fn: Callable[..., Any]) -> dict[str, Any]:
-    """Spec-settable parameters of a step function and their defaults (None: required)."""
-    out = {}
-    for name, par in inspect.signature(fn).parameters.items():
-        if name in _SUPPLIED or par.kind in (par.VAR_POSITIONAL, par.VAR_KEYWORD):
-            continue
-        out[name] = None if par.default is inspect.Parameter.empty else par.default
-    return out
-
-
-def resolve_spec(spec: Mapping[str, Any], source: str = "spec") -> dict[str, Any]:
-    """Check a spec and fill in every parameter's default, so that it records the run.
-
-    Each step becomes ``{"method": name, **params}``; a plain string is a method name.
-    """
-    unknown = sorted(set(spec) - SPEC_KEYS)
-    if unknown:
-        raise InputError(f"{source}: unknown key(s) {unknown}; a spec has {sorted(SPEC_KEYS)}")
-    out: dict[str, Any] = {k: spec[k] for k in ("name", "description", "year") if k in spec}
-    for step in STEPS:
-        raw = spec.get(step)
-        if raw is None:
-            continue
-        entry = {"method": raw} if isinstance(raw, str | list) else dict(raw)
-        method = entry.pop("method", None)
-        if method is None:
-            raise InputError(f"{source}: step {step!r} has no 'method'")
-        names = method if isinstance(method, list) else [method]
-        if isinstance(method, list) and step != "aggregate":
-            raise InputError(f"{source}: step {step!r}: only 'aggregate' takes a list of methods")
-        allowed: dict[str, Any] = {}
-        resolved = []
-        for name in names:
-            key = ALIASES.get(step, {}).get(name, name)
-            if key not in REGISTRIES[step]:
-                raise InputError(
-                    f"{source}: step {step!r}: unknown method {name!r}; choose from {sorted(REGISTRIES[step])}"
-                )
-            resolved.append(key)
-            allowed.update(dict(_signature_params(REGISTRIES[step][key])))
-        allowed.update(dict.fromkeys(_PIPELINE_PARAMS.get(step, ())))
-        bad = sorted(set(entry) - set(allowed))
-        if bad:
-            raise InputError(
-                f"{source}: step {step!r} ({method}): unknown parameter(s) {bad}; it takes {sorted(allowed)}"
-            )
-        if len(resolved) == 1 and resolved[0] in impute.GROUPED and "group" not in entry:
-            raise InputError(
-                f"{source}: step 'impute' ({resolved[0]}) needs 'group': the column of unit groups"
-            )
-        full = {k: v for k, v in allowed.items() if v is not None or k in entry}
-        full.update(entry)
-        out[step] = {"method": resolved if isinstance(method, list) else resolved[0], **full}
-    if "weights" in spec:
-        w = spec["weights"]
-        if not isinstance(w, Mapping):
-            raise InputError(f"{source}: 'weights' must map codes to numbers")
-        try:
-            out["weights"] = {str(k): float(v) for k, v in w.items()}
-        except (TypeError, ValueError):
-            raise InputError(f"{source}: 'weights' must map codes to numbers") from None
-    return out
-
-
-def spec_to_yaml(spec: Mapping[str, Any]) -> str:
-    """The spec as YAML text (the ``spec.yaml`` written next to the outputs)."""
-    return yaml.safe_dump(dict(spec), allow_unicode=True, sort_keys=False)
 
 
 # ---------------------------------------------------------------------------- data
@@ -311,27 +173,6 @@ def _numeric(data: pd.DataFrame, columns: list[str], source: str | None = None) 
     return out
 
 
-def _select_year(
-    data: pd.DataFrame, columns: list[str], spec: dict[str, Any]
-) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """Rows of the indexed year, and (for impute: latest) the (T, n, columns) history stack."""
-    if "Time" not in data.columns or data["Time"].nunique() <= 1:
-        return data, None
-    years = sorted(data["Time"].dropna().unique())
-    year = spec.get("year", years[-1])
-    if year not in years:
-        raise InputError(f"spec: year {year!r} not in the data's Time values {years}")
-    spec["year"] = int(year) if isinstance(year, int | np.integer) else year
-    current = data.loc[data["Time"] == year].reset_index(drop=True)
-    earlier = [y for y in years if y <= year]
-    units = current[UNIT_COLUMN].tolist()
-    stack = np.full((len(earlier), len(units), len(columns)), np.nan)
-    for t, y in enumerate(earlier):
-        rows = data.loc[data["Time"] == y].set_index(UNIT_COLUMN).reindex(units)
-        stack[t] = _numeric(rows, columns)
-    return current, stack
-
-
 def _denominators(
     block: np.ndarray, p: int, denoms: list[str | None], used: list[str]
 ) -> np.ndarray:
@@ -347,81 +188,104 @@ def _denominators(
 # ---------------------------------------------------------------------------- the build
 
 
-def _call(
-    step: str,
-    fn: Callable[..., Any],
-    args: tuple[Any, ...],
-    params: dict[str, Any],
-    codes: list[str],
-) -> Any:
-    try:
-        return fn(*args, **params)
-    except InputError as err:
-        col = getattr(err, "column", None)
-        if col is None:
-            raise
-        raise InputError(f"{step}: indicator {codes[col]!r}: {err.detail}") from None  # type: ignore[attr-defined]
-    except (ValueError, TypeError) as err:
-        raise InputError(f"{step}: {err}") from None
-
-
 def _params(entry: dict[str, Any], drop: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
     return {k: v for k, v in entry.items() if k != "method" and k not in drop}
 
 
-def _per_indicator(value: Any, fw: Framework, what: str) -> Any:
-    if isinstance(value, Mapping):
-        missing = [c for c in fw.indicators if c not in value]
-        if missing:
-            raise InputError(f"spec: normalise {what}: no value for indicator(s) {missing}")
-        return np.array([float(value[c]) for c in fw.indicators])
-    return value
+def _year_rows(
+    data: pd.DataFrame, columns: list[str], year: Any, available: list[Any], history: bool
+) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """Rows of ``year`` and, with ``history`` (impute: latest), the (T, n, columns) stack of
+    it and the earlier years."""
+    if year is None:
+        return data, None
+    current = (
+        data if len(available) == 1 else data.loc[data["Time"] == year].reset_index(drop=True)
+    )
+    if not history:
+        return current, None
+    earlier = [y for y in available if y <= year]
+    units = current[UNIT_COLUMN].tolist()
+    stack = np.full((len(earlier), len(units), len(columns)), np.nan)
+    for t, y in enumerate(earlier):
+        rows = data.loc[data["Time"] == y].set_index(UNIT_COLUMN).reindex(units)
+        stack[t] = _numeric(rows, columns)
+    return current, stack
 
 
-def build_index(
-    data: pd.DataFrame,
-    framework: Framework,
-    spec: str | os.PathLike[str] | Mapping[str, Any] = "coinr-default",
-    source: str | None = None,
-) -> IndexResult:
-    """Run the pipeline of ``spec`` on ``data`` with ``framework``.
+def _as_year(value: Any, available: list[Any], what: str) -> Any:
+    """``value`` as one of the ``available`` years (``"2014"`` matches 2014), or an error."""
+    for y in available:
+        if value == y or str(value).strip() == str(y):
+            return y
+    raise InputError(f"{what}: year {value!r} is not in the data's years {available}")
 
-    ``data`` is a wide table in COINr's iData layout, or a long panel (``unit, year,
-    indicator, value``, see :mod:`analysis.panel`), which is validated and widened first.
-    Returns an :class:`IndexResult` with every step's dataset, the scores and ranks of
-    every aggregate, and the spec as run. Raises :class:`InputError` on bad input.
+
+def years_to_build(asked: Any, available: list[Any], what: str = "spec: year") -> list[Any]:
+    """The years a run builds: ``None`` → the latest; ``"all"``; one year; or a list of years.
+
+    ``available`` are the data's years (sorted; ``[None]`` for data without years).
     """
-    spec = load_spec(spec)
-    if {"unit", "indicator", "value"} <= set(data.columns) and UNIT_COLUMN not in data.columns:
-        from analysis.panel import to_idata, validate_panel
+    if available == [None]:
+        if asked not in (None, "all") and asked != [] and asked != ["all"]:
+            raise InputError(f"{what}: the data has no years (no 'Time' or 'year' column)")
+        return [None]
+    if asked is None:
+        return [available[-1]]
+    if isinstance(asked, str) and asked.strip().lower() == "all":
+        return list(available)
+    items = list(asked) if isinstance(asked, list | tuple) else [asked]
+    if [str(a).strip().lower() for a in items] == ["all"]:
+        return list(available)
+    if not items:
+        raise InputError(f"{what}: no year given")
+    years = sorted({_as_year(a, available, what) for a in items}, key=available.index)
+    return years
 
-        data = to_idata(validate_panel(data, framework, source), framework)
-    if "weights" in spec:
-        framework = framework.with_weights(spec["weights"])
-    fw = framework
-    several_years = "Time" in data.columns and data["Time"].nunique() > 1
-    check_data(data, fw, source, numbers=several_years)
+
+def _reference_years(spec: Mapping[str, Any]) -> list[Any]:
+    refs = []
+    for step in ("normalise", "weights"):
+        entry = spec.get(step)
+        if isinstance(entry, Mapping) and entry.get("reference_year") is not None:
+            refs.append(entry["reference_year"])
+    return refs
+
+
+@dataclass(frozen=True, eq=False)
+class _Prepared:
+    """One year after the steps before normalisation."""
+
+    units: np.ndarray
+    arrays: dict[str, np.ndarray]
+    unit_lists: dict[str, np.ndarray]
+    details: pd.DataFrame
+    points: np.ndarray | None
+
+
+def _prepare_year(
+    data: pd.DataFrame,
+    stack: np.ndarray | None,
+    fw: Framework,
+    spec: dict[str, Any],
+    denoms: list[str | None],
+    used: list[str],
+    source: str | None,
+) -> _Prepared:
+    """Denominate, impute, screen and treat one year's rows (each step optional)."""
     codes = fw.indicators
     p = len(codes)
-    denominating = "denominate" in spec and spec["denominate"]["method"] != "none"
-    denoms = fw.table["denominator"].iloc[:p].tolist() if denominating else []
-    used = sorted({name for name in denoms if name is not None})
-    absent = [name for name in used if name not in data.columns]
-    if absent:
-        raise InputError(f"{where(source)}denominator column(s) {absent} not in the data")
-    if several_years:
-        check_numeric(data, used, source)
-    data, stack = _select_year(data, codes + used, spec)
     units = np.asarray(data[UNIT_COLUMN].astype(str).to_numpy())
     block = _numeric(data, codes + used, source)
     x = block[:, :p]
     arrays: dict[str, np.ndarray] = {"Raw": x}
     unit_lists: dict[str, np.ndarray] = {"Raw": units}
+    denominating = bool(denoms)
 
     def denominated(b: np.ndarray) -> np.ndarray:
         entry = spec["denominate"]
         d = _denominators(b, p, denoms, used)
-        return _call(
+        return call_step(
             "denominate", denominate.METHODS[entry["method"]], (b[:, :p], d), _params(entry), codes
         )
 
@@ -441,7 +305,7 @@ def build_index(
             group = entry["group"]
             if group not in data.columns:
                 raise InputError(f"{where(source)}group column {group!r} (impute) not in the data")
-            x = _call(
+            x = call_step(
                 "impute",
                 impute.METHODS[method],
                 (x, data[group].to_numpy()),
@@ -449,12 +313,12 @@ def build_index(
                 codes,
             )
         else:
-            x = _call("impute", impute.METHODS[method], (x,), _params(entry, {"group"}), codes)
+            x = call_step("impute", impute.METHODS[method], (x,), _params(entry, {"group"}), codes)
         arrays["Imputed"], unit_lists["Imputed"] = x, units
 
     if "screen" in spec and spec["screen"]["method"] != "none":
         entry = spec["screen"]
-        keep = _call("screen", screen.METHODS[entry["method"]], (x,), _params(entry), codes)
+        keep = call_step("screen", screen.METHODS[entry["method"]], (x,), _params(entry), codes)
         if not keep.any():
             raise InputError(f"screen ({entry['method']}): no unit passes; lower the threshold")
         if not keep.all():
@@ -465,56 +329,223 @@ def build_index(
     points = None
     if "treat" in spec and spec["treat"]["method"] != "none":
         entry = spec["treat"]
-        res = _call("treat", treat.METHODS[entry["method"]], (x,), _params(entry), codes)
+        res = call_step("treat", treat.METHODS[entry["method"]], (x,), _params(entry), codes)
         x, points = res.x, res.points
         if res.info:
             details = pd.DataFrame(res.info, index=pd.Index(codes, name="iCode"))
         arrays["Treated"], unit_lists["Treated"] = x, units
+    return _Prepared(units, arrays, unit_lists, details, points)
 
-    if "normalise" in spec and spec["normalise"]["method"] != "none":
-        entry = spec["normalise"]
-        params = _params(entry)
-        if entry["method"] == "dist2targ" and params.get("target") is None:
-            params["target"] = fw.table.loc[fw.table["type"] == "indicator", "target"].to_numpy(
-                np.float64
-            )
-        for key in ("lower", "upper", "target"):
-            if key in params:
-                params[key] = _per_indicator(params[key], fw, key)
-        x = _call("normalise", normalise.METHODS[entry["method"]], (x, fw.direction), params, codes)
-        arrays["Normalised"], unit_lists["Normalised"] = x, units
 
-    aggregates = fw.aggregates
-    scores = np.full((len(units), len(aggregates)), np.nan)
-    if "aggregate" in spec:
-        entry = spec["aggregate"]
-        scores = aggregate.aggregate_tree(x, fw, entry["method"], **_params(entry))
-        arrays["Aggregated"], unit_lists["Aggregated"] = np.concatenate([x, scores], axis=1), units
+def _normalise_entry(spec: Mapping[str, Any], fw: Framework) -> dict[str, Any] | None:
+    """The spec's normalise step ready for the engine (None when there is none)."""
+    if "normalise" not in spec or spec["normalise"]["method"] == "none":
+        return None
+    return engine.framework_values(spec["normalise"], fw)
+
+
+@dataclass(frozen=True, eq=False)
+class IndexRun:
+    """A build over one or more years (:func:`build_years`).
+
+    Attributes
+    ----------
+    framework, spec : as run (``spec["year"]`` records the years built)
+    years : the years built, in order (``[None]`` for data without years)
+    results : year → :class:`IndexResult` of that year (its datasets, ranks within the year)
+    scores : long ``unit, year, iCode, score, rank`` (ranks within each year), years in order
+    weights : long ``year, iCode, weight``: each indicator's effective weight in the top
+        aggregate, per year
+    """
+
+    framework: Framework
+    spec: dict[str, Any]
+    years: list[Any]
+    results: dict[Any, IndexResult]
+    scores: pd.DataFrame
+    weights: pd.DataFrame
+
+
+def build_years(
+    data: pd.DataFrame,
+    framework: Framework,
+    spec: str | os.PathLike[str] | Mapping[str, Any] = "coinr-default",
+    years: Any = None,
+    source: str | None = None,
+) -> IndexRun:
+    """Build the index for every year asked, ranking within each year.
+
+    ``years``: None (the spec's ``year``, else the latest), ``"all"``, a year or a list of
+    years. Steps before normalisation run on each year's rows; normalisation, weights and
+    aggregation run in :mod:`analysis.engine` over the scopes the spec names (a reference
+    year outside ``years`` is prepared as well, but not reported). ``data`` is COINr iData,
+    a wide panel (``unit, year, <indicators>``) or a long panel (``unit, year, indicator,
+    value``).
+    """
+    spec = load_spec(spec)
+    if {"unit", "indicator", "value"} <= set(data.columns) and UNIT_COLUMN not in data.columns:
+        from analysis.panel import to_idata, validate_panel
+
+        data = to_idata(validate_panel(data, framework, source), framework)
+    if "unit" in data.columns and UNIT_COLUMN not in data.columns:  # a wide panel
+        renames = {"unit": UNIT_COLUMN}
+        if "year" in data.columns and "Time" not in data.columns:
+            renames["year"] = "Time"
+        data = data.rename(columns=renames)
+    if "weights" in spec and "method" not in spec["weights"]:
+        framework = framework.with_weights(spec["weights"])
+    fw = framework
+    has_time = "Time" in data.columns and data["Time"].notna().any()
+    check_data(data, fw, source, numbers=has_time and data["Time"].nunique() > 1)
+    codes = fw.indicators
+    denominating = "denominate" in spec and spec["denominate"]["method"] != "none"
+    denoms = fw.table["denominator"].iloc[: len(codes)].tolist() if denominating else []
+    used = sorted({name for name in denoms if name is not None})
+    absent = [name for name in used if name not in data.columns]
+    if absent:
+        raise InputError(f"{where(source)}denominator column(s) {absent} not in the data")
+    if has_time:
+        check_numeric(data, used, source)
+        available = sorted(data["Time"].dropna().unique().tolist())
     else:
+        available = [None]
+    wanted = years_to_build(
+        spec.get("year") if years is None else years,
+        available,
+        "spec: year" if years is None else "years",
+    )
+    extra = []
+    for ref in _reference_years(spec):
+        y = _as_year(ref, available, "spec: reference_year") if available != [None] else None
+        if y is None:
+            raise InputError("spec: reference_year needs data with years")
+        if y not in wanted and y not in extra:
+            extra.append(y)
+    spec["year"] = wanted[0] if len(wanted) == 1 else list(wanted)
+    if wanted == [None]:
+        spec.pop("year")
+    for step in ("normalise", "weights"):
+        entry = spec.get(step)
+        if isinstance(entry, dict) and entry.get("reference_year") is not None:
+            entry["reference_year"] = _as_year(
+                entry["reference_year"], available, "spec: reference_year"
+            )
+    if "aggregate" not in spec:
         raise InputError("spec: no 'aggregate' step; an index needs one")
+    run_years = wanted + extra
+    prepared = []
+    for y in run_years:
+        history = spec.get("impute", {}).get("method") == "latest"
+        rows, stack = _year_rows(data, codes + used, y, available, history)
+        if y is not None and rows.empty:
+            raise InputError(f"{where(source)}no rows for year {y}")
+        try:
+            prepared.append(_prepare_year(rows, stack, fw, spec, denoms, used, source))
+        except InputError as err:
+            if y is None or len(run_years) == 1:
+                raise
+            raise InputError(f"year {y}: {err}") from None
+    last = {
+        y: prep.arrays[list(prep.arrays)[-1]] for y, prep in zip(run_years, prepared, strict=True)
+    }
+    weights_entry = spec["weights"] if "weights" in spec and "method" in spec["weights"] else None
+    normalise_entry = _normalise_entry(spec, fw)
+    result = engine.run(
+        [last[y] for y in run_years],
+        run_years,
+        fw,
+        normalise_entry,
+        spec["aggregate"],
+        weights_entry,
+        in_run=[y in wanted for y in run_years],
+    )
+    results: dict[Any, IndexResult] = {}
+    score_tables, weight_tables = [], []
+    for t, (y, prep) in enumerate(zip(run_years, prepared, strict=True)):
+        if y not in wanted:
+            continue
+        arrays, unit_lists = dict(prep.arrays), dict(prep.unit_lists)
+        units = prep.units
+        if normalise_entry is not None:
+            arrays["Normalised"], unit_lists["Normalised"] = result.normalised[t], units
+        scores = result.scores[t]
+        arrays["Aggregated"] = np.concatenate([result.normalised[t], scores], axis=1)
+        unit_lists["Aggregated"] = units
+        ranks = ranking.rank(scores, axis=0)
+        year_spec = dict(spec)
+        if y is not None:
+            year_spec["year"] = y
+        table = scores_table(units, fw.aggregates, scores, ranks)
+        results[y] = IndexResult(
+            framework=fw,
+            spec=year_spec,
+            datasets=_datasets(arrays, unit_lists, fw),
+            arrays=arrays,
+            units={k: v.tolist() for k, v in unit_lists.items()},
+            scores=table,
+            treat_details=prep.details,
+            treat_points=prep.points,
+            year=y,
+            weights=pd.Series(result.weights[t], index=fw.codes, name="weight"),
+        )
+        score_tables.append(
+            table.rename(columns={UNIT_COLUMN: "unit"}).assign(year=y)[list(SCORE_COLUMNS)]
+        )
+        eff = engine.effective_weights(fw, result.weights[t])[: len(codes)]
+        weight_tables.append(pd.DataFrame({"year": y, "iCode": codes, "weight": eff}))
+    scores_long = pd.concat(score_tables, ignore_index=True)
+    weights_long = pd.concat(weight_tables, ignore_index=True)
+    if wanted == [None]:
+        scores_long["year"] = pd.array([pd.NA] * len(scores_long), dtype="Int64")
+        weights_long["year"] = pd.array([pd.NA] * len(weights_long), dtype="Int64")
+    return IndexRun(
+        framework=fw,
+        spec=spec,
+        years=wanted,
+        results=results,
+        scores=scores_long,
+        weights=weights_long,
+    )
 
-    ranks = aggregate.rank_desc(scores, axis=0)
-    datasets = {}
-    columns = fw.indicator_index
-    all_columns = fw.dataset_index
+
+def _datasets(
+    arrays: dict[str, np.ndarray], unit_lists: dict[str, np.ndarray], fw: Framework
+) -> dict[str, pd.DataFrame]:
     row_index = {
         id(u): pd.Index(u, name=UNIT_COLUMN)
         for u in {id(u): u for u in unit_lists.values()}.values()
     }
+    datasets = {}
     for name, arr in arrays.items():
-        cols = all_columns if name == "Aggregated" else columns
+        cols = fw.dataset_index if name == "Aggregated" else fw.indicator_index
         arr.setflags(write=False)  # results are read-only; the DataFrames hold copies
         datasets[name] = pd.DataFrame(arr, index=row_index[id(unit_lists[name])], columns=cols)
-    return IndexResult(
-        framework=fw,
-        spec=spec,
-        datasets=datasets,
-        arrays=arrays,
-        units={k: v.tolist() for k, v in unit_lists.items()},
-        scores=scores_table(units, aggregates, scores, ranks),
-        treat_details=details,
-        treat_points=points,
-    )
+    return datasets
+
+
+def build_index(
+    data: pd.DataFrame,
+    framework: Framework,
+    spec: str | os.PathLike[str] | Mapping[str, Any] = "coinr-default",
+    source: str | None = None,
+) -> IndexResult:
+    """Run the pipeline of ``spec`` on ``data`` with ``framework``, for one year.
+
+    ``data`` is a wide table in COINr's iData layout, or a long panel (``unit, year,
+    indicator, value``, see :mod:`analysis.panel`), which is validated and widened first.
+    The year is the spec's ``year`` (default: the latest); :func:`build_years` builds
+    several. Returns an :class:`IndexResult` with every step's dataset, the scores and
+    ranks of every aggregate, and the spec as run. Raises :class:`InputError` on bad input.
+    """
+    spec = load_spec(spec)
+    asked = spec.get("year")
+    if isinstance(asked, list) and len(asked) != 1 or (isinstance(asked, str) and asked == "all"):
+        raise InputError(
+            f"spec: year {asked!r}: build_index builds one year; use build_years "
+            "(or qci index --years) for several"
+        )
+    run = build_years(data, framework, spec, source=source)
+    return run.results[run.years[0]]
 
 
 def scores_table(
@@ -576,13 +607,82 @@ def load_data(path: str | os.PathLike[str], framework: Framework) -> pd.DataFram
     return read_idata(p)
 
 
-def write_outputs(result: IndexResult, outdir: str | os.PathLike[str]) -> list[Path]:
-    """Write ``scores.csv``, ``data_<Step>.csv`` (wide, uCode × iCode) and ``spec.yaml``."""
-    from analysis.files import write_csv, write_text
+def run_tables(run: IndexRun) -> dict[str, pd.DataFrame]:
+    """The files of a run, name → table: ``scores``, ``weights``, ``data_<Step>`` (wide,
+    ``unit, year, codes...``, the years stacked)."""
+    tables = {"scores": run.scores, "weights": run.weights}
+    steps: dict[str, list[pd.DataFrame]] = {}
+    for y, res in run.results.items():
+        for name, frame in res.datasets.items():
+            wide = frame.reset_index().rename(columns={UNIT_COLUMN: "unit"})
+            wide.insert(1, "year", y)
+            steps.setdefault(name, []).append(wide)
+    for name, frames in steps.items():
+        tables[f"data_{name}"] = pd.concat(frames, ignore_index=True)
+    return tables
 
+
+def write_outputs(result: IndexRun | IndexResult, outdir: str | os.PathLike[str]) -> list[Path]:
+    """Write ``scores.csv``, ``weights.csv``, ``data_<Step>.csv`` and ``spec.yaml`` to ``outdir``.
+
+    ``outdir`` ending in ``.xlsx`` is one workbook instead, a sheet per table (``spec``
+    holds the spec's YAML, one line per row). Otherwise everything is written into a
+    temporary folder beside ``outdir`` first; only when every
+    file is complete are they moved into ``outdir`` (each move an atomic rename), and the
+    ``data_<Step>.csv`` files of an earlier run that this run does not write are removed.
+    A run that fails therefore never leaves a new ``scores.csv`` beside older files.
+    """
+    import shutil
+    import tempfile
+
+    from analysis.files import is_excel, write_csv, write_table, write_text
+
+    if isinstance(result, IndexResult):  # one year: as a run of that year
+        result = _run_of(result)
     out = Path(outdir)
-    written = [write_csv(result.scores, out / "scores.csv")]
-    for name, frame in result.datasets.items():
-        written.append(write_csv(frame.reset_index(), out / f"data_{name}.csv"))
-    written.append(write_text(out / "spec.yaml", spec_to_yaml(result.spec)))
-    return written
+    if is_excel(out):
+        spec_lines = spec_to_yaml(result.spec).splitlines()
+        return [write_table({**run_tables(result), "spec": pd.DataFrame({"spec": spec_lines})}, out)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp's 0700 would become the output folder's mode
+    try:
+        names = []
+        for name, table in run_tables(result).items():
+            write_csv(table, tmp / f"{name}.csv")
+            names.append(f"{name}.csv")
+        write_text(tmp / "spec.yaml", spec_to_yaml(result.spec))
+        names.append("spec.yaml")
+        if not out.exists():
+            os.replace(tmp, out)
+        else:
+            for stale in out.glob("data_*.csv"):
+                if stale.name not in names:
+                    stale.unlink()
+            for name in names:
+                os.replace(tmp / name, out / name)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return [out / name for name in names]
+
+
+def _run_of(result: IndexResult) -> IndexRun:
+    """A one-year :class:`IndexRun` from an :class:`IndexResult` (for :func:`write_outputs`)."""
+    y = result.year
+    scores = result.scores.rename(columns={UNIT_COLUMN: "unit"}).assign(year=y)
+    fw = result.framework
+    w = result.weights.to_numpy() if result.weights is not None else fw.table["weight"].to_numpy()
+    eff = engine.effective_weights(fw, w)[: len(fw.indicators)]
+    return IndexRun(
+        framework=fw,
+        spec=result.spec,
+        years=[y],
+        results={y: result},
+        scores=scores[list(SCORE_COLUMNS)],
+        weights=pd.DataFrame({"year": y, "iCode": fw.indicators, "weight": eff}),
+    )

@@ -19,6 +19,10 @@ method            formula (y = direction · x, over a column's observed values) 
 ``goalposts``     (x - lower) / (upper - lower) · scale, direction -1:          (as the formula)
                   (x - upper) / (lower - upper) · scale; clipped to [0, scale]
                   when ``trunc`` (COINr ``n_goalposts``)
+``mp_goalposts``  Mazziotta-Pareto goalposts from reference rows: inf, sup,    (l + u) / 2
+                  ref = min, max, mean; Δ = (sup - inf) / 2; gp = ref ± Δ;
+                  z = (x - gp_min) / (gp_max - gp_min) · (u - l) + l;
+                  direction -1: l + u - z (giniCI ``normalize(goalpost)``)
 ``dist2targ``     +1: (x - min x) / (target - min x);                           1
                   -1: (max x - x) / (max x - target); capped at 1 when ``cap``
                   (COINr ``n_dist2targ``; the target comes from the framework)
@@ -75,16 +79,34 @@ def _range(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
+def _reference(reference: np.ndarray | None, x: np.ndarray) -> np.ndarray:
+    """The rows column statistics come from: ``reference`` if given, else ``x`` itself."""
+    if reference is None:
+        return x
+    ref = np.asarray(reference, dtype=np.float64)
+    if ref.ndim != 2 or ref.shape[1] != x.shape[1]:
+        raise ValueError(
+            f"normalise: reference rows of shape {ref.shape} for data of shape {x.shape}"
+        )
+    return ref
+
+
 def minmax(
     x: np.ndarray,
     direction: np.ndarray | None = None,
     l: float = 0.0,  # noqa: E741 - COINr's l_u = c(l, u)
     u: float = 100.0,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Min-max to [l, u] (COINr ``n_minmax``, ``l_u = c(l, u)``); constant column → (l + u) / 2."""
+    """Min-max to [l, u] (COINr ``n_minmax``, ``l_u = c(l, u)``); constant column → (l + u) / 2.
+
+    ``reference``: rows whose minimum and maximum are used (e.g. all years of a run,
+    or a reference year's rows: giniCI ``normalize(method = "min-max", ref.time = ...)``);
+    default ``x`` itself. Values outside the reference range fall outside [l, u].
+    """
     x, d = _prep(x, direction)
     y = x * d
-    lo, hi = _range(y)
+    lo, hi = _range(_reference(reference, x) * d)
     span = hi - lo
     with np.errstate(invalid="ignore", divide="ignore"):
         out = (y - lo) / span * (u - l) + l
@@ -167,6 +189,42 @@ def goalposts(
     if trunc:
         out = np.clip(out, 0.0, 1.0)
     return out * scale
+
+
+def mp_goalposts(
+    x: np.ndarray,
+    direction: np.ndarray | None = None,
+    l: float = 70.0,  # noqa: E741 - giniCI's gp.range = c(a, b)
+    u: float = 130.0,
+    reference: np.ndarray | None = None,
+) -> np.ndarray:
+    """Goalposts around a reference mean (Mazziotta & Pareto 2016; giniCI ``normalize``).
+
+    Over the ``reference`` rows (default ``x``; a reference year's rows keep every year
+    on the same goalposts): inf, sup, ref = column min, max and mean; Δ = (sup − inf)/2;
+    gp_min = ref − Δ, gp_max = ref + Δ;
+    ``z = (x − gp_min) / (gp_max − gp_min) · (u − l) + l`` and, for direction −1, the
+    mirror ``z' = l + u − z``. The reference mean maps to (l + u)/2; values may leave
+    [l, u]. Source: Mazziotta, M. & Pareto, A. (2016), Social Indicators Research 127,
+    983-1003; giniCI vignette §2.2 eq. (3)-(6). A column constant over the reference rows
+    (Δ = 0) gets (l + u)/2 where giniCI stops.
+    """
+    x, d = _prep(x, direction)
+    if not u > l:
+        raise InputError(f"normalise mp_goalposts: needs l < u, got l={l}, u={u}")
+    ref_rows = _reference(reference, x)
+    inf, sup = _range(ref_rows)
+    ok = ~np.isnan(ref_rows)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centre = np.where(ok, ref_rows, 0.0).sum(axis=0) / ok.sum(axis=0)
+    delta = (sup - inf) / 2
+    low = centre - delta
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = (x - low) / (2 * delta) * (u - l) + l
+    flat = delta == 0
+    if flat.any():
+        z[:, flat] = np.where(np.isnan(x[:, flat]), np.nan, (l + u) / 2)
+    return np.where(d > 0, z, l + u - z)
 
 
 def dist2targ(
@@ -274,6 +332,7 @@ METHODS: dict[str, Callable[..., np.ndarray]] = {
     "rank": rank,
     "percentile": percentile,
     "goalposts": goalposts,
+    "mp_goalposts": mp_goalposts,
     "dist2targ": dist2targ,
     "dist2max": dist2max,
     "sum": sum_,

@@ -216,8 +216,10 @@ def vikor_details(x: Array, w: Array, d: Array, names: Sequence[str] | None = No
     r = regret.max(axis=1)  # (2)
 
     def _scaled(a: Array) -> Array:
+        # S and R lie in [0, Σw] = [0, 1]: a spread of rounding size (1e-12) is no spread,
+        # so that rescaling a criterion cannot turn equal S (or R) into 0 and 1
         lo, hi = a.min(), a.max()
-        return (a - lo) / (hi - lo) if hi > lo else np.zeros_like(a)
+        return (a - lo) / (hi - lo) if hi - lo > 1e-12 else np.zeros_like(a)
 
     q = v * _scaled(s) + (1 - v) * _scaled(r)  # (3)
     return {"S": s, "R": r, "Q": q}
@@ -238,8 +240,8 @@ def vikor(x: Array, w: Array, d: Array, names: Sequence[str] | None = None, *,
     (2004). Compromise solution by MCDM methods: a comparative analysis of VIKOR and
     TOPSIS. EJOR 156(2), 445-455, eqs. (3)-(5). The acceptance conditions C1/C2 that pick
     a compromise set are not applied; the ranking is by Q.
-    A constant criterion contributes 0 (pymcdm raises); if all S (or all R) are equal,
-    that term is 0. Invariant to units and shifts. Agrees with pymcdm's ``VIKOR``.
+    A constant criterion contributes 0 (pymcdm raises); if all S (or all R) are equal
+    (within 1e-12, rounding), that term is 0. Invariant to units and shifts. Agrees with pymcdm's ``VIKOR``.
     """
     return vikor_details(x, w, d, names, v=v)["Q"]
 
@@ -320,8 +322,9 @@ def method_options(method: str) -> list[str]:
 
 def rank_scores(score: Array, lower_is_better: bool = False, decimals: int = 12) -> Array:
     """Ranks 1 = best; tied scores (equal to ``decimals`` places) share the lowest rank."""
-    key = np.round(np.asarray(score, dtype=float), decimals)
-    return rankdata(key if lower_is_better else -key, method="min").astype(int)
+    from analysis.ranking import rank
+
+    return rank(score, lower_is_better=lower_is_better, decimals=decimals).astype(int)
 
 
 def check_weights(w: Any, m: int, names: Sequence[str] | None = None) -> Array:

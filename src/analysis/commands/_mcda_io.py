@@ -4,38 +4,44 @@
 - CRITERIA.csv: ``indicator,direction`` (+1 benefit, −1 cost; also ``benefit``/``cost``,
   ``max``/``min``), optional ``weight``; exactly the criteria of MATRIX, any order.
 - WEIGHTS.csv: ``indicator,weight``; exactly the criteria of MATRIX, any order.
+
+Panel mode (``--year Y`` or ``--pooled``): the input is a panel (long ``unit, year,
+indicator, value``, wide ``unit, year, <indicators>`` or COINr iData) and the criteria are
+a framework (:func:`load_any_framework`: a criteria CSV ``indicator,direction[,weight]
+[,dimension][,name_zh][,name_en]``, a framework YAML, a COINr iMeta or a built-in name);
+:func:`panel_matrix` returns the decision matrix of one year or of all years stacked,
+raw, or treated and normalised as a spec's index would use them.
 """
 
 from __future__ import annotations
 
-import csv
 import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from analysis.criteria import (  # noqa: F401 - the criteria-file readers live there
+    DIRECTION_WORDS,
+    _check_unique,
+    _direction,
+    _header,
+    _weight,
+    criteria_framework,
+    is_criteria_csv,
+    load_any_framework,
+)
 from analysis.errors import InputError, where
 from analysis.files import read_csv
 
-DIRECTION_WORDS = {"benefit": 1.0, "max": 1.0, "cost": -1.0, "min": -1.0}
+if TYPE_CHECKING:  # the framework module is imported when used (CLI start-up time)
+    from analysis.framework import Framework
 
 
-def _header(path: Path) -> list[str]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return [c.strip() for c in next(csv.reader(fh), [])]
-
-
-def _check_unique(path: Path, labels: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for label in labels:
-        if label in seen:
-            raise InputError(f"{path}: duplicate {what} {label!r}")
-        seen.add(label)
 
 
 def read_matrix(path: str | Path, need_values: bool = True) -> pd.DataFrame:
@@ -58,6 +64,11 @@ def read_matrix(path: str | Path, need_values: bool = True) -> pd.DataFrame:
         return frame
     if frame.empty:
         raise InputError(f"{p}: no units (only a header)")
+    if "year" in frame.columns or "Time" in frame.columns:
+        try:
+            _check_unique(p, list(frame.index), f"unit in column {unit_col!r}:")
+        except InputError as exc:
+            raise InputError(f"{exc} (a panel: add --year Y or --pooled)") from None
     _check_unique(p, list(frame.index), f"unit in column {unit_col!r}:")
     values = np.empty(frame.shape)
     for j, col in enumerate(frame.columns):
@@ -72,19 +83,6 @@ def read_matrix(path: str | Path, need_values: bool = True) -> pd.DataFrame:
             )
         values[:, j] = numbers.to_numpy(dtype=float)
     return pd.DataFrame(values, index=frame.index, columns=frame.columns)
-
-
-def _direction(value: str, path: Path, row: int) -> float:
-    text = str(value).strip().lower()
-    if text in DIRECTION_WORDS:
-        return DIRECTION_WORDS[text]
-    try:
-        number = float(text)
-    except ValueError:
-        number = np.nan
-    if number not in (1.0, -1.0):
-        raise InputError(f"{where(path, row, 'direction')}{value!r}: use +1 (benefit) or -1 (cost)")
-    return number
 
 
 def _match(path: Path, listed: list[str], criteria: list[str]) -> None:
@@ -117,17 +115,6 @@ def read_criteria(path: str | Path, criteria: list[str]) -> pd.DataFrame:
     return out.loc[criteria]
 
 
-def _weight(value: str, path: Path, row: int) -> float:
-    text = str(value).strip()
-    try:
-        number = float(text)
-    except ValueError:
-        raise InputError(f"{where(path, row, 'weight')}{value!r} is not a number") from None
-    if not np.isfinite(number) or number < 0:
-        raise InputError(f"{where(path, row, 'weight')}{value!r}: weights must be ≥ 0")
-    return number
-
-
 def read_weights(path: str | Path, criteria: list[str]) -> pd.Series:
     """WEIGHTS.csv (``indicator,weight``) as a Series in the matrix's criteria order."""
     p = Path(path)
@@ -157,3 +144,80 @@ def call_with_location(func: Callable[..., Any], prefix: str, *args: Any, **kwar
         return func(*args, **kwargs)
     except InputError as exc:
         raise InputError(f"{prefix}{exc}") from None
+
+
+def write_output(frame: pd.DataFrame, path: str | Path) -> Path:
+    """A command's table: an Excel workbook for ``.xlsx``, else CSV (15 significant digits)."""
+    from analysis.files import is_excel, write_csv, write_table
+
+    if is_excel(path):
+        return write_table(frame, path)
+    return write_csv(frame, path, float_format="%.15g")
+
+
+# ---------------------------------------------------------------------------- panels
+
+
+def add_panel_arguments(parser: Any) -> None:
+    """``--year``, ``--pooled``, ``--meta`` and ``--spec`` of the panel mode."""
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--year", metavar="Y",
+                      help="panel input: the decision matrix is this year's rows")
+    when.add_argument("--pooled", action="store_true",
+                      help="panel input: every year's rows stacked (unit-years as alternatives)")
+    parser.add_argument("--meta", metavar="FRAMEWORK",
+                        help="panel input: the framework (YAML, iMeta or built-in name) "
+                             "instead of --criteria")
+    parser.add_argument("--spec", metavar="SPEC",
+                        help="panel input: treat and normalise as this index spec does "
+                             "(default: the raw values)")
+
+
+def panel_mode(args: Any) -> bool:
+    """Whether a command was given a panel (``--year`` or ``--pooled``)."""
+    if args.year is None and not args.pooled:
+        if args.spec or args.meta:
+            raise InputError("--spec and --meta need a panel: add --year Y or --pooled")
+        return False
+    return True
+
+
+def panel_matrix(
+    path: str | Path, framework: Framework, year: Any, pooled: bool, spec: Any
+) -> tuple[pd.DataFrame, bool]:
+    """The decision matrix of a panel: index (``unit``, ``year``), one year's rows or (``pooled``)
+    every year's, columns the framework's indicators. Returns ``(matrix, directed)``:
+    ``directed`` is True when the values are normalised with directions applied (a spec
+    with a normalise step), so every criterion is then a benefit.
+
+    Without ``spec`` the raw values; with it the dataset the spec's index normalises
+    or, with a normalise step, its normalised values (every year built as the spec says,
+    e.g. pooled min-max).
+    """
+    from analysis.index import build_years, load_data, load_spec
+
+    data = load_data(path, framework)
+    entry = dict(load_spec(spec)) if spec else {}
+    entry.setdefault("aggregate", {"method": "amean"})
+    entry.pop("weights", None)  # the weights are what the command computes
+    entry.pop("year", None)
+    run = build_years(data, framework, entry, years="all" if pooled else year, source=str(path))
+    directed = "normalise" in entry and entry["normalise"]["method"] != "none"
+    frames = []
+    for y, res in run.results.items():
+        step = [k for k in res.datasets if k != "Aggregated"][-1]
+        frame = res.datasets[step].copy()
+        frame.index = pd.MultiIndex.from_arrays(
+            [frame.index, [y] * len(frame)], names=["unit", "year"]
+        )
+        frames.append(frame)
+    matrix = pd.concat(frames)
+    gaps = np.isnan(matrix.to_numpy())
+    if gaps.any():
+        i, j = np.argwhere(gaps)[0]
+        unit, y = matrix.index[i]
+        raise InputError(
+            f"{path}: unit {unit!r}, year {y}, indicator {matrix.columns[j]!r} is missing; impute it first "
+            "(a --spec with an impute step)"
+        )
+    return matrix, directed

@@ -43,24 +43,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="METHOD",
         help="methods whose score is better when lower (e.g. VIKOR's Q): rank 1 = lowest score",
     )
-    parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUTDIR",
+        help="output folder (or a .xlsx workbook with sheets shifts and agreement)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     # imported here: the parser of every subcommand is built on each call of qci, and
     # analysis.compare pulls in scipy.stats (seconds of start-up for `qci extract`)
     from analysis.compare import compare_rankings, read_scores
-    from analysis.files import write_csv
+    from analysis.files import is_excel, write_csv, write_table
 
     scores = read_scores(args.scores, by=args.by)
     shifts, agreement = compare_rankings(
         scores, args.nominal, by=args.by, top=args.top, lower_is_better=args.lower_is_better
     )
     out = Path(args.output)
-    write_csv(shifts, out / "shifts.csv")
-    write_csv(agreement, out / "agreement.csv")
-    print(
-        f"{agreement['method'].nunique()} methods, {len(agreement)} comparisons "
-        f"-> {out / 'shifts.csv'}, {out / 'agreement.csv'}"
-    )
+    if is_excel(out):
+        targets = str(write_table({"shifts": shifts, "agreement": agreement}, out))
+    else:
+        write_csv(shifts, out / "shifts.csv")
+        write_csv(agreement, out / "agreement.csv")
+        targets = f"{out / 'shifts.csv'}, {out / 'agreement.csv'}"
+    print(f"{agreement['method'].nunique()} methods, {len(agreement)} comparisons -> {targets}")
     return 0

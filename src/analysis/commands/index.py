@@ -1,24 +1,35 @@
-"""``qci index``: build a composite index (denominate → ... → aggregate) and write every step."""
+"""``qci index``: build a composite index (denominate → ... → aggregate) and write every step.
+
+    python -m analysis index --data PANEL --meta FRAMEWORK --spec SPEC [--years all | Y ...] -o OUTDIR
+
+Builds each year asked (default: the spec's ``year``, else the latest), ranks within each
+year, and writes OUTDIR/scores.csv (``unit,year,iCode,score,rank``), OUTDIR/weights.csv
+(``year,iCode,weight``: each indicator's effective weight in the top aggregate),
+``data_<Step>.csv`` (``unit,year,codes...``) and ``spec.yaml``, all only once the whole
+build has succeeded. ``-o RESULTS.xlsx`` writes one workbook, a sheet per table.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "build a composite index from iData + iMeta (or a framework) with a pipeline spec"
+HELP = "build a composite index over years from a panel + framework with a pipeline spec"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
         required=True,
-        metavar="IDATA.csv",
-        help="data: COINr iData (uCode, groups, Time, denominators, indicators) or a long / wide panel",
+        metavar="PANEL",
+        help="data: a long (unit,year,indicator,value) or wide (unit,year,indicators...) panel, "
+        "CSV or Excel, or COINr iData (uCode, groups, Time, denominators, indicators)",
     )
     parser.add_argument(
         "--meta",
         required=True,
-        metavar="IMETA.csv|FRAMEWORK",
-        help="the framework: a COINr iMeta CSV, a framework YAML file or a built-in framework name",
+        metavar="FRAMEWORK",
+        help="the framework: a criteria CSV (indicator,direction[,weight][,dimension]), a COINr "
+        "iMeta CSV, a framework YAML file or a built-in framework name",
     )
     parser.add_argument(
         "--spec",
@@ -27,27 +38,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="pipeline spec: a YAML file or a built-in name (default: coinr-default)",
     )
     parser.add_argument(
+        "--years",
+        nargs="+",
+        metavar="Y",
+        help="the years to build: 'all' or one or more years (default: the spec's year, "
+        "else the latest)",
+    )
+    parser.add_argument(
         "-o",
         "--outdir",
         required=True,
         metavar="OUTDIR",
-        help="folder for scores.csv, data_<Step>.csv and spec.yaml",
+        help="folder for scores.csv, weights.csv, data_<Step>.csv and spec.yaml "
+        "(or a .xlsx workbook with those tables as sheets)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from analysis.framework import load_framework
-    from analysis.index import build_index, load_data, load_spec, write_outputs
+    from analysis.commands._mcda_io import load_any_framework
+    from analysis.index import build_years, load_data, load_spec, write_outputs
 
-    framework = load_framework(args.meta)
+    framework = load_any_framework(args.meta)
     spec = load_spec(args.spec)
     data = load_data(args.data, framework)
-    result = build_index(data, framework, spec, source=args.data)
+    years = None
+    if args.years:
+        years = "all" if [y.lower() for y in args.years] == ["all"] else list(args.years)
+    result = build_years(data, framework, spec, years=years, source=args.data)
     written = write_outputs(result, args.outdir)
-    top = result.scores.loc[result.scores["iCode"] == framework.top].head(3)
-    best = ", ".join(f"{u} {s:.2f}" for u, s in zip(top["uCode"], top["score"], strict=True))
+    scores = result.scores
+    latest = result.years[-1]
+    top = scores.loc[scores["iCode"] == framework.top]
+    if latest is not None:
+        top = top.loc[top["year"] == latest]
+    best = ", ".join(f"{u} {s:.2f}" for u, s in zip(top["unit"].head(3), top["score"].head(3), strict=True))
+    built = ", ".join(str(y) for y in result.years) if latest is not None else "one cross-section"
+    n_units = scores["unit"].nunique()
     print(
-        f"qci index: {len(result.units['Raw'])} units, {len(framework.indicators)} indicators; "
-        f"top {framework.top}: {best}; wrote {len(written)} files to {args.outdir}"
+        f"qci index: {n_units} units, {len(framework.indicators)} indicators, years {built}; "
+        f"top {framework.top}{f' {latest}' if latest is not None else ''}: {best}; "
+        f"wrote {len(written)} files to {args.outdir}"
     )
     return 0

@@ -3,8 +3,17 @@
     python -m analysis rank MATRIX.csv --criteria CRITERIA.csv --weights WEIGHTS.csv
         --method M [--option KEY=VALUE ...] -o SCORES.csv
 
-Writes ``unit,score,rank`` in MATRIX's row order; rank 1 = best, tied units share the
-lowest rank. VIKOR's score is Q (lower is better, so rank 1 has the lowest Q).
+    python -m analysis rank PANEL (--criteria CRITERIA.csv | --meta FRAMEWORK)
+        (--year Y | --pooled) [--spec SPEC] [--weights WEIGHTS.csv] --method M -o SCORES.csv
+
+Writes ``unit,score,rank`` in MATRIX's row order (a panel: ``unit,year,score,rank``);
+rank 1 = best, tied units share the lowest rank. VIKOR's score is Q (lower is better, so
+rank 1 has the lowest Q). A panel's decision matrix is one year's rows (``--year``) or
+every year's rows stacked (``--pooled``: unit-years ranked together, comparable across
+years), raw or, with ``--spec``, treated and normalised as that index spec does
+(directions then applied). Without ``--weights`` the weights are the criteria's
+``weight`` column, or a framework's effective indicator weights. ``-o SCORES.xlsx``
+writes a workbook.
 """
 
 from __future__ import annotations
@@ -15,10 +24,13 @@ HELP = "rank units by wsm, wpm, topsis, vikor, gra or copeland"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("matrix", metavar="MATRIX.csv",
-                        help="first column the unit id, then one numeric column per criterion")
-    parser.add_argument("--criteria", required=True, metavar="CRITERIA.csv",
-                        help="indicator,direction (+1 benefit, -1 cost) [,weight]")
+    from analysis.commands._mcda_io import add_panel_arguments
+
+    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL",
+                        help="first column the unit id, then one numeric column per criterion; "
+                             "or a panel with --year / --pooled")
+    parser.add_argument("--criteria", metavar="CRITERIA.csv",
+                        help="indicator,direction (+1 benefit, -1 cost) [,weight][,dimension]")
     parser.add_argument("--weights", metavar="WEIGHTS.csv",
                         help="indicator,weight (as written by qci weights); "
                              "default: the weight column of CRITERIA.csv")
@@ -28,20 +40,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="method option, repeatable: normalisation=minmax|sum|max|vector "
                              "(wsm), normalisation=vector|minmax (topsis), v=0.5 (vikor), "
                              "rho=0.5 (gra)")
-    parser.add_argument("-o", "--output", required=True, metavar="SCORES.csv")
+    add_panel_arguments(parser)
+    parser.add_argument("-o", "--output", required=True, metavar="SCORES.csv|.xlsx")
 
 
 def run(args: argparse.Namespace) -> int:
     from analysis import rank as R
     from analysis.cli import parse_options
     from analysis.commands._mcda_io import (
+        panel_mode,
         read_criteria,
         read_matrix,
         read_weights,
         warnings_to_stderr,
+        write_output,
     )
     from analysis.errors import InputError
-    from analysis.files import write_csv
 
     method = args.method.strip().lower()
     if method not in R.METHODS:
@@ -54,22 +68,56 @@ def run(args: argparse.Namespace) -> int:
             f"--option {', '.join(unknown)}: not an option of {method}; "
             f"accepted: {', '.join(accepted) or 'none'}"
         )
-    matrix = read_matrix(args.matrix)
-    criteria = list(matrix.columns)
-    table = read_criteria(args.criteria, criteria)
+    panel = panel_mode(args)
+    if panel:
+        matrix, directions, default_weights, keys = _panel_input(args)
+        criteria = list(matrix.columns)
+    else:
+        if not args.criteria:
+            raise InputError("give --criteria CRITERIA.csv (indicator,direction[,weight])")
+        matrix = read_matrix(args.matrix)
+        criteria = list(matrix.columns)
+        table = read_criteria(args.criteria, criteria)
+        directions = table["direction"].to_numpy()
+        complete = table["weight"].notna().all()
+        default_weights = table["weight"].to_numpy() if complete else None
     if args.weights:
         weights = read_weights(args.weights, criteria).to_numpy()
-    elif table["weight"].notna().all():
-        weights = table["weight"].to_numpy()
+    elif default_weights is not None:
+        weights = default_weights
     else:
         raise InputError("give --weights WEIGHTS.csv or a complete 'weight' column in --criteria")
     with warnings_to_stderr("rank"):
         try:
-            result = R.score_and_rank(matrix, weights, method, table["direction"].to_numpy(),
-                                      **options)
+            result = R.score_and_rank(matrix, weights, method, directions, **options)
         except InputError as exc:
             located = str(exc).startswith(("row ", "column ", "decision matrix"))
             raise InputError(f"{args.matrix}: {exc}" if located else str(exc)) from None
-    path = write_csv(result, args.output, float_format="%.15g")
+    if panel:
+        result = result.drop(columns="unit")
+        result.insert(0, "year", keys["year"])
+        result.insert(0, "unit", keys["unit"])
+    path = write_output(result, args.output)
     print(f"rank: {method}, {len(result)} units, {len(criteria)} criteria -> {path}")
     return 0
+
+
+def _panel_input(args: argparse.Namespace) -> tuple[object, object, object, dict[str, list]]:
+    """A panel's decision matrix (integer rows), its directions (None when normalised with
+    directions applied), the framework's effective indicator weights, and each row's unit
+    and year."""
+    from analysis import engine
+    from analysis.commands._mcda_io import load_any_framework, panel_matrix
+    from analysis.errors import InputError
+
+    if bool(args.criteria) == bool(args.meta):
+        raise InputError("a panel needs its criteria: give --criteria CRITERIA.csv or --meta FRAMEWORK")
+    framework = load_any_framework(args.criteria or args.meta)
+    matrix, directed = panel_matrix(args.matrix, framework, args.year, args.pooled, args.spec)
+    keys = {"unit": matrix.index.get_level_values("unit").tolist(),
+            "year": matrix.index.get_level_values("year").tolist()}
+    p = len(framework.indicators)
+    effective = engine.effective_weights(framework, framework.table["weight"].to_numpy())[:p]
+    matrix = matrix.reset_index(drop=True)
+    return matrix, None if directed else framework.direction.copy(), effective, keys
+

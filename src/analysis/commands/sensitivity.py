@@ -20,12 +20,18 @@ HELP = "uncertainty and Sobol sensitivity of the index ranking (COINr's estimato
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", required=True, metavar="IDATA.csv", help="COINr iData layout")
+    parser.add_argument(
+        "--data",
+        required=True,
+        metavar="PANEL",
+        help="COINr iData, or a long (unit,year,indicator,value) or wide (unit,year,...) panel",
+    )
     parser.add_argument(
         "--meta",
         required=True,
         metavar="IMETA.csv|FRAMEWORK",
-        help="the framework: a COINr iMeta CSV, a framework YAML file or a built-in name",
+        help="the framework: a criteria CSV, a COINr iMeta CSV, a framework YAML file or a "
+        "built-in name",
     )
     parser.add_argument(
         "--spec",
@@ -83,7 +89,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="progress bar (default: on for 10,000 runs or more)",
     )
     parser.add_argument(
-        "-o", "--outdir", required=True, metavar="OUTDIR", help="folder for the outputs"
+        "-o",
+        "--outdir",
+        required=True,
+        metavar="OUTDIR",
+        help="folder for the outputs (or a .xlsx workbook with them as sheets)",
     )
 
 

@@ -3,9 +3,16 @@
     python -m analysis weights MATRIX.csv --method M [--criteria CRITERIA.csv]
         [--pairwise PAIRWISE.csv] [--option KEY=VALUE ...] -o WEIGHTS.csv
 
-Writes ``indicator,weight`` in MATRIX's column order, summing to 1. With AHP (alone or
+    python -m analysis weights PANEL --method M (--criteria CRITERIA.csv | --meta FRAMEWORK)
+        (--year Y | --pooled) [--spec SPEC] [--option KEY=VALUE ...] -o WEIGHTS.csv
+
+Writes ``indicator,weight`` in MATRIX's column order (a panel: the framework's indicator
+order), summing to 1; ``-o WEIGHTS.xlsx`` writes a workbook. A panel's decision matrix is
+one year's rows (``--year``) or every year's rows stacked (``--pooled``, the panel entropy
+of Chinese studies), raw, or with ``--spec`` treated and normalised as that index spec
+does (directions then applied, so every criterion is a benefit). With AHP (alone or
 inside a combination) it also writes ``lambda_max``, ``CI`` and ``CR`` to WEIGHTS.json
-beside the CSV. Options of a set inside a combination are written ``SET.OPTION``, e.g.
+beside the output. Options of a set inside a combination are written ``SET.OPTION``, e.g.
 ``--method linear --option sets=ahp,entropy --option alpha=0.5,0.5
 --option entropy.variant=sum``.
 """
@@ -14,17 +21,23 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "criteria weights: equal, entropy, critic, cv, std, pca, expert, ahp, linear, multiplicative, game_theory"
+HELP = (
+    "criteria weights: equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, expert, "
+    "ahp, linear, multiplicative, game_theory"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("matrix", metavar="MATRIX.csv",
-                        help="first column the unit id, then one numeric column per criterion")
+    from analysis.commands._mcda_io import add_panel_arguments
+
+    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL",
+                        help="first column the unit id, then one numeric column per criterion; "
+                             "or a panel with --year / --pooled")
     parser.add_argument("--method", required=True, metavar="M",
-                        help="equal, entropy, critic, cv, std, pca, expert, ahp, linear, "
-                             "multiplicative or game_theory")
+                        help="equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, "
+                             "expert, ahp, linear, multiplicative or game_theory")
     parser.add_argument("--criteria", metavar="CRITERIA.csv",
-                        help="indicator,direction (+1 benefit, -1 cost) [,weight]; "
+                        help="indicator,direction (+1 benefit, -1 cost) [,weight][,dimension]; "
                              "default: every criterion a benefit")
     parser.add_argument("--pairwise", metavar="PAIRWISE.csv",
                         help="AHP pairwise comparisons: square, first column the row labels, "
@@ -32,7 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                         help="method option, repeatable (e.g. variant=sum, correlation=spearman, "
                              "priorities=geometric, ri=alonso-lamata, sets=entropy,critic)")
-    parser.add_argument("-o", "--output", required=True, metavar="WEIGHTS.csv")
+    add_panel_arguments(parser)
+    parser.add_argument("-o", "--output", required=True, metavar="WEIGHTS.csv|.xlsx")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,12 +58,14 @@ def run(args: argparse.Namespace) -> int:
     from analysis import weights as W
     from analysis.cli import parse_options
     from analysis.commands._mcda_io import (
+        panel_mode,
         read_criteria,
         read_matrix,
         warnings_to_stderr,
+        write_output,
     )
     from analysis.errors import InputError
-    from analysis.files import write_csv, write_json
+    from analysis.files import write_json
 
     method = W.resolve_method(args.method)
     options = parse_options(args.option)
@@ -62,11 +78,15 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--option sets: only for linear, multiplicative or game_theory, not {method}")
 
     need_values = not used <= W.NO_DATA_METHODS | W.COMBINATIONS
-    matrix = read_matrix(args.matrix, need_values=need_values)
-    criteria = list(matrix.columns)
     directions = None
     expert_weights = None
-    if args.criteria:
+    if panel_mode(args):
+        matrix, directions, expert_weights = _panel_input(args)
+        criteria = list(matrix.columns)
+    else:
+        matrix = read_matrix(args.matrix, need_values=need_values)
+        criteria = list(matrix.columns)
+    if args.criteria and not panel_mode(args):
         table = read_criteria(args.criteria, criteria)
         directions = table["direction"].to_numpy()
         if table["weight"].notna().all():
@@ -116,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
             summary = ahp_module.analyse(pairwise, warn=False, **ahp_options).summary()
 
     out = pd.DataFrame({"indicator": criteria, "weight": w.to_numpy()})
-    path = write_csv(out, args.output, float_format="%.15g")
+    path = write_output(out, args.output)
     if summary is not None:
         summary["weights_method"] = method
         write_json(summary, Path(path).with_suffix(".json"))
@@ -128,6 +148,22 @@ def run(args: argparse.Namespace) -> int:
     )
     print(f"weights: {method}{f' ({shown})' if shown else ''}, {len(criteria)} criteria -> {path}")
     return 0
+
+
+def _panel_input(args: argparse.Namespace) -> tuple[object, object, object]:
+    """A panel's decision matrix, its directions (None when normalised with directions
+    applied) and the framework's effective indicator weights (for ``expert``)."""
+    from analysis import engine
+    from analysis.commands._mcda_io import load_any_framework, panel_matrix
+    from analysis.errors import InputError
+
+    if bool(args.criteria) == bool(args.meta):
+        raise InputError("a panel needs its criteria: give --criteria CRITERIA.csv or --meta FRAMEWORK")
+    framework = load_any_framework(args.criteria or args.meta)
+    matrix, directed = panel_matrix(args.matrix, framework, args.year, args.pooled, args.spec)
+    p = len(framework.indicators)
+    effective = engine.effective_weights(framework, framework.table["weight"].to_numpy())[:p]
+    return matrix, None if directed else framework.direction.copy(), effective
 
 
 def _defaults(module: object, method: str) -> dict[str, object]:
