@@ -285,6 +285,28 @@ def dispersion_penalty(x: np.ndarray, membership: np.ndarray) -> np.ndarray:
         return variance / mean
 
 
+def mpi(x: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Mazziotta–Pareto index of each group: ``M_i − S_i · cv_i = M_i − S_i² / M_i``.
+
+    M_i and S_i are the unweighted mean and population sd of unit i's present children
+    in the group (the MPI is equally weighted by design: the weights only tell which
+    children belong to which parent). Source: De Muro, Mazziotta & Pareto (2011), Social
+    Indicators Research 104: 1-18; Mazziotta & Pareto (2016), SIR 127: 983-1003. Meant for
+    children normalised with ``normalise: mpi`` (mean 100, sd 10) or, over years, the
+    reference-year goalposts ``mp_goalposts`` (70-130); :mod:`analysis.mpi` has the
+    paper's complete-matrix form, which this equals on complete data.
+    """
+    member = (np.asarray(g) != 0).any(axis=0) if np.ndim(g) == 3 else np.asarray(g) != 0
+    member = member.astype(np.float64)
+    out = amean(x, member) - dispersion_penalty(x, member)
+    if np.ndim(g) == 3 and out.ndim == 2:  # one result per weight set, all equal
+        out = np.broadcast_to(out, (np.shape(g)[0], *out.shape)).copy()
+    return out
+
+
+METHODS["mpi"] = mpi  # defined after the penalty it uses
+
+
 def aggregate_level(
     x: np.ndarray, lev: Level, method: str = "amean", penalty: str = "none", **params: float
 ) -> np.ndarray:

@@ -116,13 +116,13 @@ def minmax(
     return out
 
 
-def _nanstd1(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _nanstd1(y: np.ndarray, ddof: int = 1) -> tuple[np.ndarray, np.ndarray]:
     ok = ~np.isnan(y)
     n = ok.sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(ok, y, 0.0).sum(axis=0) / n
         dev = np.where(ok, y - mean, 0.0)
-        sd = np.sqrt((dev * dev).sum(axis=0) / (n - 1))
+        sd = np.sqrt((dev * dev).sum(axis=0) / (n - ddof))
     return mean, sd
 
 
@@ -138,6 +138,25 @@ def zscore(
     flat = ~(sd > 0)
     if flat.any():
         out[:, flat] = np.where(np.isnan(y[:, flat]), np.nan, m)
+    return out
+
+
+def mpi(x: np.ndarray, direction: np.ndarray | None = None) -> np.ndarray:
+    """Mazziotta–Pareto standardisation: ``z = 100 + 10 · (y − mean y) / S``, S the
+    population sd (divisor n); a constant column → 100.
+
+    The normalisation of the MPI (De Muro, Mazziotta & Pareto 2011, Social Indicators
+    Research 104: 1-18); aggregate with ``mpi`` (:func:`analysis.aggregate.mpi`). Differs
+    from ``zscore`` with m = 100, s = 10 only in the sd's divisor (n, not n − 1).
+    """
+    x, d = _prep(x, direction)
+    y = x * d
+    mean, sd = _nanstd1(y, ddof=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = (y - mean) / sd * 10.0 + 100.0
+    flat = ~(sd > 0)
+    if flat.any():
+        out[:, flat] = np.where(np.isnan(y[:, flat]), np.nan, 100.0)
     return out
 
 
@@ -329,6 +348,7 @@ def none(x: np.ndarray, direction: np.ndarray | None = None) -> np.ndarray:
 METHODS: dict[str, Callable[..., np.ndarray]] = {
     "minmax": minmax,
     "zscore": zscore,
+    "mpi": mpi,
     "rank": rank,
     "percentile": percentile,
     "goalposts": goalposts,

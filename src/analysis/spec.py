@@ -21,11 +21,12 @@ denominate      divide, none
 impute          mean, median, group_mean, group_median (``group: COLUMN``), latest, none
 screen          by_na, by_zeros, by_na_and_zeros, none
 treat           coinr, winsorise, clip, none
-normalise       minmax, zscore, rank, percentile, goalposts, mp_goalposts, dist2targ,
+normalise       minmax, zscore, mpi, rank, percentile, goalposts, mp_goalposts, dist2targ,
                 dist2max, sum, vector, log, none
 weights         (optional) equal, entropy, critic, cv, std, pca, gini, reciprocal_gini,
                 linear, multiplicative, game_theory (:mod:`analysis.weights`)
-aggregate       amean, gmean, hmean, median, copeland (required); ``penalty: dispersion``
+aggregate       amean, gmean, hmean, mpi (Mazziotta–Pareto), median, copeland (required);
+                ``penalty: dispersion``
 ==============  ===============================================================
 
 Time (see :mod:`analysis.engine` for the scopes):
