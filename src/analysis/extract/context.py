@@ -66,6 +66,7 @@ def _locate(row: dict, document: _Document) -> _Around:
         else:
             break
     row["quote"] = text[clause_start:clause_end]
+    row["quote_start"], row["quote_end"] = clause_start, clause_end
     around.clause_start, around.clause_end = clause_start, clause_end
     around.before = text[max(clause_start, start - 40) : start]
     around.sentence = bisect_right(index.sentence_starts, start) - 1

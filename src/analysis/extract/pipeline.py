@@ -23,6 +23,7 @@ from analysis.extract.patterns import (
     FIGURE_PATTERN,
 )
 from analysis.extract.periods import _before_publication, _decide_period, _period_cues
+from analysis.extract.script import origin_span, readable_text
 from analysis.extract.subjects import _decide_subject, _inherit, _naming_subject, _pair_respectively
 from analysis.extract.tables import _negate, _table_units
 from analysis.extract.textindex import _HTML_TAG, _char_flags, _Headings, _TextIndex
@@ -58,6 +59,21 @@ _MINUS_BEFORE = frozenset(["", " ", "\t", "|", "(", "（", ":", "：", "\n", "\u
 
 
 def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
+    """The rows of one text, read in simplified script without injected romanisation
+    (:func:`~analysis.extract.script.readable_text`), with spans, surfaces and quotes on
+    the text as written."""
+    readable, origin = readable_text(text)
+    rows = _readable_rows(readable, doc, published)
+    if readable is not text:
+        for row in rows:
+            row["start"], row["end"] = origin_span(origin, row["start"], row["end"])
+            row["surface"] = text[row["start"] : row["end"]]
+            quote_start, quote_end = origin_span(origin, row["quote_start"], row["quote_end"])
+            row["quote"] = text[quote_start:quote_end]
+    return rows
+
+
+def _readable_rows(text: str, doc: str, published: str | None) -> list[dict]:
     year = publication_year(published)
     headings = _Headings(text, year)
     raw_rows: list[dict] = []
