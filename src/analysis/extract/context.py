@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from analysis.extract.indicators import _title_names_a_park
-from analysis.extract.periods import _BULLETIN_TITLE, _cue_reaches
+from analysis.extract.periods import _cue_reaches, report_year
 from analysis.extract.textindex import _MARKUP, _clean, _Headings, _TextIndex
 
 _QUOTE_LEAD = frozenset("# \t\u3000\n>★•-…")
@@ -33,8 +33,7 @@ class _Document:
         self.single_places: dict[int, bool] = {}
         self.park_heads: dict[int, list[tuple[int, bool | None]]] = {}
         self.title_park = _title_names_a_park(text)
-        bulletin = _BULLETIN_TITLE.search(text[:300])
-        self.publication = bulletin.group(1) if bulletin else (str(year) if year else "")
+        self.publication = report_year(text, year)
         self.rank_population: dict | None = None  # the last size of a ranked population
 
 

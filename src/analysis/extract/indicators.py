@@ -68,13 +68,16 @@ def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, 
 _PARK_SUBJECT = re.compile(
     r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?"
     r"[^\s,，;；。、:：全各个家所0-9０-９]{0,12}?(?<!省级以上)(?<!国家级)(?<!省级)(?<!绿色)"
-    r"(?:经济技术开发区|经开区|开发区|高新区|产业园|工业园|物流园|园区|小镇|院区)(?![0-9０-９])"
+    r"(?:经济技术开发区|经开区|开发区|高新区|产业园|工业园|物流园|物流基地|园区|小镇|院区|"
+    r"(?<![香全])港(?![口澳区务航城]))(?![0-9０-９])"
 )
+#: A scope note in brackets (不含开发区, 含高新区): the figures stay the county's (§11).
+_SCOPE_NOTE = re.compile(r"[(（](?:不含|不包括|未含|含|包括)[^()（）]{0,24}[)）]")
 #: A clause opening with the county or city as a whole (从全市看, 全市共有…): county figures.
 _COUNTY_SUBJECT = re.compile(
     r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县)"
 )
-_PARK_WORDS = ("开发区", "经开区", "高新区", "园", "小镇", "院区")
+_PARK_WORDS = ("开发区", "经开区", "高新区", "园", "小镇", "院区", "物流基地", "港")
 #: Verbs or prepositions before the park noun: the park is an object (推进园区更新,
 #: 以高新区争创…为引领), not the subject.
 _PARK_OBJECT = re.compile(r"推进|建设|打造|加快|推动|深化|创建|争创|更新|入驻|落户|进驻|^[以把对将为向在]")
@@ -92,6 +95,8 @@ def _park_heads(text: str, start: int, end: int) -> list[tuple[int, bool | None]
     for brk in [*_SUBJECT_BREAK.finditer(text, start, end), None]:
         clause_end = brk.start() if brk else end
         clause = _clean(text[position:clause_end]).lstrip("　 \t")
+        if "含" in clause or "包括" in clause:
+            clause = _SCOPE_NOTE.sub("", clause)
         park = _PARK_SUBJECT.match(clause) if any(word in clause for word in _PARK_WORDS) else None
         if park and not _PARK_OBJECT.search(park.group(0)):
             heads.append((position, True))
@@ -137,6 +142,20 @@ def _title_names_a_park(text: str) -> bool:
     return any(word in title for word in _PARK_WORDS) and bool(_PARK_SUBJECT.match(title))
 
 
+#: Firm cues that a county-wide total can carry too (全市新增产能…, 全县项目计划投资…).
+_COUNTY_CAN_HAVE = frozenset({"产能", "计划投资", "占地", "生产线", "下线", "项目开工", "单体", "每天"})
+_COUNTY_WIDE = re.compile(r"^(?:[^,，;；。]{0,8}?)(?:全市|全县|全区|我市|我县|我区|全省)")
+
+
+def _firm_figure(clean_before: str, clean_clause: str) -> bool:
+    """A figure of a single firm or project (§11): a firm cue in its clause, unless the
+    clause is about the whole county (全市…产能) and the cue is not a firm's name."""
+    firm = _FIRM_CUE.search(clean_clause)
+    if firm is None:
+        return False
+    return not (firm.group(0) in _COUNTY_CAN_HAVE and _COUNTY_WIDE.match(clean_before))
+
+
 def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     """``is_indicator`` (§11): not for context counts, ranked populations, cluster labels,
     or the figures of a single firm, park or place; notes for subsets and borderline."""
@@ -166,7 +185,7 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
         elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
             is_indicator = False
             notes.append("context count")
-        elif _FIRM_CUE.search(clean_clause) or _single_place(
+        elif _firm_figure(clean_before, clean_clause) or _single_place(
             text, index, sentence, document.single_places
         ):
             is_indicator = False

@@ -29,6 +29,13 @@ _GROWTH_WORD = re.compile(r"增长(?!面)|同比|增幅")
 _NET_CHANGE = re.compile(
     r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$|(?:提高|提升|下降|降低)了?$"
 )
+#: A comparison base before 净增 (比上年净增86家): the change against it (§7 change_abs);
+#: without one, 净增…家 counts the things added in the period (§7 count).
+_CHANGE_BASE = re.compile(r"[比较]|同比")
+#: A goal stated as met (实现稳产目标, 完成年度目标): achieved, not a target (§7).
+_ACHIEVED_GOAL = re.compile(r"(?:实现|完成|达到|达成|超额完成)[^,，;；。]{0,8}目标")
+#: 预计 before a rank: the rank expected, a target (§7).
+_EXPECTED = "预计"
 #: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
 _REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
 _SENTENCE_TARGET = re.compile(r"(?<!在)确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
@@ -73,6 +80,8 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
     before, notes = around.before, around.notes
     if "fixed_measure" in row:
         measure = row["fixed_measure"]
+    elif kind == "percent" and row["unit"] == "‰":
+        measure = "share_pct"  # 出生率5.2‰, 自然增长率-1.6‰: rates per thousand, not growth
     elif kind == "percent":
         growth = _GROWTH_CUE.search(before[-16:])
         if growth and _REACHED_TO.search(before.rstrip("*")[-4:]):
@@ -83,8 +92,10 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
             measure = "growth_pct"  # …, 保持30％以上的增长
         else:
             measure = "share_pct"
-    elif measure in {"level", "count"} and _NET_CHANGE.search(before[-6:]):
-        measure = "change_abs"
+    elif measure in {"level", "count"} and (net := _NET_CHANGE.search(before[-6:])):
+        if not (measure == "count" and net.group(0).startswith("净增")
+                and not _CHANGE_BASE.search(around.clean_before)):
+            measure = "change_abs"  # but 净增市场主体1200家 is a count (§7)
     elif measure == "level" and not row["unit"] and before.rstrip("*了").endswith(("缩小", "扩大")):
         # 收入比…比上年缩小0.03: a change of a ratio (§6 ratios → ratio, decline signed)
         measure, row["base_unit"] = "change_abs", "ratio"
@@ -117,10 +128,16 @@ def _is_target(measure: str, around: _Around, document: _Document) -> bool:
     text, start, sentence_start = document.text, around.start, around.sentence_start
     headings = document.headings
     goal_from = max(sentence_start, start - 120)  # how far back a goal cue reaches
-    return not _ACHIEVED.search(around.before) and bool(
-        _TARGET_CUE.search(around.before)
+    before, sentence_before = around.before, around.sentence_before[-30:]
+    if "目标" in sentence_before and _ACHIEVED_GOAL.search(sentence_before):
+        before = _ACHIEVED_GOAL.sub("", before)  # 实现稳产目标: a goal met
+        sentence_before = _ACHIEVED_GOAL.sub("", sentence_before)
+    if measure == "rank" and _EXPECTED in sentence_before:
+        return True  # 预计全年…位居全市第一: the rank expected
+    return not _ACHIEVED.search(before) and bool(
+        _TARGET_CUE.search(before)
         or _has_head_target(text[goal_from:start], document.year)
-        or (measure != "growth_pct" and (_SENTENCE_TARGET.search(around.sentence_before[-30:]) or (
+        or (measure != "growth_pct" and (_SENTENCE_TARGET.search(sentence_before) or (
             (text.find("力争", goal_from, start) >= 0
              or text.find("确保", goal_from, start) >= 0)
             and _GOAL_VERB.search(text, goal_from, start))))

@@ -65,6 +65,25 @@ _RANK_FOLLOW = re.compile(r"^(?:$|[\s\*,，。;；、!！?？…)）”\"'<]|的
 #: 前N followed by these is a period (前三季度), not a rank.
 _TOP_FOLLOW_STOP = re.compile(r"^(?:季度|个月|年|期|天|几|列|沿|端|所未|景)")
 _DOC_ITEM_BEFORE = re.compile(r"(中央|省委|市委|国务院|省政府|市政府|国家|县委|区委)$")
+#: The items of a policy document (若干政策20条, 支持措施30条): no indicator (§11).
+_POLICY_ITEMS_BEFORE = re.compile(r"(?:政策|措施|举措|意见|办法|条例|细则|规定)[”\*]*(?:共|等)?$")
+#: A period phrase before a duration: 极不平凡的三年, 不寻常的一年 (§2).
+_PERIOD_PHRASE_BEFORE = re.compile(r"(?:平凡|寻常|难忘|奋斗|攻坚|非凡)的$")
+#: A policy or programme named by a duration (十年禁渔, 10年禁捕): a name (§2).
+_DURATION_NAME_AFTER = re.compile(r"^[”\*]*(?:禁渔|禁捕|退捕)")
+#: A money total written with its scale only (突破100亿, 达12.5万亿): base unit 元 (§6).
+_MONEY_BEFORE = re.compile(
+    r"(?:收入|总值|产值|投资|金额|总额|销售额|零售额|营收|税收|增加值|存款|贷款|余额|资金|支出|"
+    r"总量|进出口|出口|进口|营业额|成交额|交易额)"
+    r"(?:总额|总量)?(?:达到|达|突破|超过|超|为|实现|完成|近|约|逾|首次)*[\*“]*$"
+)
+#: Life expectancy in 岁 is a measurement, not an age threshold (§7).
+_LIFE_EXPECTANCY_BEFORE = re.compile(r"寿命(?:达到|达|为|提高到|提高至|增至|提升至|提升到)?[\*]*$")
+#: A footnote marker [3], a table or figure number (表2, 图3) and a price-index base
+#: (以上年为100): no figures (§2, §11).
+_FOOTNOTE_AROUND = (("[", "]"), ("［", "］"), ("〔", "〕"))
+_TABLE_NUMBER_BEFORE = re.compile(r"(?:^|[\s(（见附#*>])[表图]$")
+_INDEX_BASE_BEFORE = re.compile(r"以[^,，;；。()（）]{0,8}为$")
 _ROAD_AFTER = re.compile(r"^(?:省道|国道|县道|高速|号线|路|线|公路)")
 _POLLUTANT_BEFORE = re.compile(r"(?:PM|pm|PM<sub>|pm<sub>|O|SO|NO|CO)$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
@@ -406,6 +425,10 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
         return []  # “三项表率”, 这两个产业: a slogan or a back-reference (§2)
     if unit == "年" and text[max(0, start - 3) : start].endswith(("过去", "过去的")):
         return []  # 过去五年: a period phrase like 五年来 (§2)
+    if unit == "年" and _PERIOD_PHRASE_BEFORE.search(text[max(0, start - 6) : start]):
+        return []  # 极不平凡的三年: a period phrase (§2)
+    if unit == "年" and _DURATION_NAME_AFTER.match(text[end : end + 4]):
+        return []  # 十年禁渔: a programme name (§2)
     if numeral[0] in "百千万" and not prefix and not _bound_before(text[max(0, start - 4) : start]):
         return []  # 百家塘村, 千家万户: numeral characters inside words (but 超百亿元 is one)
     if (numeral in {"百", "千", "万"} or match.group("c_scale") and unit == "元") and (
@@ -485,11 +508,16 @@ def _quantity_from_parts(
         if clean_unit == "部":
             return [_row(start, end, value, "部", None, "", "other", "name",
                          note="regulation number")]
-        if clean_unit == "条" and _DOC_ITEM_BEFORE.search(before):
+        if clean_unit == "条" and (
+            _DOC_ITEM_BEFORE.search(before) or _POLICY_ITEMS_BEFORE.search(before)
+        ):
             return [_row(start, end, value, "条", None, "", "other", "doc_items",
                          note="document item count")]
         if not clean_unit and not prefix and not approx:
             return _unitless(text, start, end, value, numeral, before, after)
+    if clean_unit == "年" and _DURATION_NAME_AFTER.match(after):
+        return [_row(start, end, value, "年", None, "", "other", "name",
+                     note="number in a policy name (十年禁渔)")]
     # the base unit (§6)
     base_unit = _BASE_UNIT.get(clean_unit, clean_unit)
     if not clean_unit and scale:
@@ -498,6 +526,8 @@ def _quantity_from_parts(
             if after.lstrip("*").startswith(noun):
                 base_unit = noun_base
                 break
+        if not base_unit and _MONEY_BEFORE.search(before):
+            base_unit = "元"  # 一般公共预算收入突破100亿: a money total (§6)
     # 2311.8 × 1e8 without float noise
     value_base = float(f"{value * multiplier:.15g}") if multiplier != 1.0 else value
     if base_unit in {"%", "百分点", "ratio"}:
@@ -510,7 +540,9 @@ def _quantity_from_parts(
         _SIZE_CLASS_AFTER.match(after.lstrip("*"))) and not after.lstrip("*").startswith("以上")
     bound_after = _BOUND_AFTER.match(after)
     if bound_after:
-        if _THRESHOLD_AFTER.match(after) or clean_unit in {"周岁", "岁"}:
+        if _THRESHOLD_AFTER.match(after) or clean_unit in {"周岁", "岁"} and not (
+            _LIFE_EXPECTANCY_BEFORE.search(before)
+        ):
             threshold = True
         else:
             notes.append(_BOUND_NOTES.get(bound_after.group(1), f"bound ({bound_after.group(1)})"))
@@ -526,8 +558,10 @@ def _quantity_from_parts(
         measure, base_unit = "change_abs", "百分点"
     elif clean_unit == "倍":
         measure = "ratio"
-    elif clean_unit in {"周岁", "岁"}:
+    elif clean_unit in {"周岁", "岁"} and not _LIFE_EXPECTANCY_BEFORE.search(before):
         measure, kind = "other", "threshold"
+    elif clean_unit in {"周岁", "岁"}:
+        measure = "level"  # 人均预期寿命达到80.5岁: a measurement in years of age
     elif clean_unit == "天" and _DAY_COUNT_BEFORE.search(before):
         measure = "count"  # 优良天数为312天: days counted, an indicator, not a duration (§7)
     elif clean_unit in _DURATION_UNITS:
@@ -598,6 +632,14 @@ def _unitless(
     text: str, start: int, end: int, value: float, numeral: str, before: str, after: str
 ) -> list[dict]:
     """A bare Arabic number: a year, a code, a section number or a plain figure (§5)."""
+    if (before[-1:], after[:1]) in _FOOTNOTE_AROUND:
+        return [_row(start, end, value, "", None, "", "other", "label", note="footnote marker")]
+    if before[-1:] in {"表", "图"} and _TABLE_NUMBER_BEFORE.search(before):
+        return [_row(start, end, value, "", None, "", "other", "label",
+                     note="table or figure number")]
+    if value == 100 and _INDEX_BASE_BEFORE.search(before):
+        return [_row(start, end, value, "", None, "", "other", "label",
+                     note="price-index base (以上年为100)")]
     if _LATIN_AFTER.match(after):
         return [_row(start, end, value, "", None, "", "other", "name",
                      note="number in a name (e.g. 5G)")]
@@ -626,7 +668,7 @@ def _unitless(
 _HANDLERS = {
     "ymd": _date_ymd, "ym_range": _date_ym_range, "ym": _date_ym, "md_range": _date_md_range,
     "md": _date_md, "m_range": _date_m_range, "month": _date_month, "clock": _time_of_day,
-    "hour": _time_of_day, "ratio": _ratio, "code": _code, "yearword": _year, "ordinal": _ordinal,
+    "hour": _time_of_day, "ratio": _ratio, "code": _code, "docno": _code, "yearword": _year, "ordinal": _ordinal,
     "top": _top, "first": _first, "plenum": _plenum, "congress": _congress,
     "plenum_short": _plenum_short, "framework": _framework, "streak": _streak, "wins": _wins,
     "roman": _roman, "qty": _qty, "pct_word": _pct_word, "cqty": _cqty,

@@ -45,7 +45,7 @@ _WRAPPED_NUM = (
 
 #: Measure words accepted after a Chinese numeral (§2: counts, durations, frequencies).
 CHINESE_UNITS = sorted(
-    "个月 个 家 项 座 所 户 名 位 次 年 天 届 期 方面 倍 人 条 件 亩 元 公里 场 处 台 套 辆 张 支 株 "
+    "个百分点 个月 个 家 项 座 所 户 名 位 次 年 天 届 期 方面 倍 人 条 件 亩 元 公里 场 处 台 套 辆 张 支 株 "
     "棵 篇 艘 架 人次 成 周年".split(),
     key=len,
     reverse=True,
@@ -62,22 +62,24 @@ _ALTERNATIVES = [
     rf"(?P<m_range>{_D}{{1,2}}月?[ ]?{_DASH}[ ]?{_D}{{1,2}}月(?:份)?)",
     rf"(?P<month>{_D}{{1,2}}月份?)(?!{_D})",
     # times of day (§5)
-    rf"(?P<clock>(?<![0-9.:：]){_D}{{1,2}}[:：][0-5]{_D}(?![0-9.:：]))",
+    rf"(?P<clock>(?<![0-9.:：]){_D}{{1,2}}[:：][0-5]{_D}(?:[:：][0-5]{_D})?(?![0-9.:：]))",
     rf"(?P<hour>{_D}{{1,2}}时(?:{_D}{{1,2}}分)?)",
     # ratios and multi-part structures (§4)
     rf"(?P<ratio>{_NUM}(?:[:：∶]{_NUM})+)",
     # codes and slogans built with + (2+2+X, 1+4, 1+29)
     rf"(?P<code>{_D}+(?:[+＋](?:{_D}+|[A-Za-z]+))+)",
+    # document and index numbers with slashes and hyphens (014000319/2023-00123): one code
+    rf"(?P<docno>{_D}+[/／]{_D}+(?:[-－/／]{_D}+)+)",
     # a year alone
     rf"(?P<yearword>(?P<year>{_D}{{4}})(?P<year_unit>年度|年)(?!{_D}|均|来|以来|间))",
     # ranks, grades and ordinals with 第 (§4)
-    # (the twelve alternatives above start with a digit; see _STRUCTURED_DIGITS)
+    # (the thirteen alternatives above start with a digit; see _STRUCTURED_DIGITS)
     rf"(?P<ordinal>第(?P<ord_num>{_D}+|{_CN})(?P<ord_unit>等次|位|名|批|期|届|次|家|个|轮|季度|章|条|款|号|代|大|中全会|站)?)",
     rf"(?P<top>前(?P<top_num>{_D}+|{_CN})(?P<top_unit>位|名|强)?)",
     r"(?P<first>首位)",
     # meetings: 十三届五次全会, 二十届三中全会, 十八大, 三中全会
     rf"(?P<plenum>(?P<pl_num>{_CN})届(?:{_CN})(?:次全会|中全会|次(?=全体)))",
-    rf"(?P<congress>(?P<cg_num>{_CN})大(?=召开|即将|胜利|精神|以来|报告|代表|维稳|$|[,，。;；、”」）)]|的))",
+    rf"(?P<congress>(?P<cg_num>{_CN})大(?=召开|即将|胜利|精神|以来|报告|代表|维稳|和|与|及|$|[,，。;；、”」）)]|的))",
     rf"(?P<plenum_short>(?P<ps_num>{_CN})中全会)",
     # framework counts: 六大品质, 六方面, 五个方面
     rf"(?P<framework>(?P<fw_num>{_CN})(?P<fw_unit>大(?=品质)|个方面|方面))",
@@ -95,18 +97,18 @@ _ALTERNATIVES = [
     rf"(?P<cqty>(?P<c_pre>上|近|数)?(?P<c_num>{_CN})(?P<c_ap1>多|余)?(?P<c_scale>万亿|亿|万)?"
     rf"(?P<c_ap2>多|余)?(?P<c_unit>{_CN_UNIT}))",
 ]
-#: The structured digit forms (dates to years, the first twelve alternatives) are tried
+#: The structured digit forms (dates to years, the first thirteen alternatives) are tried
 #: only where the digits are followed by a date, time, ratio or code character.
 _STRUCTURED_DIGITS = (
     rf"(?={_D}+[-–—－~～至到/年月:：∶+＋时 ]|{_D}+[.．]{_D}+[:：∶]|{_D}{{4}}[.．]{_D}{{1,2}}[.．]{_D})"
 )
 FIGURE_PATTERN = re.compile(
-    f"(?:{_STRUCTURED_DIGITS}(?:{'|'.join(_ALTERNATIVES[:12])}))|{'|'.join(_ALTERNATIVES[12:])}"
+    f"(?:{_STRUCTURED_DIGITS}(?:{'|'.join(_ALTERNATIVES[:13])}))|{'|'.join(_ALTERNATIVES[13:])}"
 )
 #: FIGURE_PATTERN's alternatives that can start with a digit (the structured forms and the
 #: Arabic quantity), in the same order: at a digit, the same match for less work.
 _DIGIT_FIGURE_PATTERN = re.compile(
-    f"(?:{_STRUCTURED_DIGITS}(?:{'|'.join(_ALTERNATIVES[:12])}))"
+    f"(?:{_STRUCTURED_DIGITS}(?:{'|'.join(_ALTERNATIVES[:13])}))"
     f"|{next(a for a in _ALTERNATIVES if a.startswith('(?P<qty>'))}"
 )
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")

@@ -43,6 +43,10 @@ _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
 _CARRY_OVER = re.compile(r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项)|(?<![人平])均(?![衡等值])")
 _SEMICOLON = re.compile(r"[;；]")
+#: A month range as a period (2023-01..2023-07).
+_MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
+#: A text that opens with its year (2022年，全市…): the year its undated figures are of.
+_OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年[，,、]")
 _CUE_HEAD_PREFIX = re.compile(
     r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
 )
@@ -152,6 +156,8 @@ def _period_cues(
             text[max(0, start - 3) : start].rstrip("“\"")
         ):
             continue  # 比上年增长, 较“十三五”末: the base of a comparison, not a period (§8)
+        if kind == "last_year" and text[start - 1 : start] == "以" and start > 0:
+            continue  # 以上年为100: the base of a price index, not a period
         explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
         cue_year = int(explicit.group(1)) if explicit else year
         heading_year = headings.at(start)[1] if headings is not None and headings.starts else None
@@ -293,6 +299,13 @@ def _cue_reaches(
             # the sentence it opens
             cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
             continue
+        if _MONTH_RANGE.fullmatch(cue_period) and not _COMPARISON_BEFORE.search(
+            text[max(0, cue_start - 3) : cue_start]
+        ):
+            # 1至7月 anywhere in a sentence dates the figures after it to the sentence end
+            # (全市1至7月完成…,同比增长…;…), unless another cue comes first (§8)
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
+            continue
         if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(prefix) is None:
             cue_reach.append(cue_clause_end)
             continue
@@ -317,6 +330,19 @@ def _cue_reaches(
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
             cue_reach.append(semicolon.start() if semicolon else sentence_end)
     return all_cues, cue_reach, paragraph_cues
+
+
+def report_year(text: str, year: int | None) -> str:
+    """The year a text's undated figures are of (§8): the year of a bulletin's title
+    (2023年…统计公报), else the year the text opens with (2022年，全市…) when it is not
+    after publication, else the publication year; ``""`` when unknown."""
+    bulletin = _BULLETIN_TITLE.search(text[:300])
+    if bulletin:
+        return bulletin.group(1)
+    opening = _OPENING_YEAR.search(text[:400])
+    if opening and year and year - 3 <= int(opening.group(1)) <= year:
+        return opening.group(1)
+    return str(year) if year else ""
 
 
 def _decide_period(row: dict, around: _Around, document: _Document) -> None:

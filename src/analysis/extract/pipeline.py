@@ -56,6 +56,8 @@ def extract_texts(items: Iterable[tuple[str, str, str | None]]) -> pd.DataFrame:
 
 _MINUS = frozenset("-−－")
 _MINUS_BEFORE = frozenset(["", " ", "\t", "|", "(", "（", ":", "：", "\n", "\u3000"])
+#: A minus after a word and before a rate (自然增长率-1.6‰, 增长-2.3%) is its sign (§5).
+_RATE_MINUS_BEFORE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
@@ -108,7 +110,9 @@ def _readable_rows(text: str, doc: str, published: str | None) -> list[dict]:
             found = handlers[match.lastgroup](match, text, position, last_end, row_year)
             if (found and match.lastgroup == "qty" and position - 1 >= previous_end
                     and text[position - 1 : position] in _MINUS
-                    and text[max(0, position - 2) : position - 1] in _MINUS_BEFORE
+                    and (text[max(0, position - 2) : position - 1] in _MINUS_BEFORE
+                         or found[0]["kind"] == "percent"
+                         and _RATE_MINUS_BEFORE.match(text, max(0, position - 2)))
                     and found[0]["start"] == position and found[0]["value"] is not None):
                 _negate(found[0])  # | -3.4 |: a negative number as written (§5)
             raw_rows.extend(found)

@@ -21,7 +21,7 @@ _COUNTED_SUBJECTS = re.compile(r"([两二三四五六七八九十])(?:项|个|�
 
 # Subject derivation (§9) -----------------------------------------------------------------
 _SUBJECT_LEAD = re.compile(
-    r"^(?:[\s\*★]|今年|上半年|下半年|全年|年内|到今年年底|年底|其中|同时|此外|特别是|"
+    r"^(?:[\s\*★]|预计|今年|上半年|下半年|全年|年内|到今年年底|年底|其中|同时|此外|特别是|"
     r"[0-9０-９]{4}年|[0-9]{1,2}[-–—至][0-9]{1,2}月|暑假期间|目前|如今|已|已经|"
     r"溧阳市?|全市|我市|全县|我县|全区|我区|本市|共|累计|实现|达到|完成|位列|位居|确保|力争|全力|全面|加快|推动|"
     r"并在|并|在|将|使|让|带动|有|连续[0-9０-９一二三四五六七八九十两]+年|十[二三四五]五(?:以来|期间)?|"
@@ -59,6 +59,8 @@ _NAME_NOUN_AFTER = re.compile(
 )
 _RANK_OF_NOUN = re.compile(r"^的([^,，;；。、的]{2,10}?)(?=和|与|及|等|[,，;；。、]|$)")
 _RANK_SCOPE = re.compile(r"(全省县市区|常州各辖市区|省级高新区|全常州|全国|全省|全市|常州|省市)")
+#: A closed bracket inside a subject: a note on scope or base, not part of the name.
+_BRACKET_NOTE = re.compile(r"[(（](?:不含|不包括|未含|含|包括|以|按|扣除)[^()（）]{0,30}[)）]")
 #: Verbs, bounds and place words stripped from the end of a subject (§9).
 _SUBJECT_TAIL_WORDS = (
     "实现 达到 达 完成 突破 超过 超 增长 同比 比 较 位居 位列 居 列 获 保持 蝉联 跃居 为 是 有 约 "
@@ -89,6 +91,8 @@ def _subject(
         if len(noun) >= 2:
             return noun + ("户数" if unit == "户" else "数")  # 177家村卫生室, 近100家…的研发机构
     head = before[-30:]
+    if "含" in head or "以" in head or "包括" in head or "按" in head or "扣除" in head:
+        head = _BRACKET_NOTE.sub("", head)  # 价格指数(以上年为100), 全县(不含开发区): notes
     for opening, closing in (("(", ")"), ("（", "）")):
         if head.rfind(opening) > head.rfind(closing):
             head = head.rsplit(opening, 1)[1]  # 9家…(其中复核2家): inside the bracket
@@ -140,6 +144,8 @@ def _subject(
     return head
 
 
+_LABEL_SUBJECTS = {"footnote marker": "注释序号", "table or figure number": "表图序号",
+                   "price-index base (以上年为100)": "价格指数基数"}
 _NAMING_SUBJECTS = {"date": "日期", "year": "年份", "time": "时间", "label": "序号",
                     "doc_items": "文件条目数", "framework": "框架维度数", "distance": "距离"}
 _ORDINAL_SUBJECTS = {"批": "批次", "期": "期次", "大": "党代会届次", "届": "会议届次",
@@ -170,6 +176,8 @@ def _naming_subject(row: dict, before: str, text: str | None = None) -> str:
     ``before`` is the raw clause text before the figure (cleaned here only when needed).
     """
     kind = row["kind"]
+    if kind == "label" and row["note"] in _LABEL_SUBJECTS:
+        return _LABEL_SUBJECTS[row["note"]]
     if kind in _NAMING_SUBJECTS:
         return _NAMING_SUBJECTS[kind]
     if kind == "ordinal":
