@@ -55,7 +55,7 @@ def test_injected_romanisation_is_skipped_without_moving_spans():
 
 def test_simplified_text_is_read_as_it_is():
     text = "地区生产总值812.3亿元(初步核算数)。"
-    readable, origin = readable_text(text)
+    readable, origin, _flags = readable_text(text)
     assert readable is text and origin is None
 
 
@@ -76,7 +76,7 @@ def test_romanisation_anywhere_after_a_character_changes_no_row(positions, sylla
     for position in sorted(positions, reverse=True):
         if "\u4e00" <= text[position] <= "\u9fff":
             text = text[: position + 1] + f"({syllable})" + text[position + 1 :]
-    readable, origin = readable_text(text)
+    readable, origin, _flags = readable_text(text)
     assert readable == SIMPLIFIED
     found = extract_text(text, "p.txt", "2023")
     expected = extract_text(SIMPLIFIED, "p.txt", "2023")

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from analysis.extract.columns import _to_frame
@@ -64,8 +65,8 @@ def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
     """The rows of one text, read in simplified script without injected romanisation
     (:func:`~analysis.extract.script.readable_text`), with spans, surfaces and quotes on
     the text as written."""
-    readable, origin = readable_text(text)
-    rows = _readable_rows(readable, doc, published)
+    readable, origin, flags = readable_text(text)
+    rows = _readable_rows(readable, doc, published, flags)
     if readable is not text:
         for row in rows:
             row["start"], row["end"] = origin_span(origin, row["start"], row["end"])
@@ -75,7 +76,9 @@ def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
     return rows
 
 
-def _readable_rows(text: str, doc: str, published: str | None) -> list[dict]:
+def _readable_rows(
+    text: str, doc: str, published: str | None, flags: np.ndarray | None = None
+) -> list[dict]:
     year = publication_year(published)
     headings = _Headings(text, year)
     raw_rows: list[dict] = []
@@ -131,7 +134,8 @@ def _readable_rows(text: str, doc: str, published: str | None) -> list[dict]:
                     row["period"] = shifted
                     row["note"] = "; ".join(x for x in (
                         row["note"], "months after publication: previous year") if x)
-    flags = _char_flags(text)  # once per text, for both
+    if flags is None:
+        flags = _char_flags(text)  # once per text, for both
     index = _TextIndex(text, flags)
     cues = _period_cues(text, year, headings, month, flags)
     _add_context(raw_rows, text, doc, year, index, cues, headings)

@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from analysis.extract.textindex import _CHAR_FLAGS, _char_flags
+
 #: A romanisation injected after a CJK character: one or more pinyin syllables (lower
 #: case, tone marks or tone digits allowed) in half- or full-width brackets.
 _PINYIN_SYLLABLE = (
@@ -44,14 +46,22 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+#: The flag bit of a traditional character in :data:`~analysis.extract.textindex._CHAR_FLAGS`
+#: (the other bits are the text index's).
+_FLAG_TRADITIONAL = 128
+#: A bracket opening a romanisation: the cheap test before :data:`ROMANISATION`.
+_ROMANISATION_START = re.compile("[(（][a-z\u00fc\u0101-\u01dc]")
+
+
 @lru_cache(maxsize=1)
-def _traditional_characters() -> re.Pattern:
-    """A character class of every CJK character OpenCC's ``t2s`` changes (found once by
-    converting the CJK blocks character by character)."""
+def _mark_traditional_characters() -> int:
+    """Flag every CJK character OpenCC's ``t2s`` changes (found once, by converting the
+    CJK blocks character by character); returns how many there are."""
     characters = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
     converted = _converter().convert("\n".join(characters)).split("\n")
-    changed = [c for c, s in zip(characters, converted, strict=True) if c != s and len(s) == 1]
-    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+    changed = [ord(c) for c, s in zip(characters, converted, strict=True) if c != s and len(s) == 1]
+    _CHAR_FLAGS[np.array(changed, dtype=np.int64)] |= _FLAG_TRADITIONAL
+    return len(changed)
 
 
 def to_simplified(text: str) -> str:
@@ -75,16 +85,20 @@ def to_simplified(text: str) -> str:
     return "\n".join(lines)
 
 
-def readable_text(text: str) -> tuple[str, np.ndarray | None]:
-    """The text the rules read, and the map back to ``text`` (None when they are equal).
+def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
+    """The text the rules read, the map back to ``text`` (None when nothing was removed)
+    and the :func:`~analysis.extract.textindex._char_flags` of the text returned.
 
     Bracketed romanisation after a character is removed; traditional characters are
     converted to simplified ones. When anything was removed, ``origin[i]`` is the
     position in ``text`` of position ``i`` of the returned text (``origin`` has one more
-    entry, ``len(text)``, for span ends).
+    entry, ``len(text)``, for span ends). Traditional characters are found with the same
+    table lookup as the text index's punctuation, so the check costs a pass of numpy.
     """
     origin = None
-    if ("(" in text or "（" in text) and ROMANISATION.search(text):
+    if ("(" in text or "（" in text) and _ROMANISATION_START.search(text) and (
+        ROMANISATION.search(text)
+    ):
         keep = np.ones(len(text) + 1, dtype=bool)
         pieces = []
         last = 0
@@ -95,9 +109,12 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None]:
         pieces.append(text[last:])
         origin = np.flatnonzero(keep)
         text = "".join(pieces)
-    if _traditional_characters().search(text):
+    _mark_traditional_characters()
+    flags = _char_flags(text)
+    if (flags & _FLAG_TRADITIONAL).any():
         text = to_simplified(text)
-    return text, origin
+        flags = _char_flags(text)
+    return text, origin, flags
 
 
 def origin_span(origin: np.ndarray | None, start: int, end: int) -> tuple[int, int]:
