@@ -161,31 +161,42 @@ def period_last_year(period: object) -> int | None:
     return years[1] if years[1] is not None else years[0]
 
 
-#: A bulletin or report title naming its unit: (year)(unit)(国民经济和社会发展统计公报 |
-#: 政府工作报告 | 统计公报 …). The unit is the shortest run of CJK ending in 市, 县, 区 or
-#: 旗 right before the kind of text.
-_TITLE_UNIT = re.compile(
-    r"(?:[0-9０-９]{4}|[〇一二三四五六七八九零]{4})年(?:度)?[^\n。，,]{0,12}?"
-    r"(?P<unit>[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|市|县|区|旗))"
-    r"(?:[\u4e00-\u9fff]{0,4}?)?(?:国民经济和社会发展统计公报|统计公报|政府工作报告|"
-    r"国民经济和社会发展)"
+#: A bulletin or report title naming its unit: (year)(place)(国民经济和社会发展统计公报 |
+#: 政府工作报告 | …), or (place)(year)(kind).
+_KIND = r"(?:国民经济和社会发展统计公报|统计公报|政府工作报告|国民经济和社会发展)"
+_YEAR = r"(?:[0-9０-９]{4}|[〇一二三四五六七八九零]{4})年度?"
+_TITLE_UNITS = (
+    re.compile(rf"{_YEAR}(?P<place>[\u4e00-\u9fff]{{2,16}}?)(?:人民政府)?{_KIND}"),
+    re.compile(rf"(?P<place>[\u4e00-\u9fff]{{2,16}}?)(?:人民政府)?{_YEAR}[^\n。]{{0,6}}?{_KIND}"),
 )
+_UNIT_PARTS = re.compile(r"[\u4e00-\u9fff]+?(?:自治县|自治旗|市|县|区|旗)")
 _TITLE_PROVINCE = re.compile(r"^[\u4e00-\u9fff]{2,3}?省")
 
 
-def unit_from_title(title: str) -> str:
+def unit_from_title(title: object) -> str:
     """The reporting unit named by a bulletin or report title, or ``""``.
 
-    ``2022年丹阳市国民经济和社会发展统计公报`` → ``丹阳市``; ``江苏省句容市2021年…`` has
-    the unit before the year, which is taken too (the province prefix dropped).
+    ``2022年丹阳市国民经济和社会发展统计公报`` → ``丹阳市``; ``江苏省句容市2021年…`` →
+    ``句容市``; the innermost unit of a nested name (``南京市溧水区`` → ``溧水区``). A title
+    that names no county, city or district before the kind of text gives ``""``.
     """
     head = str(title or "")[:200]
-    found = _TITLE_UNIT.search(head)
-    if found:
-        return _TITLE_PROVINCE.sub("", found.group("unit"))
-    before_year = re.search(
-        r"(?P<unit>[\u4e00-\u9fff]{2,10}?(?:自治县|市|县|区|旗))(?:人民政府)?[0-9０-９]{4}年", head
-    )
-    if before_year:
-        return _TITLE_PROVINCE.sub("", before_year.group("unit"))
+    for pattern in _TITLE_UNITS:
+        for found in pattern.finditer(head):
+            parts = _UNIT_PARTS.findall(_TITLE_PROVINCE.sub("", found.group("place")))
+            if parts:
+                return parts[-1]
+    return ""
+
+
+def text_unit(text: str, sources_unit: str = "", title: str = "") -> str:
+    """The unit a text reports on (issue 15 item 3): the sources row's ``unit`` when given,
+    else the unit named by the sources row's ``title``, else by the text's first lines
+    (a bulletin opens with its title); ``""`` when none names one."""
+    if str(sources_unit or "").strip():
+        return str(sources_unit).strip()
+    for candidate in (title, "\n".join(str(text or "")[:400].splitlines()[:5])):
+        unit = unit_from_title(candidate)
+        if unit:
+            return unit
     return ""

@@ -30,9 +30,12 @@ from analysis.extract.columns import DIMENSIONS, FIGURE_COLUMNS, MEASURES
 from analysis.extract.files import (
     FOLDER_DOCUMENTATION,
     TEXT_SUFFIXES,
+    UNIT_COLUMNS,
+    document_units,
     extract_paths,
     figures_for_year,
     read_figures,
+    write_figures,
 )
 from analysis.extract.patterns import ARABIC_UNITS, CHINESE_UNITS, FIGURE_PATTERN
 from analysis.extract.pipeline import extract_text, extract_texts
@@ -41,7 +44,8 @@ from analysis.sources import read_sources
 
 __all__ = [
     "ARABIC_UNITS", "CHINESE_UNITS", "DIMENSIONS", "FIGURE_COLUMNS", "FIGURE_PATTERN",
-    "FOLDER_DOCUMENTATION", "MEASURES", "TEXT_SUFFIXES", "extract_paths", "extract_text",
+    "FOLDER_DOCUMENTATION", "MEASURES", "TEXT_SUFFIXES", "UNIT_COLUMNS", "document_units",
+    "extract_paths", "extract_text",
     "extract_texts", "figures_for_year", "read_figures", "read_sources",
-    "score_annotated_folder", "score_figures",
+    "score_annotated_folder", "score_figures", "write_figures",
 ]  # fmt: skip

@@ -5,6 +5,7 @@ handler in :data:`_HANDLERS`; bounds, thresholds, names and codes are told apart
 
 from __future__ import annotations
 
+import math
 import re
 
 from analysis.extract.patterns import _DIGIT_CHARS, _NUM
@@ -114,7 +115,16 @@ def _row(
     period: str = "",
     note: str = "",
 ) -> dict:
-    """A figure before context is added. ``kind`` drives period, indicator and subject."""
+    """A figure before context is added. ``kind`` drives period, indicator and subject.
+
+    A value or base that is no finite number (``9…9亿元`` with 400 digits overflows) makes
+    the row a code without value: the digits keep their row (§2), no ``inf`` is written.
+    """
+    if value is not None and not math.isfinite(value) or value_base is not None and not (
+        math.isfinite(value_base)
+    ):
+        value, value_base, base_unit, measure, kind, period = None, None, "", "other", "code", ""
+        note = "number too large to read as a value"
     return {
         "start": start, "end": end, "value": value, "unit": unit, "value_base": value_base,
         "base_unit": base_unit, "measure": measure, "kind": kind, "period": period,
@@ -476,6 +486,9 @@ def _quantity_from_parts(
     if value is None:
         value = _number(numeral)
     if value is None:
+        if script == "arabic":  # digits that are no finite number: still one row (§2)
+            return [_row(start, end, None, "", None, "", "other", "code",
+                         note="number too large to read as a value")]
         return []
     before = text[max(0, start - 12) : start]
     after = text[end : end + 8]

@@ -15,6 +15,7 @@ from analysis.extract.columns import _to_frame
 from analysis.extract.context import _Document, _locate, _surround
 from analysis.extract.dimensions import _decide_dimension
 from analysis.extract.indicators import _decide_indicator
+from analysis.extract.markup import hide_invisible
 from analysis.extract.measures import _decide_measure
 from analysis.extract.numbers import _HANDLERS, _NAMING_KINDS
 from analysis.extract.patterns import (
@@ -63,9 +64,10 @@ _RATE_MINUS_BEFORE = re.compile(r"[\u4e00-\u9fff]")
 
 def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
     """The rows of one text, read in simplified script without injected romanisation
-    (:func:`~analysis.extract.script.readable_text`), with spans, surfaces and quotes on
-    the text as written."""
-    readable, origin, flags = readable_text(text)
+    (:func:`~analysis.extract.script.readable_text`) and without what an HTML page does
+    not show (:func:`~analysis.extract.markup.hide_invisible`), with spans, surfaces and
+    quotes on the text as written."""
+    readable, origin, flags = readable_text(hide_invisible(text) if "<" in text else text)
     rows = _readable_rows(readable, doc, published, flags)
     if readable is not text:
         for row in rows:
