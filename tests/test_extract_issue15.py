@@ -186,3 +186,37 @@ def test_agriculture_and_its_parts_share_a_dimension():
 
 def test_science_funding_is_open_innovation():
     assert row("全年科学技术支出12亿元，增长15%。", "12亿元")["dimension"] == "开放创新"
+
+
+# Rules from blind round 4 ------------------------------------------------------------------
+def test_a_two_year_average_growth_spans_two_years():
+    text = "上半年，全县生产总值27.54亿元，同比增长12.3%，两年平均增长1.7%，全市排名第七。"
+    found = figures(text, "2021-07").set_index("surface")
+    assert found.loc["1.7%", "period"] == "2019..2021"
+    assert found.loc["12.3%", "period"] == "2021H1" and found.loc["第七", "period"] == "2021H1"
+
+
+def test_a_text_opening_with_its_year_resolves_the_whole_year_and_last_year():
+    text = ("2021年,全县经济稳中向好。\n一、综合\n全年生产总值235.28亿元,同比增长9.2%。"
+            "三次产业比例由上年的13.72∶46.43∶39.85调整为12.36∶48.34∶39.3。")
+    found = figures(text, "2022").set_index("surface")
+    assert found.loc["235.28亿元", "period"] == "2021"
+    assert found.loc["13.72", "period"] == "2020" and found.loc["12.36", "period"] == "2021"
+
+
+def test_a_breakdown_sentence_keeps_the_period_before_it():
+    text = "上半年，全县生产总值27.54亿元。分产业看，第一产业增加值2.55亿元，增长8.9%。"
+    assert row(text, "2.55亿元", "2021-07")["period"] == "2021H1"
+
+
+def test_counts_inside_a_quoted_slogan_list_are_no_rows():
+    text = "按照“一城引领、两业支撑、五个振兴、六个坚持、十件实事”工作思路推进。"
+    assert figures(text).empty
+
+
+def test_an_anniversary_falls_in_the_year_its_sentence_states():
+    assert row("2021年是建党100周年。", "100周年", "2022")["period"] == "1921..2021"
+
+
+def test_a_minus_after_a_footnote_marker_is_a_sign():
+    assert row("单位地区生产总值综合能耗[3]-3.3%。", "-3.3%")["value_base"] == -3.3

@@ -439,6 +439,8 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
         return []  # 极不平凡的三年: a period phrase (§2)
     if unit == "年" and _DURATION_NAME_AFTER.match(text[end : end + 4]):
         return []  # 十年禁渔: a programme name (§2)
+    if _in_quoted_list(text, start):
+        return []  # “…、五个振兴、六个坚持、…”: counts inside a slogan list (§2)
     if numeral[0] in "百千万" and not prefix and not _bound_before(text[max(0, start - 4) : start]):
         return []  # 百家塘村, 千家万户: numeral characters inside words (but 超百亿元 is one)
     if (numeral in {"百", "千", "万"} or match.group("c_scale") and unit == "元") and (
@@ -614,6 +616,14 @@ def _quantity_from_parts(
     row = _row(start, end, value, written_unit, value_base, base_unit, measure, kind,
                note="; ".join(notes))
     return [row]
+
+
+def _in_quoted_list(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quoted list of slogans (an open “ before it, with a
+    、 between the “ and the position): 一城引领、两业支撑、…五个振兴 (§2)."""
+    before = text[max(0, start - 80) : start]
+    opening = before.rfind("“")
+    return opening >= 0 and opening > before.rfind("”") and "、" in before[opening:]
 
 
 def _bound_before(before: str) -> str:

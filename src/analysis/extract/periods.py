@@ -31,7 +31,7 @@ _BASE_YEAR_BEFORE = re.compile(r"(?:比|较|同比|相比|对比)$")
 _PERIOD_CUE = re.compile(
     r"(?P<half>上半年|下半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
-    r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增))"
+    r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增|平均增长|平均下降|平均增速))"
     r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十]{1,3})年|(?P<span_num>[两二三四五六七八九十]{1,3})年(?:来|以来))"
     r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
@@ -41,20 +41,23 @@ _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名
 _CHANGE_TO = re.compile(r"[至到]|(?:调整|变|优化|转变)为")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
-_CARRY_OVER = re.compile(r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项)|(?<![人平])均(?![衡等值])")
+_CARRY_OVER = re.compile(
+    r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项|分产业看|分行业看|分领域看|分门类看|"
+    r"分三大门类看|分地区看|分经济类型看|分城乡看|按常住地分|从[^,，;；。]{1,8}看)|(?<![人平])均(?![衡等值])"
+)
 _SEMICOLON = re.compile(r"[;；]")
 #: A month range as a period (2023-01..2023-07).
 _MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
 #: A text that opens with its year (2022年，全市…): the year its undated figures are of.
-_OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年[，,、]")
+_OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年(?:[，,、]|是|以来)")
 _CUE_HEAD_PREFIX = re.compile(
     r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
 )
 _PERIOD_CUE_STARTS = re.compile(
     r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
     r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=暑)(?=假|期)"
-    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增)|[一二三四五六七八九]?年来|[一二三四五六七八九]?年以来)"
-    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增)|十?[一二三四五六七八九]?年来|十?[一二三四五六七八九]?年以来)"
+    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增|平均增|平均下降)|[一二三四五六七八九]?年来|[一二三四五六七八九]?年以来)"
+    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增|平均增|平均下降)|十?[一二三四五六七八九]?年来|十?[一二三四五六七八九]?年以来)"
     r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
     r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年))"
 )
@@ -176,10 +179,11 @@ def _period_cues(
             resolved = f"{word}: the 去年 of the paragraph ({cue_year})"
         elif heading_year and not explicit and not relative:
             resolved = f"{word} resolved with the heading year {heading_year}"
-        elif (not explicit and year and month is not None and month <= 4
+        elif (not explicit and year and (month is None or month <= 4)
               and word in {"全年", "当年", "年末", "年底"}
               and _last_stated_year(text, start) == year - 1):
-            # published in spring, after 二〇二三年,… : 全年 is the year just reported on
+            # published in spring (or in a year only), after 二〇二三年,… : 全年 is the year
+            # just reported on
             cue_year = year - 1
             resolved = f"{word}: the year {cue_year} the text reports on"
         elif bulletin_year and not explicit and kind in {"this_year", "half", "q3", "q1"}:
@@ -231,7 +235,11 @@ def _period_cues(
         elif kind == "last_year":
             if word == "上年" and not heading_year:  # 2023年…由上年的…: the year before 2023
                 stated = _STATED_YEARS.findall(text[max(0, start - 60) : start])
-                cue_year = int(stated[-1]) if stated else cue_year
+                last_stated = _last_stated_year(text, start) if not stated else None
+                if stated:
+                    cue_year = int(stated[-1])
+                elif last_stated and year and year - 3 <= last_stated < year:
+                    cue_year = last_stated  # 2021年,…。三次产业比例由上年的…: before 2021
             period = str(cue_year - 1)
         elif kind == "next_year":
             period = str(cue_year + 1)
@@ -380,7 +388,9 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             cue_index = paragraph_cues[k][2]
             chosen = all_cues[cue_index]
     if kind == "duration" and row["unit"] == "周年" and year and row["value"]:
-        chosen = (0, 0, f"{year - int(row['value'])}..{year}", "anniversary")
+        # 2021年是…建党100周年: the anniversary falls in the year its sentence states
+        now = int(chosen[2][:4]) if chosen is not None and chosen[2][:4].isdigit() else year
+        chosen = (0, 0, f"{now - int(row['value'])}..{now}", "anniversary")
     elif kind in {"streak", "visits"}:
         # streaks, wins, visits: as published (§8), or the year a heading states
         chosen = (0, 0, str(heading_year) if heading_year else document.publication, "")

@@ -59,7 +59,7 @@ def extract_texts(items: Iterable[tuple[str, str, str | None]]) -> pd.DataFrame:
 _MINUS = frozenset("-−－")
 _MINUS_BEFORE = frozenset(["", " ", "\t", "|", "(", "（", ":", "：", "\n", "\u3000"])
 #: A minus after a word and before a rate (自然增长率-1.6‰, 增长-2.3%) is its sign (§5).
-_RATE_MINUS_BEFORE = re.compile(r"[\u4e00-\u9fff]")
+_RATE_MINUS_BEFORE = re.compile(r"[\u4e00-\u9fff\]］)）]")
 
 
 def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
