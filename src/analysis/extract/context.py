@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 from analysis.extract.indicators import _title_names_a_park
 from analysis.extract.periods import _cue_reaches, report_year
 from analysis.extract.textindex import _MARKUP, _clean, _Headings, _TextIndex
@@ -44,19 +42,21 @@ class _Around:
     __slots__ = ("start", "end", "clause_start", "clause_end", "sentence", "sentence_start",
                  "before", "after", "clean_before", "clean_after", "sentence_before", "notes")
 
+    def __init__(self, text: str, row: dict, clause_start: int, clause_end: int,
+                 sentence: int, sentence_start: int, before: str) -> None:
+        start, end = self.start, self.end = row["start"], row["end"]
+        self.clause_start, self.clause_end = clause_start, clause_end
+        self.sentence, self.sentence_start, self.before = sentence, sentence_start, before
+        self.after = after = text[end : min(clause_end, end + 30)]
+        self.clean_before = _clean(before)
+        self.clean_after = _clean(after)
+        self.sentence_before = text[max(sentence_start, start - 40) : start]
+        self.notes = [row["note"]] if row["note"] else []
 
-def _locate(row: dict, document: _Document) -> _Around:
-    """Doc, surface and quote of ``row`` (§3, §4), and the :class:`_Around` of the steps."""
-    text, index = document.text, document.index
-    around = _Around()
-    start, end = around.start, around.end = row["start"], row["end"]
-    # index.clause(start, end) and index.sentence_index(start), inlined: this runs once
-    # per row and the method calls cost more than the bisections
-    clause_starts, clause_ends = index.clause_starts, index.clause_ends
-    clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
-    clause_end = clause_ends[min(bisect_left(clause_ends, end), len(clause_ends) - 1)]
-    row["doc"] = document.doc
-    row["surface"] = text[start:end]
+
+def _quote_start(text: str, clause_start: int, start: int) -> int:
+    """Where the quote of a figure at ``start`` begins (§3): its clause without the
+    list marks, spaces and opening markup before its first word."""
     while clause_start < start:
         if text[clause_start] in _QUOTE_LEAD:
             clause_start += 1
@@ -64,20 +64,4 @@ def _locate(row: dict, document: _Document) -> _Around:
             clause_start = tag.end()  # <strong>… opening the clause stays outside
         else:
             break
-    row["quote"] = text[clause_start:clause_end]
-    row["quote_start"], row["quote_end"] = clause_start, clause_end
-    around.clause_start, around.clause_end = clause_start, clause_end
-    around.before = text[max(clause_start, start - 40) : start]
-    around.sentence = bisect_right(index.sentence_starts, start) - 1
-    return around
-
-
-def _surround(around: _Around, row: dict, document: _Document) -> None:
-    """The rest of :class:`_Around` for a measured row (naming rows need none of it)."""
-    text = document.text
-    around.after = text[around.end : min(around.clause_end, around.end + 30)]
-    around.clean_before = _clean(around.before)
-    around.clean_after = _clean(around.after)
-    around.sentence_start = document.index.sentence_starts[around.sentence]
-    around.sentence_before = text[max(around.sentence_start, around.start - 40) : around.start]
-    around.notes = [row["note"]] if row["note"] else []
+    return clause_start

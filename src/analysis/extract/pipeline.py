@@ -5,14 +5,14 @@ context fields step by step (measure, period, indicator, subject, dimension, not
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
 from analysis.extract.columns import _to_frame
-from analysis.extract.context import _Document, _locate, _surround
+from analysis.extract.context import _Around, _Document, _quote_start
 from analysis.extract.dimensions import _decide_dimension
 from analysis.extract.indicators import _decide_indicator
 from analysis.extract.markup import hide_invisible
@@ -57,6 +57,8 @@ def extract_texts(items: Iterable[tuple[str, str, str | None]]) -> pd.DataFrame:
 
 
 _MINUS = frozenset("-−－")
+#: The measures :func:`~analysis.extract.subjects._inherit` can pair with the row before.
+_INHERITING_MEASURES = frozenset({"growth_pct", "share_pct", "change_abs"})
 _MINUS_BEFORE = frozenset(["", " ", "\t", "|", "(", "（", ":", "：", "\n", "\u3000"])
 #: A minus after a word and before a rate (自然增长率-1.6‰, 增长-2.3%) is its sign (§5).
 _RATE_MINUS_BEFORE = re.compile(r"[\u4e00-\u9fff\]］)）]")
@@ -162,16 +164,30 @@ def _add_context(
     earlier rows (bare growth rates and shares, "respectively" lists).
     """
     document = _Document(text, doc, year, index, cues, rows, headings)
+    # the clause and sentence of each row by bisection, inlined: this loop runs once per
+    # row and method calls cost more than the bisections
+    clause_starts, clause_ends = index.clause_starts, index.clause_ends
+    last_clause = len(clause_ends) - 1
+    sentence_starts = index.sentence_starts
     for position, row in enumerate(rows):
-        around = _locate(row, document)
+        start, end = row["start"], row["end"]
+        clause_start = _quote_start(
+            text, clause_starts[bisect_right(clause_starts, start) - 1], start)
+        clause_end = clause_ends[min(bisect_left(clause_ends, end), last_clause)]
+        row["doc"], row["surface"] = doc, text[start:end]
+        row["quote"] = text[clause_start:clause_end]  # §3
+        row["quote_start"], row["quote_end"] = clause_start, clause_end
+        before = text[max(clause_start, start - 40) : start]
+        sentence = bisect_right(sentence_starts, start) - 1
         if row["kind"] in _NAMING_KINDS:
             # dates, years, ordinals, codes, names, labels: no measurement to qualify (§11)
             if row["kind"] not in {"date", "year"}:
                 row["period"] = ""
-            row["subject"] = _naming_subject(row, around.before, text)
-            row["is_indicator"], row["dimension"], row["sentence"] = "no", "none", around.sentence
+            row["subject"] = _naming_subject(row, before, text)
+            row["is_indicator"], row["dimension"], row["sentence"] = "no", "none", sentence
             continue
-        _surround(around, row, document)
+        around = _Around(text, row, clause_start, clause_end, sentence,
+                         sentence_starts[sentence], before)
         _decide_measure(row, around, document)
         _decide_period(row, around, document)
         _decide_indicator(row, around, document)
@@ -183,6 +199,7 @@ def _add_context(
             row["note"] = notes[0] if notes else ""
         else:
             row["note"] = "; ".join(dict.fromkeys(n for n in notes if n))
-        row["sentence"] = around.sentence
-        _inherit(row, around, rows, position)
+        row["sentence"] = sentence
+        if row["measure"] in _INHERITING_MEASURES:
+            _inherit(row, around, rows, position)
     _pair_respectively(rows, text)

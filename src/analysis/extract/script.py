@@ -33,9 +33,19 @@ _PINYIN_SYLLABLE = (
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?"
     r"[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[1-5]?"
 )
-ROMANISATION = re.compile(
-    rf"(?<=[\u3400-\u9fff])[(（]{_PINYIN_SYLLABLE}(?:[ \u00a0]{_PINYIN_SYLLABLE}){{0,3}}[)）]"
+_BRACKETED_PINYIN = re.compile(
+    rf"[(（]{_PINYIN_SYLLABLE}(?:[ \u00a0]{_PINYIN_SYLLABLE}){{0,3}}[)）]"
 )
+
+
+def romanisations(text: str) -> list[tuple[int, int]]:
+    """The spans of the bracketed romanisations of ``text`` that follow a CJK character.
+
+    (The bracket is searched first and the character before it checked after: a
+    lookbehind would be tried at every position of the text.)
+    """
+    return [found.span() for found in _BRACKETED_PINYIN.finditer(text)
+            if found.start() > 0 and "\u3400" <= text[found.start() - 1] <= "\u9fff"]
 
 
 @lru_cache(maxsize=1)
@@ -96,16 +106,16 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
     table lookup as the text index's punctuation, so the check costs a pass of numpy.
     """
     origin = None
-    if ("(" in text or "（" in text) and _ROMANISATION_START.search(text) and (
-        ROMANISATION.search(text)
-    ):
+    spans = romanisations(text) if (
+        ("(" in text or "（" in text) and _ROMANISATION_START.search(text)) else []
+    if spans:
         keep = np.ones(len(text) + 1, dtype=bool)
         pieces = []
         last = 0
-        for found in ROMANISATION.finditer(text):
-            pieces.append(text[last : found.start()])
-            keep[found.start() : found.end()] = False
-            last = found.end()
+        for start, end in spans:
+            pieces.append(text[last:start])
+            keep[start:end] = False
+            last = end
         pieces.append(text[last:])
         origin = np.flatnonzero(keep)
         text = "".join(pieces)
