@@ -263,3 +263,9 @@ def test_cli_unwritable_output_exits_2(tmp_path, capsys):
                  "-o", str(tmp_path / "a.txt" / "f.csv")])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "cannot write" in err
+
+
+def test_a_symlink_loop_is_named_as_such(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with pytest.raises(InputError, match="symbolic link"):
+        extract_paths([tmp_path / "loop.txt"], {})

@@ -62,6 +62,8 @@ def _text_files(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str
             ))
         elif path.is_file():
             files.append(path)
+        elif path.is_symlink():
+            raise InputError(f"{path}: a symbolic link that leads nowhere (broken or a loop)")
         else:
             raise InputError(f"{path}: no such file or folder")
     unique: dict[Path, Path] = {}
