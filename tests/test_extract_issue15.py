@@ -220,3 +220,8 @@ def test_an_anniversary_falls_in_the_year_its_sentence_states():
 
 def test_a_minus_after_a_footnote_marker_is_a_sign():
     assert row("单位地区生产总值综合能耗[3]-3.3%。", "-3.3%")["value_base"] == -3.3
+
+
+def test_this_years_whole_year_is_not_last_years():
+    text = "2023年，全县经济稳中向好。今年全年新增企业120家。"
+    assert row(text, "120家", "2024")["period"] == "2024"

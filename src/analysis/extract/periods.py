@@ -179,7 +179,7 @@ def _period_cues(
             resolved = f"{word}: the 去年 of the paragraph ({cue_year})"
         elif heading_year and not explicit and not relative:
             resolved = f"{word} resolved with the heading year {heading_year}"
-        elif (not explicit and year and (month is None or month <= 4)
+        elif (not explicit and not relative and year and (month is None or month <= 4)
               and word in {"全年", "当年", "年末", "年底"}
               and _last_stated_year(text, start) == year - 1):
             # published in spring (or in a year only), after 二〇二三年,… : 全年 is the year
@@ -342,13 +342,13 @@ def _cue_reaches(
 
 def report_year(text: str, year: int | None) -> str:
     """The year a text's undated figures are of (§8): the year of a bulletin's title
-    (2023年…统计公报), else the year the text opens with (2022年，全市…) when it is not
-    after publication, else the publication year; ``""`` when unknown."""
+    (2023年…统计公报), else the year the text opens with (2022年，全市…) when it is at
+    most two years before publication, else the publication year; ``""`` when unknown."""
     bulletin = _BULLETIN_TITLE.search(text[:300])
     if bulletin:
         return bulletin.group(1)
     opening = _OPENING_YEAR.search(text[:400])
-    if opening and year and year - 3 <= int(opening.group(1)) <= year:
+    if opening and year and year - 2 <= int(opening.group(1)) <= year:
         return opening.group(1)
     return str(year) if year else ""
 
