@@ -19,7 +19,7 @@ TRADITIONAL = ("2022年，全市實現地區生產總值812.3億元，比上年�
                "播種面積12.3萬畝，生豬出欄30萬頭。三次產業結構調整為3.1:48.2:48.7。")
 SIMPLIFIED = ("2022年，全市实现地区生产总值812.3亿元，比上年增长6.5%。粮食总产量45.6万吨，"
               "播种面积12.3万亩，生猪出栏30万头。三次产业结构调整为3.1:48.2:48.7。")
-COMPARED = ["value", "unit", "value_base", "base_unit", "measure", "period", "subject",
+COMPARED = ["value", "value_base", "base_unit", "measure", "period", "subject",
             "dimension", "is_indicator"]
 
 
@@ -33,6 +33,7 @@ def test_traditional_script_reads_like_simplified():
         assert row.quote in TRADITIONAL
     gdp = traditional.set_index("surface").loc["812.3億元"]
     assert (gdp["value_base"], gdp["base_unit"], gdp["measure"]) == (81230000000.0, "元", "level")
+    assert gdp["unit"] == "億元" and gdp["subject"] == "地区生产总值"  # unit as written
     assert traditional.set_index("surface").loc["6.5%", "measure"] == "growth_pct"  # 增長
     tonnes = traditional.set_index("surface").loc["45.6萬噸"]
     assert (tonnes["value_base"], tonnes["base_unit"]) == (456000.0, "吨")
@@ -50,6 +51,7 @@ def test_injected_romanisation_is_skipped_without_moving_spans():
     for row in found.itertuples():
         assert text[row.start : row.end] == row.surface
     assert found["surface"].tolist() == ["12.5億(yì)元", "8.1%", "35個"]
+    assert found["unit"].tolist() == ["億元", "%", "個"]  # as written, romanisation left out
     assert found["quote"].tolist()[1] == "增長(zēng)8.1%"
 
 
