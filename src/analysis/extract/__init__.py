@@ -19,6 +19,11 @@ Design, for speed (bar: ≥ 5 MB of text per second on one core):
    :mod:`.subjects` (§9), :mod:`.dimensions` (§10), run in that order by
    :mod:`.pipeline` on what :mod:`.context` gathers around each row.
 
+Before any rule runs, a text is made readable in place (same positions, spans mapped back
+to the text as written): what an HTML page does not show is blanked (:mod:`.markup`),
+romanisation injected in brackets is removed and traditional characters are read as
+simplified ones (:mod:`.script`, OpenCC).
+
 Files and folders are read by :mod:`.files`, sources.csv and period years by
 :mod:`analysis.sources`, and :mod:`.scoring` compares an extraction with hand
 annotations. Chinese numerals go through :mod:`analysis.numerals` (cn2an behind an
