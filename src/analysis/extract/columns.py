@@ -4,6 +4,8 @@ and the rows → DataFrame conversion with fixed dtypes.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import numpy as np
 import pandas as pd
 
@@ -28,15 +30,23 @@ _COLUMN_DTYPES = {
 
 
 def _to_frame(rows: list[dict]) -> pd.DataFrame:
-    """The rows as a DataFrame with the dtypes of :data:`_COLUMN_DTYPES`."""
+    """The rows as a DataFrame with the dtypes of :data:`_COLUMN_DTYPES`.
+
+    The columns are read row by row (one pass over the row dicts, each while it is in
+    the cache) and transposed, rather than one pass over all rows per column.
+    """
+    values_by_column = (list(zip(*map(_ROW_VALUES, rows), strict=True)) if rows
+                        else [()] * len(FIGURE_COLUMNS))
     columns: dict[str, object] = {}
-    for column in FIGURE_COLUMNS:
-        values = [r[column] for r in rows]
+    for column, values in zip(FIGURE_COLUMNS, values_by_column, strict=True):
         dtype = _COLUMN_DTYPES[column]
         if dtype == "float64":
             columns[column] = np.array([np.nan if v is None else v for v in values], dtype=dtype)
         elif dtype == "int64":
             columns[column] = np.array(values, dtype=dtype)
         else:
-            columns[column] = pd.array(values, dtype=dtype)
+            columns[column] = pd.array(list(values), dtype=dtype)
     return pd.DataFrame(columns)
+
+
+_ROW_VALUES = itemgetter(*FIGURE_COLUMNS)
