@@ -66,10 +66,13 @@ def _char_flags(text: str) -> np.ndarray:
     """
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return _CHAR_FLAGS[codes]
+
+
+#: Markup and quotation marks that :func:`_clean` removes.
 _MARKUP = re.compile(r"\*\*|</?[A-Za-z][^<>]{0,30}>|[“”\"]")
-#: HTML block tags end a clause and a sentence, like a line break.
 #: An HTML tag: the digits inside it (<h1>) are no figures.
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
+#: HTML block tags end a clause and a sentence, like a line break.
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|td|th|h[1-6]|section|article)\b[^<>]{0,80}>")
 
 
