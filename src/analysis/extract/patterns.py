@@ -114,14 +114,18 @@ _DIGIT_FIGURE_PATTERN = re.compile(
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 #: Every character an alternative of FIGURE_PATTERN can start with (see :func:`_scan`).
 #: It opens with one character class, which ``re`` scans for in C; the rest drops the
-#: common characters that start no figure (一 before a non-counter, 上 outside 上百).
+#: common characters that start no figure (一 before a non-counter, 上 outside 上百,
+#: 前 and 第 before no numeral, 首 outside 首位, 连 outside 连续, I and V before no 类):
+#: each lookahead is what the alternatives starting with that character need next, so
+#: the positions dropped are exactly positions where FIGURE_PATTERN cannot match.
 _FIGURE_STARTS = re.compile(
     r"[0-9０-９第前首连近上数劣ⅠⅡⅢⅣⅤⅥIV〇零一二两三四五六七八九十百千]"
     r"(?:(?<=[0-9０-９])[0-9０-９]*|(?<=[上数])(?=[十百千万])"
     r"|(?<=近)(?=[0-9０-９百千万一二两三四五六七八九十])"
     r"|(?<=[〇零一二两三四五六七八九十百千])[〇零一二两三四五六七八九十百千]*"
     r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余成周])"
-    r"|(?<=[第前首连劣ⅠⅡⅢⅣⅤⅥIV])|(?<=百)(?=分之))"
+    r"|(?<=[第前])(?=[0-9０-９〇零一二两三四五六七八九十百千])|(?<=首)(?=位)|(?<=连)(?=续)"
+    r"|(?<=劣)(?=[ⅠⅡⅢⅣⅤⅥIV])|(?<=[ⅠⅡⅢⅣⅤⅥIV])(?=[ⅠⅡⅢⅣⅤⅥIV]{0,2}类)|(?<=百)(?=分之))"
 )
 
 
