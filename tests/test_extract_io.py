@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.cli import main
 from analysis.errors import InputError
 from analysis.extract import (
     FIGURE_COLUMNS,
     extract_paths,
+    extract_text,
     read_figures,
     read_sources,
     score_annotated_folder,
@@ -161,3 +167,105 @@ def test_score_annotated_folder_scores_the_docs_its_annotations_name(tmp_path):
     assert scored["precision"] == scored["recall"] == 1.0 and scored["gold"] >= 1
     with pytest.raises(InputError, match="review_"):
         score_annotated_folder(tmp_path, "review_*.csv")
+
+
+# Issue 14: nothing lost, nothing injected ----------------------------------------------
+def test_a_400_digit_numeral_is_no_infinite_value():
+    text = "地区生产总值" + "9" * 400 + "亿元，增长" + "1" * 400 + "%。"
+    found = extract_text(text, "big.txt", "2023")
+    assert len(found) == 2  # every digit still has its row (§2)
+    assert found["value"].isna().all() and found["value_base"].isna().all()
+    assert (found["is_indicator"] == "no").all()
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(digits=st.integers(300, 700), unit=st.sampled_from(["", "亿元", "%", "家", "万人"]))
+def test_no_numeral_gives_a_non_finite_value(digits, unit):
+    found = extract_text("全年共有" + "8" * digits + unit + "。", "p.txt", "2023")
+    values = found[["value", "value_base"]].to_numpy(dtype=float)
+    assert not np.isinf(values).any()
+
+
+def test_same_name_in_two_folders_is_two_documents(tmp_path):
+    for folder, text in (("a", "全年新增企业12家。"), ("b", "全年新增企业15家。")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
+    sources = {"a/x.txt": "2023", "b/x.txt": "2024"}
+    found = extract_paths([tmp_path / "a", tmp_path / "b"], sources)
+    assert found["doc"].tolist() == ["a/x.txt", "b/x.txt"]
+    assert found["value"].tolist() == [12, 15]
+    assert found["period"].tolist() == ["2023", "2024"]
+
+
+def test_the_same_file_given_twice_is_read_once(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    once = extract_paths([tmp_path / "a.txt"], {"a.txt": "2024-09"})
+    twice = extract_paths([tmp_path / "a.txt", tmp_path / "a.txt", tmp_path],
+                          {"a.txt": "2024-09"})
+    pd.testing.assert_frame_equal(once, twice)
+
+
+def test_what_a_page_does_not_show_is_no_figure():
+    page = ("<html><head><style>.x{width:900px}</style><script>var gdp=9999900000000;</script>"
+            "</head><body><p>全市地区生产总值500亿元。</p><!-- 地区生产总值99999亿元 -->"
+            '<div style="display: none">地区生产总值<div>9999900亿元</div>，增长88%</div>'
+            "<p hidden>财政收入88亿元</p><span style='visibility:hidden'>77家</span>"
+            "<p>增长5%。</p></body></html>")
+    found = extract_text(page, "p.html", "2023")
+    assert found["surface"].tolist() == ["500亿元", "5%"]
+    for row in found.itertuples():
+        assert page[row.start : row.end] == row.surface
+
+
+def test_formula_like_cells_are_written_as_text_and_read_back(tmp_path):
+    text = "=HYPERLINK(\"x\")全市企业12家。\n+增长-1.6%\n@SUM(1)新增20家。"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    output = tmp_path / "f.csv"
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(output)]) == 0
+    cells = [cell for line in csv.reader(io.StringIO(output.read_text(encoding="utf-8")))
+             for cell in line]
+    assert not any(cell[:1] in {"=", "+", "@"} for cell in cells)
+    assert "'-1.6%" in cells  # a text cell; the value column holds the number -1.6
+    assert "-1.6" in cells
+    back = read_figures(output)
+    expected = extract_paths([tmp_path / "a.txt"], {"a.txt": "2023"})
+    assert back["quote"].tolist() == expected["quote"].tolist()
+    assert back["surface"].tolist() == expected["surface"].tolist()
+
+
+def test_formula_like_cells_are_text_in_a_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    (tmp_path / "a.txt").write_text("=1+1全市企业12家。", encoding="utf-8")
+    output = tmp_path / "f.xlsx"
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(output)]) == 0
+    sheet = load_workbook(output)["figures"]
+    quotes = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert set(quotes) == {"'=1+1全市企业12家"}
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+@pytest.mark.parametrize("output", ["", "FOLDER", "INPUT"])
+def test_cli_refuses_a_bad_output_with_one_line(tmp_path, capsys, output):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    target = {"": "", "FOLDER": str(tmp_path), "INPUT": str(tmp_path / "a.txt")}[output]
+    code = main(["extract", str(tmp_path / "a.txt"), "-o", target])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "-o/--output" in err
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == TEXT
+
+
+def test_cli_unwritable_output_exits_2(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    # a folder that cannot be made (its parent is a file): fails even as root
+    sources = write_sources(tmp_path, "a.txt,2024\n")
+    code = main(["extract", str(tmp_path / "a.txt"), "--sources", str(sources),
+                 "-o", str(tmp_path / "a.txt" / "f.csv")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "cannot write" in err
+
+
+def test_a_symlink_loop_is_named_as_such(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with pytest.raises(InputError, match="symbolic link"):
+        extract_paths([tmp_path / "loop.txt"], {})

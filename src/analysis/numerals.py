@@ -16,6 +16,7 @@ guideline (GUIDELINE.md §5) still wants converted are overridden here:
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import cn2an
@@ -51,16 +52,22 @@ def chinese_to_number(numeral: str) -> float | None:
     # 两 is 二 wherever it stands as a digit (两, 两百, 两千); cn2an strict rejects it.
     text = text.replace("两", "二")
     try:
-        return float(cn2an.cn2an(text, "strict"))
-    except (ValueError, KeyError, IndexError):
+        value = float(cn2an.cn2an(text, "strict"))
+    except (ValueError, KeyError, IndexError, OverflowError):
         return None
+    return value if math.isfinite(value) else None
 
 
 @lru_cache(maxsize=8192)
 def arabic_to_number(digits: str) -> float | None:
-    """Parse an Arabic number as written (full-width digits, thousands commas allowed)."""
+    """Parse an Arabic number as written (full-width digits, thousands commas allowed).
+
+    ``None`` when it is no number or no finite float64 (a 400-digit run is ``inf`` to
+    ``float``): every number read must be finite or refused.
+    """
     plain = digits.translate(FULLWIDTH_TO_ASCII).replace(",", "")
     try:
-        return float(plain)
+        value = float(plain)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None

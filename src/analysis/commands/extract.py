@@ -22,24 +22,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="CSV with columns file,published (YYYY, YYYY-MM or YYYY-MM-DD) "
                              "that resolves 今年, 上半年, 年底")
     parser.add_argument("-o", "--output", metavar="FIGURES.csv", required=True,
-                        help="where to write the figures table")
+                        help="where to write the figures table (.csv, or .xlsx for a "
+                             "workbook); text cells that a spreadsheet would run as a "
+                             "formula are written with a leading '")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Extract, write the CSV atomically and say what was written."""
+    """Extract, write the table atomically and say what was written.
+
+    The output must be a file path that is no folder and none of the inputs (an
+    :class:`InputError`, exit status 2, before anything is read); a write that fails (a
+    read-only folder, a full disk) is one line naming the output, exit status 2.
+    """
     import sys
     import warnings
+    from pathlib import Path
 
-    from analysis.extract import extract_paths, read_sources
-    from analysis.files import write_csv
+    from analysis.errors import InputError
+    from analysis.extract import extract_paths, read_sources, write_figures
 
+    output = Path(args.output) if str(args.output).strip() else None
+    if output is None:
+        raise InputError("-o/--output: empty; give the path of the figures CSV (or .xlsx)")
+    if output.is_dir():
+        raise InputError(f"-o/--output {output}: is a folder; give a file path such as "
+                         f"{output / 'figures.csv'}")
+    if output.exists() and any(
+        Path(p).exists() and output.resolve() == Path(p).resolve() for p in args.paths
+    ):
+        raise InputError(f"-o/--output {output}: is one of the input texts; it would be "
+                         "overwritten")
     sources = read_sources(args.sources) if args.sources else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         figures = extract_paths(args.paths, sources)
     for warning in caught:
         print(f"qci extract: warning: {warning.message}", file=sys.stderr)
-    write_csv(figures, args.output, float_format="%.15g")
+    try:
+        write_figures(figures, output)
+    except OSError as exc:
+        raise InputError(f"-o/--output {output}: cannot write ({exc.strerror or exc})") from exc
     documents = figures["doc"].nunique()
     print(f"qci extract: wrote {len(figures)} figures from {documents} texts to {args.output}")
     return 0

@@ -1,0 +1,102 @@
+"""Dimensions (§10): the keyword dictionary (the reports' own headings) and the step
+that gives each indicator its dimension.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.extract.textindex import _clean
+
+if TYPE_CHECKING:
+    from analysis.extract.context import _Around, _Document
+
+
+_CLAUSE_PUNCT = re.compile(r"[,，;；。!！?？、…\n]")
+
+#: The dimension dictionary (§10), tried group by group: the first group with a keyword in
+#: the clause wins. Early groups hold the phrases that would otherwise be caught by a
+#: broader keyword of a later group (工业应税销售收入 is 经济发展, not 收入 → 共同富裕).
+_DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("none", ("千亿县", "综合实力", "高质量发展考核", "高质量发展考评", "督查激励", "试点",
+              "先进县", "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")),
+    ("生态环境", ("关停", "取缔", "散乱污", "退圩还湖", "噪声", "声环境", "酸雨", "固体废物",
+                  "危险废物", "医疗废物", "土壤", "气温", "降水量", "建设用地安全利用")),
+    ("开放创新", ("高新技术", "进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D",
+                  "科学技术", "科技支出", "科技经费", "研发经费", "研究与试验发展")),
+    ("社会治理", ("应用场景", "感知设备", "城市运行", "热线", "政务服务")),
+    ("经济发展", ("工业百强县", "动力电池产业", "销售收入", "营业收入", "预算收入", "财政收入",
+                  "旅游", "游客", "税收收入", "规上工业", "规模以上工业",
+                  # farm output and its parts, one dimension (issue 15): 农林牧渔业总产值,
+                  # 农业/林业/牧业/渔业产值, grain, livestock and vegetables produced
+                  "农林牧渔", "农业产值", "农业增加值", "农业总产值", "林业", "牧业", "渔业",
+                  "畜牧", "粮食", "生猪", "蔬菜", "水产", "肉类", "禽蛋", "油料", "农产品")),
+    ("城乡融合", ("户厕", "厕所革命", "重点村")),
+    ("共同富裕", ("收入", "居民人均", "人均消费", "消费支出", "人均住房", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
+                  "民生", "为民办实事", "寿命", "就诊", "长者食堂", "助餐", "老年",
+                  "文明城市", "社会保障", "社保", "医保", "教育", "学校", "学位", "托育", "增收",
+                  "日间照料", "救助", "低保", "住房保障", "中小学", "幼儿园", "学前")),
+    ("城乡融合", ("乡村振兴", "人居环境", "村庄", "农房", "宅基地", "乡村", "田园", "宜居村",
+                  "农村", "和美", "城镇化", "农业", "粮食", "高标准农田")),
+    ("生态环境", ("PM", "空气", "水质", "水环境", "断面", "湿地", "生态", "污染", "碳排放",
+                  "环境质量", "优良天数", "绿化", "绿地", "森林", "Ⅱ类", "Ⅲ类", "能耗", "污水",
+                  "垃圾", "微克/立方米", "造林", "林木")),
+    ("社会治理", ("数据", "治理", "平安", "安全", "信访", "网格", "指挥", "矛盾", "刑事",
+                  "事故", "警情", "调解")),
+    ("开放创新", ("高企", "专精特新", "小巨人", "科技型", "研发", "创新", "平台", "人才",
+                  "绿色工厂", "绿色园区", "智能制造", "上云", "院士", "博士后", "科创", "基金",
+                  "孵化", "研究院", "发明")),
+    ("经济发展", ("产值", "生产总值", "GDP", "财政", "工业", "销售", "增加值", "产业",
+                  "企业", "投资", "项目", "用地", "营业收入", "出货量", "占有率",
+                  "产业链", "百强", "招商", "营收", "税收", "消费", "市场主体")),
+)  # fmt: skip
+
+_DIMENSION_BY_FIRST_CHAR: dict[str, list[tuple[str, int]]] = {}
+for _rank, (_dimension_name, _keywords) in enumerate(_DIMENSION_KEYWORDS):
+    for _keyword in _keywords:
+        _DIMENSION_BY_FIRST_CHAR.setdefault(_keyword[0], []).append((_keyword, _rank))
+_DIMENSION_FIRST_CHARS = frozenset(_DIMENSION_BY_FIRST_CHAR)
+
+_COMPOSITE = ("百强县", "百强榜", "千亿县", "综合实力", "高质量发展考核", "高质量发展考评",
+              "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")  # fmt: skip
+
+
+def _dimension(context: str) -> str | None:
+    """The dimension of an indicator from the reports' own headings (§10); None if no cue.
+
+    The keyword groups of :data:`_DIMENSION_KEYWORDS` are tried in order; the first group
+    with a keyword in ``context`` wins.
+    """
+    best = len(_DIMENSION_KEYWORDS)
+    for char in _DIMENSION_FIRST_CHARS.intersection(context):
+        for keyword, rank in _DIMENSION_BY_FIRST_CHAR[char]:
+            if rank < best and keyword in context:
+                best = rank
+    return None if best == len(_DIMENSION_KEYWORDS) else _DIMENSION_KEYWORDS[best][0]
+
+
+def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
+    """``dimension`` (§10) of an indicator: the keywords of its clause, else of the nearest
+    earlier clause of the sentence that has one, else 经济发展; composite rankings none."""
+    if row["is_indicator"] != "yes":
+        row["dimension"] = "none"
+        return
+    context = row.get("table_subject") or around.clean_before + around.clean_after
+    dimension = _dimension(context)
+    if dimension is None:
+        # the nearest earlier clause of the sentence that names a subject
+        earlier = _CLAUSE_PUNCT.split(document.text[
+            max(around.sentence_start, around.start - 80) : around.clause_start])
+        for chunk in reversed(earlier):
+            dimension = _dimension(_clean(chunk))
+            if dimension is not None:
+                context = _clean(chunk) + context
+                break
+        dimension = dimension or "经济发展"
+    if (row["measure"] in {"rank", "target"} or row["base_unit"] == "rank") and any(
+        c in context for c in _COMPOSITE) and (
+        "工业百强" not in context
+    ):
+        dimension = "none"
+    row["dimension"] = dimension

@@ -1,0 +1,211 @@
+"""Indicators (§11): the step that decides ``is_indicator``: context counts, ranked
+populations, cluster labels and the figures of a single firm, park or place are not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.extract.numbers import _NOT_INDICATOR_KINDS
+from analysis.extract.textindex import _HTML_TAG, _clean, _TextIndex
+
+if TYPE_CHECKING:
+    from analysis.extract.context import _Around, _Document
+
+
+_FIRM_CUE = re.compile(
+    r"(?<!上市)公司|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
+    r"单体|生产线|每天"
+)
+#: A sentence or paragraph about one village or park (在白马镇石头寨村, 位于城东的…产业园):
+#: its figures are the place's, not the county's (§11).
+_SINGLE_PLACE_LEAD = re.compile(
+    r"(?:在|位于)[^,，;；。全各个所每]{0,20}?(?:(?<![农乡])村|社区|产业园|工业园|物流园|园区|公司|基地)"
+)
+_SINGLE_PLACE_WORDS = ("该村", "我们村", "本村", "该园", "该社区", "该基地")
+#: The assessed water sections a share is taken over (15个国省考断面水质优Ⅲ类比例).
+_SECTION_POPULATION_AFTER = re.compile(r"^[^,，;；。]{0,8}断面")
+_POPULATION_BEFORE = ("在", "在全国", "在全省", "在全市", "在全县", "在全区")
+_CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]")
+_BORDERLINE_CUE = re.compile(r"试点|督查激励")
+_CLUSTER_LABEL_AFTER = re.compile(r"^[\*”“\"]*(?:千亿级|五百亿级|百亿级|[^,，;；。]{0,3}亿级)")
+_RANK_AFTER = re.compile(r"^[\*”“\"]*[^,，;；。、]{0,6}[“\"]?第")
+_SUBSET_BEFORE = re.compile(r"[(（]其中[^)）]*$")
+_CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
+
+
+def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, bool]) -> bool:
+    """Whether the sentence is about one village or park (§11), once per sentence.
+
+    The sentence names it (该村, 我们村), or it or its paragraph opens with the place
+    (在白马镇石头寨村, / 位于城东的…产业园,).
+    """
+    found = cache.get(sentence)
+    if found is None:
+        start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
+        body = text[start:end]
+        found = ("该" in body or "村" in body) and any(word in body for word in _SINGLE_PLACE_WORDS)
+        if not found:
+            paragraph = text.rfind("\n", 0, start) + 1
+            for lead_start in {start, paragraph}:
+                if not text[lead_start : lead_start + 4].lstrip("　 \t\n*“").startswith(("在", "位于")):
+                    continue
+                lead = _clean(text[lead_start : lead_start + 40]).lstrip("　 \t")
+                first = _CLAUSE_SPLIT.split(lead, maxsplit=1)[0]
+                if ("在" in first[:1] or first.startswith("位于")) and (
+                    _SINGLE_PLACE_LEAD.fullmatch(first)
+                ):
+                    found = True
+                    break
+        cache[sentence] = found
+    return found
+
+
+#: A clause opening with one park, zone or campus as its subject (宁国经开区实现…, 园区完成…,
+#: 地理信息小镇集聚…, 市医院新院区…): its figures are the park's (§11). Not 全县开发区,
+#: 各园区, 省级以上开发区 (several parks).
+_PARK_SUBJECT = re.compile(
+    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?"
+    r"[^\s,，;；。、:：全各个家所0-9０-９]{0,12}?(?<!省级以上)(?<!国家级)(?<!省级)(?<!绿色)"
+    r"(?:经济技术开发区|经开区|开发区|高新区|产业园|工业园|物流园|物流基地|园区|小镇|院区|"
+    r"(?<![香全])港(?![口澳区务航城]))(?![0-9０-９])"
+)
+#: A scope note in brackets (不含开发区, 含高新区): the figures stay the county's (§11).
+_SCOPE_NOTE = re.compile(r"[(（](?:不含|不包括|未含|含|包括)[^()（）]{0,24}[)）]")
+#: A clause opening with the county or city as a whole (从全市看, 全市共有…): county figures.
+_COUNTY_SUBJECT = re.compile(
+    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县)"
+)
+_PARK_WORDS = ("开发区", "经开区", "高新区", "园", "小镇", "院区", "物流基地", "港")
+#: Verbs or prepositions before the park noun: the park is an object (推进园区更新,
+#: 以高新区争创…为引领), not the subject.
+_PARK_OBJECT = re.compile(r"推进|建设|打造|加快|推动|深化|创建|争创|更新|入驻|落户|进驻|^[以把对将为向在]")
+#: A clause after ; that goes on with the same subject (…；完成进出口总额…).
+_SAME_SUBJECT = re.compile(r"(?:完成|实现|新增|新签约|拥有|累计|引进|供应|盘活|新建)")
+_SUBJECT_BREAK = re.compile(r"[,，;；:：。!！?？]")
+
+
+def _park_heads(text: str, start: int, end: int) -> list[tuple[int, bool | None]]:
+    """The clauses of ``text[start:end]`` that open with one park (True) or the county
+    (False), and the clauses after a ; that start a new subject (None)."""
+    heads: list[tuple[int, bool | None]] = []
+    position = start
+    after_semicolon = False
+    for brk in [*_SUBJECT_BREAK.finditer(text, start, end), None]:
+        clause_end = brk.start() if brk else end
+        clause = _clean(text[position:clause_end]).lstrip("　 \t")
+        if "含" in clause or "包括" in clause:
+            clause = _SCOPE_NOTE.sub("", clause)
+        park = _PARK_SUBJECT.match(clause) if any(word in clause for word in _PARK_WORDS) else None
+        if park and not _PARK_OBJECT.search(park.group(0)):
+            heads.append((position, True))
+        elif "全" in clause and _COUNTY_SUBJECT.match(clause):
+            heads.append((position, False))
+        elif after_semicolon and not _SAME_SUBJECT.match(clause):
+            heads.append((position, None))
+        after_semicolon = brk is not None and brk.group(0) in ";；"
+        position = clause_end + 1
+    return heads
+
+
+def _single_park(text: str, index: _TextIndex, sentence: int, position: int,
+                 cache: dict[int, list[tuple[int, bool | None]]], title_park: bool) -> bool:
+    """Whether the figure at ``position`` is one park's (§11): the last clause before it in
+    its sentence that names a subject names a park, or none does and the text's title does.
+    """
+    heads = cache.get(sentence)
+    if heads is None:
+        start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
+        body = text[start:end]
+        # without a park word and outside a park's text, every head leaves the figure
+        # the county's: no clause to look at
+        heads = _park_heads(text, start, end) if any(
+            word in body for word in _PARK_WORDS) or title_park and (
+            "全" in body or ";" in body or "；" in body) else []
+        cache[sentence] = heads
+    decided = title_park
+    for head, park in heads:
+        if head > position:
+            break
+        # a new subject after ; ends a park's clauses, not the county's
+        decided = (decided and title_park) if park is None else park
+    return decided
+
+
+def _title_names_a_park(text: str) -> bool:
+    """Whether the text's title (its first line, or ``<title>``) names one park (§11)."""
+    head = text[:400]
+    if "<title>" in head:
+        head = head[head.index("<title>") + 7 :]
+    title = _clean(_HTML_TAG.sub("", head.lstrip().split("\n", 1)[0])).lstrip("# ")
+    return any(word in title for word in _PARK_WORDS) and bool(_PARK_SUBJECT.match(title))
+
+
+#: Firm cues that a county-wide total can carry too (全市新增产能…, 全县项目计划投资…).
+_COUNTY_CAN_HAVE = frozenset({"产能", "计划投资", "占地", "生产线", "下线", "项目开工", "单体", "每天"})
+_COUNTY_WIDE = re.compile(r"^(?:[^,，;；。]{0,8}?)(?:全市|全县|全区|我市|我县|我区|全省)")
+
+
+def _firm_figure(clean_before: str, clean_clause: str) -> bool:
+    """A figure of a single firm or project (§11): a firm cue in its clause, unless the
+    clause is about the whole county (全市…产能) and the cue is not a firm's name."""
+    firm = _FIRM_CUE.search(clean_clause)
+    if firm is None:
+        return False
+    return not (firm.group(0) in _COUNTY_CAN_HAVE and _COUNTY_WIDE.match(clean_before))
+
+
+def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
+    """``is_indicator`` (§11): not for context counts, ranked populations, cluster labels,
+    or the figures of a single firm, park or place; notes for subsets and borderline."""
+    kind, measure = row["kind"], row["measure"]
+    text, index, sentence, notes = document.text, document.index, around.sentence, around.notes
+    clean_before, clean_after = around.clean_before, around.clean_after
+    is_indicator = kind not in _NOT_INDICATOR_KINDS and measure != "other"
+    if kind == "quantity" and (measure in {"count", "level", "target"}):
+        following = text[around.end : around.end + 12]
+        if _CLUSTER_LABEL_AFTER.match(following):
+            is_indicator = False
+            notes.append("cluster-plan label")
+        elif _RANK_AFTER.match(following) and (
+            row["base_unit"] in {"个", "家"}
+        ):
+            is_indicator = False
+            notes.append("size of the ranked population")
+            document.rank_population = row
+        elif clean_before.endswith(_POPULATION_BEFORE) and "中" in clean_after:
+            # 在35个工业行业大类中,…; 在全省126家开发区中位列第9位 (§11)
+            is_indicator = False
+            if "第" in clean_after or "前" in clean_after or "位列" in clean_after:
+                notes.append("size of the ranked population")
+                document.rank_population = row
+            else:
+                notes.append("context count")
+        elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
+            is_indicator = False
+            notes.append("context count")
+        elif _firm_figure(clean_before, clean_clause) or _single_place(
+            text, index, sentence, document.single_places
+        ):
+            is_indicator = False
+            notes.append("figure of a single firm, park or project")
+        elif row["base_unit"] == "个" and "断面" in around.after and _SECTION_POPULATION_AFTER.match(
+            clean_after
+        ):
+            is_indicator = False
+            notes.append("context count (the sections of the share)")
+    if is_indicator and kind in {"quantity", "percent"} and row["base_unit"] != "rank" and (
+        _single_park(text, index, sentence, around.start, document.park_heads, document.title_park)
+    ):
+        is_indicator = False
+        notes.append("figure of a single park")
+    if kind == "quantity" and _SUBSET_BEFORE.search(around.before):
+        notes.append("subset (其中…)")
+    if is_indicator and _BORDERLINE_CUE.search(clean_after):
+        notes.append("borderline")
+    population = document.rank_population
+    if kind == "rank" and population is not None and population["end"] >= around.clause_start:
+        notes.append(f"ranked among {_clean(population['quote'])[:30]}")
+        document.rank_population = None
+    row["is_indicator"] = "yes" if is_indicator else "no"

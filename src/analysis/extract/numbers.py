@@ -1,0 +1,708 @@
+"""Numbers: each kind of match of :data:`~analysis.extract.patterns.FIGURE_PATTERN`
+becomes rows (value, unit, value_base, base_unit, a first measure; §4-§6) through its
+handler in :data:`_HANDLERS`; bounds, thresholds, names and codes are told apart here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from analysis.extract.patterns import _DIGIT_CHARS, _NUM
+from analysis.numerals import ROMAN_VALUES, SCALES, arabic_to_number, chinese_to_number
+
+# Context word lists ---------------------------------------------------------------------
+#: Verbs and comparisons left outside the surface, kept in the note (§4, §12).
+#: Longest first, so that 超过 is found before 超.
+_BOUND_WORDS = ("不低于", "不少于", "突破", "超过", "超出", "接近", "至少", "超", "逾", "约")
+_BOUND_AFTER = re.compile(r"^[\*”]*(以上|以下|左右|以内|上下(?!游)|之多)")
+_BOUND_NOTES = {
+    "突破": "lower bound (突破)", "超过": "lower bound (超过)", "超出": "lower bound (超出)",
+    "超": "lower bound (超)", "不低于": "lower bound (不低于)", "不少于": "lower bound (不少于)",
+    "至少": "lower bound (至少)", "逾": "lower bound (逾)", "以上": "lower bound (以上)",
+    "以下": "upper bound (以下)", "以内": "upper bound (以内)", "接近": "approximate (接近)",
+    "约": "approximate (约)", "左右": "approximate (左右)", "上下": "approximate (上下)",
+}  # fmt: skip
+#: Nouns after a bare scale (600多万游客) that give the base unit (§6).
+_SCALE_NOUN_BASE = (
+    ("游客", "人次"), ("人次", "人次"), ("农民", "人"), ("人才", "人"), ("老人", "人"),
+    ("居民", "人"), ("人口", "人"), ("群众", "人"), ("职工", "人"), ("学生", "人"),
+    ("人", "人"), ("户", "户"), ("元", "元"),
+)  # fmt: skip
+#: Unit → base unit (§6), after the scale is removed.
+_BASE_UNIT = {
+    "名": "人", "位": "人", "人": "人", "人次": "人次", "个月": "月", "周岁": "岁", "岁": "岁",
+    "周年": "年", "载": "年", "年度": "年", "年": "年", "大": "个", "方面": "个", "夺": "次",
+    "连冠": "次", "亿元": "元", "万元": "元", "元": "元", "％": "%", "个百分点": "百分点",
+    "倍": "ratio", "次": "次", "赴": "次", "个位次": "rank", "位次": "rank", "个工作日": "工作日",
+}  # fmt: skip
+_RANK_MOVE_BEFORE = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|下滑|跃升|攀升)了?$")
+_RHETORICAL_AFTER = re.compile(r"^[”\*]*(?:半径|的距离|距离|范围|产业园|圈|内|以内|之内)")
+#: Measure words of discrete things: a count when no 万/亿 is written (§7).
+_COUNT_UNITS = frozenset(
+    "家 个 项 座 所 户 名 位 条 件 套 辆 台 处 张 份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 人 次 "
+    "批 期 届 号 部 大 方面 人次 家次 件次 起 宗".split()
+)
+#: A count of days (优良天数为312天, 重污染天数1天), not a duration.
+_DAY_COUNT_BEFORE = re.compile(r"天数(?:为|达|达到|是|有|共|仅)?[\*“”]*$")
+_DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁", "个工作日",
+                   "工作日"}
+#: What may follow a Chinese-numeral count and turns it into a slogan or back-reference (§2).
+_CN_FOLLOW_STOP = re.compile(
+    r"^\s*(?:一|来|以来|行动|指标|阶段|压力|表率|使命|清单|工程|聚焦|环境|基地|大灶|攻坚|体|"
+    r"融合|联动|响应|原则|任务|要求|战略|机制|体系|方针|结合|并举|齐下|管齐|轮驱动|化|级|产业|"
+    r"维护|确立|意识|自信|全面|代表|规定|务必|毫不动摇|不愁|保障|服务|开发|元化)"
+)
+#: 〇一…九 in order (with 零 at 10 → 0), for years written digit by digit (二〇二三年).
+_CHINESE_DIGIT_CHARS = "〇一二三四五六七八九零"
+_YEAR_BEFORE = re.compile(r"([0-9]{4})年$")
+#: What follows a bare magnitude (超千亿元…) that makes it a size-class label (§2).
+_SIZE_CLASS_AFTER = re.compile(r"^(?:的(?:县|市|城|企业|项目|产业|园区|镇|村)|级|以上|企业|项目|县|村|城|产业)")
+_CN_PRECEDE_STOP = re.compile(r"[“‘「『这那此该其]$")
+#: 第N followed by these is a fixed phrase or a tier, not a rank (§2).
+_LIST_MARKER_FOLLOW = re.compile(r"^[\s\*]*[,，、:：.．]")
+#: What may follow a rank written 第N without a counter (全省第一, 第一的, 第一位次).
+_RANK_FOLLOW = re.compile(r"^(?:$|[\s\*,，。;；、!！?？…)）”\"'<]|的|位次|名次|县|(?:和|与|及)第)")
+#: 前N followed by these is a period (前三季度), not a rank.
+_TOP_FOLLOW_STOP = re.compile(r"^(?:季度|个月|年|期|天|几|列|沿|端|所未|景)")
+_DOC_ITEM_BEFORE = re.compile(r"(中央|省委|市委|国务院|省政府|市政府|国家|县委|区委)$")
+#: The items of a policy document (若干政策20条, 支持措施30条): no indicator (§11).
+_POLICY_ITEMS_BEFORE = re.compile(r"(?:政策|措施|举措|意见|办法|条例|细则|规定)[”\*]*(?:共|等)?$")
+#: A period phrase before a duration: 极不平凡的三年, 不寻常的一年 (§2).
+_PERIOD_PHRASE_BEFORE = re.compile(r"(?:平凡|寻常|难忘|奋斗|攻坚|非凡)的$")
+#: A policy or programme named by a duration (十年禁渔, 10年禁捕): a name (§2).
+_DURATION_NAME_AFTER = re.compile(r"^[”\*]*(?:禁渔|禁捕|退捕)")
+#: A money total written with its scale only (突破100亿, 达12.5万亿): base unit 元 (§6).
+_MONEY_BEFORE = re.compile(
+    r"(?:收入|总值|产值|投资|金额|总额|销售额|零售额|营收|税收|增加值|存款|贷款|余额|资金|支出|"
+    r"总量|进出口|出口|进口|营业额|成交额|交易额)"
+    r"(?:总额|总量)?(?:达到|达|突破|超过|超|为|实现|完成|近|约|逾|首次)*[\*“]*$"
+)
+#: Life expectancy in 岁 is a measurement, not an age threshold (§7).
+_LIFE_EXPECTANCY_BEFORE = re.compile(r"寿命(?:达到|达|为|提高到|提高至|增至|提升至|提升到)?[\*]*$")
+#: A footnote marker [3], a table or figure number (表2, 图3) and a price-index base
+#: (以上年为100): no figures (§2, §11).
+_FOOTNOTE_AROUND = (("[", "]"), ("［", "］"), ("〔", "〕"))
+_TABLE_NUMBER_BEFORE = re.compile(r"(?:^|[\s(（见附#*>])[表图]$")
+_INDEX_BASE_BEFORE = re.compile(r"以[^,，;；。()（）]{0,8}为$")
+_ROAD_AFTER = re.compile(r"^(?:省道|国道|县道|高速|号线|路|线|公路)")
+_POLLUTANT_BEFORE = re.compile(r"(?:PM|pm|PM<sub>|pm<sub>|O|SO|NO|CO)$")
+_LATIN_AFTER = re.compile(r"^[A-Za-z]")
+_HOTLINE_AFTER = re.compile(r"^[”\"]?(?:热线|服务热线|平台|专线)")
+_NAME_BEFORE = re.compile(r"(?:PM<sub>|[A-Za-z][-_]?)$")
+_THRESHOLD_AFTER = re.compile(
+    r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的(?!(?:行政)?村|社区|企业|项目|乡镇|镇|家庭|户)|$)"
+)
+
+
+def _month_span(year: int | None, first: int, last: int) -> str:
+    if year is None:
+        return ""
+    if first == last:
+        return f"{year}-{first:02d}"
+    return f"{year}-{first:02d}..{year}-{last:02d}"
+
+
+def _row(
+    start: int,
+    end: int,
+    value: float | None,
+    unit: str,
+    value_base: float | None,
+    base_unit: str,
+    measure: str,
+    kind: str,
+    period: str = "",
+    note: str = "",
+) -> dict:
+    """A figure before context is added. ``kind`` drives period, indicator and subject.
+
+    A value or base that is no finite number (``9…9亿元`` with 400 digits overflows) makes
+    the row a code without value: the digits keep their row (§2), no ``inf`` is written.
+    """
+    if value is not None and not math.isfinite(value) or value_base is not None and not (
+        math.isfinite(value_base)
+    ):
+        value, value_base, base_unit, measure, kind, period = None, None, "", "other", "code", ""
+        note = "number too large to read as a value"
+    return {
+        "start": start, "end": end, "value": value, "unit": unit, "value_base": value_base,
+        "base_unit": base_unit, "measure": measure, "kind": kind, "period": period,
+        "note": note,
+    }  # fmt: skip
+
+
+def _cn_value(numeral: str) -> float | None:
+    return chinese_to_number(numeral)
+
+
+def _number(numeral: str) -> float | None:
+    if numeral[0] in _DIGIT_CHARS:
+        if "\n" in numeral:  # 41⏎285: a number wrapped between its digits (§4)
+            numeral = "".join(numeral.split())
+        return arabic_to_number(numeral)
+    return chinese_to_number(numeral)
+
+
+#: Precompiled forms of patterns the handlers use per match (``re.findall(pattern, …)``
+#: would look the compiled pattern up in ``re``'s cache every time).
+_DIGIT_RUN = re.compile(r"[0-9０-９]+")
+_YEAR_QUOTED_BEFORE = re.compile(r"([0-9]{4})年[\s“”]*$")
+
+
+def _date_ymd(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """2022-09-30, 2022年9月30日: a full date; value empty, unit 日期, period the date (§5, §8)."""
+    digits = _DIGIT_RUN.findall(match.group("ymd"))
+    y, m, d = (int(arabic_to_number(x)) for x in digits[:3])
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return _bare_numbers(text, start, end)
+    return [_row(start, end, None, "日期", None, "", "other", "date", f"{y}-{m:02d}-{d:02d}")]
+
+
+def _date_ym_range(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """2023年1-8月: a month range of a stated year (§5, §8)."""
+    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
+    y1, m1 = digits[0], digits[1]
+    y2, m2 = (digits[2], digits[3]) if len(digits) == 4 else (y1, digits[2])
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return _bare_numbers(text, start, end)
+    return [_row(start, end, None, "日期", None, "", "other", "date",
+                 f"{y1}-{m1:02d}..{y2}-{m2:02d}")]
+
+
+def _date_ym(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """2021年6月: a month of a stated year (§5, §8)."""
+    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
+    if not 1 <= digits[1] <= 12:
+        return _bare_numbers(text, start, end)
+    return [_row(start, end, None, "日期", None, "", "other", "date",
+                 f"{digits[0]}-{digits[1]:02d}")]
+
+
+def _date_md(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """12月13日: a day; the year comes from the publication date (§8)."""
+    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
+    month, day = digits[0], digits[1]
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return _bare_numbers(text, start, end)
+    period = f"{year}-{month:02d}-{day:02d}" if year else ""
+    note = "" if year else "publication date unknown: year not resolved"
+    return [_row(start, end, None, "日期", None, "", "other", "date", period, note)]
+
+
+def _date_md_range(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """8月1日-15日: a day range within one month (§8)."""
+    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
+    month = digits[0]
+    if not 1 <= month <= 12:
+        return _bare_numbers(text, start, end)
+    period = f"{year}-{month:02d}-{digits[1]:02d}..{year}-{month:02d}-{digits[2]:02d}" if year else ""
+    note = "" if year else "publication date unknown: year not resolved"
+    return [_row(start, end, None, "日期", None, "", "other", "date", period, note)]
+
+
+def _date_m_range(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """1—11月, 1-8月: a month range with any dash; the year is stated or published (§4, §8)."""
+    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
+    first, last = digits[0], digits[1]
+    if not (1 <= first <= last <= 12):
+        return _bare_numbers(text, start, end)
+    explicit = _YEAR_QUOTED_BEFORE.search(text[max(0, start - 8) : start])
+    span_year = int(explicit.group(1)) if explicit else year
+    note = "" if span_year else "publication date unknown: year not resolved"
+    return [_row(start, end, None, "日期", None, "", "other", "date",
+                 _month_span(span_year, first, last), note)]
+
+
+def _date_month(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """今年8月: one month (§8)."""
+    month = int(arabic_to_number(_DIGIT_RUN.match(match.group(0)).group(0)))
+    if not 1 <= month <= 12:
+        return _bare_numbers(text, start, end)
+    explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
+    span_year = int(explicit.group(1)) if explicit else year
+    note = "" if span_year else "publication date unknown: year not resolved"
+    return [_row(start, end, None, "日期", None, "", "other", "date",
+                 _month_span(span_year, month, month), note)]
+
+
+def _time_of_day(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """14:08, 9时: a time of day; value empty, unit 时间, no period (§5)."""
+    return [_row(start, end, None, "时间", None, "", "other", "time")]
+
+
+def _ratio(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """1.75:1 is one row (value 1.75, unit :1); 5.1:52.3:42.6 is one row per part (§4, §5)."""
+    parts = list(re.finditer(_NUM, match.group("ratio")))
+    values = [arabic_to_number(p.group(0)) for p in parts]
+    if len(parts) == 2:
+        note = f"ratio {match.group('ratio')}"
+        row = _row(start, end, values[0], ":" + parts[1].group(0), values[0] / values[1]
+                   if values[1] else values[0], "ratio", "ratio", "ratio", note="")
+        if values[1] == 1:
+            row["value_base"] = values[0]
+        row["note"] = note if values[1] != 1 else ""
+        return [row]
+    rows = []
+    for part, value in zip(parts, values, strict=True):
+        s = start + part.start()
+        rows.append(_row(s, s + len(part.group(0)), value, "", value, "%", "share_pct", "quantity",
+                         note=f"part of the structure {match.group('ratio')}"))
+    return rows
+
+
+def _code(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """2+2+X, 1+29: a slogan or code; value empty (§5)."""
+    return [_row(start, end, None, "", None, "", "other", "code", note="slogan or code")]
+
+
+def _year(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """2023年, 2023年度: a year alone; value and period the year (§5, §8)."""
+    value = float(arabic_to_number(match.group("year")))
+    if not 1900 <= value <= 2100:
+        return _quantity_from_parts(text, start, end, "", match.group("year"), "", "",
+                                    match.group("year_unit"), "")
+    unit = match.group("year_unit")
+    return [_row(start, end, value, unit, value, "年", "other", "year", str(int(value)))]
+
+
+def _ordinal(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """第N: a rank (第21位, 全省第一), a grade (第一等次) or an ordinal (第二批, 第一家) (§4, §5).
+
+    Not rows: 第一 opening a list item (``:第一,聚力…``), tiers and fixed phrases
+    (第一方阵, 第一书记), and 第N inside a name (省第二中医院, 第四实验小学) (§2).
+    """
+    numeral, unit = match.group("ord_num"), match.group("ord_unit") or ""
+    is_arabic = numeral[0] in _DIGIT_CHARS
+    value = _number(numeral)
+    after = text[end : end + 6]
+    if value is None:
+        return _bare_numbers(text, start, end) if is_arabic else []
+    if not unit:
+        opens_item = _LIST_MARKER_FOLLOW.match(after) and (
+            text[max(0, start - 3) : start].replace("*", "").strip()[-1:] in {"", ":", "：", "。",
+                                                                              ";", "；", "\n"})
+        if opens_item or not _RANK_FOLLOW.match(after):
+            if is_arabic:
+                return [_row(start, end, value, "", None, "", "other", "label",
+                             note="number in a name or list label")]
+            return []
+    if unit in {"站", "章", "条", "款"} and not is_arabic:
+        return []
+    if unit in {"位", "名", ""}:
+        return [_row(start, end, value, unit, value, "rank", "rank", "rank")]
+    if unit == "等次":
+        return [_row(start, end, value, "等次", value, "rank", "rank", "rank", note="grade")]
+    if unit == "季度" and 1 <= value <= 4:
+        explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
+        quarter_year = int(explicit.group(1)) if explicit else year
+        first = 3 * int(value) - 2
+        return [_row(start, end, None, "日期", None, "", "other", "date",
+                     f"{quarter_year}-{first:02d}..{quarter_year}-{first + 2:02d}"
+                     if quarter_year else "")]
+    return [_row(start, end, value, unit, None, "", "other", "ordinal")]
+
+
+def _top(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """前十, 前5名: a rank (the upper bound of the place); 前三季度 is a period (§5)."""
+    numeral, unit = match.group("top_num"), match.group("top_unit") or ""
+    is_arabic = numeral[0] in _DIGIT_CHARS
+    value = _number(numeral)
+    if value is None or _TOP_FOLLOW_STOP.match(text[end : end + 3]) or (
+        text[start - 1 : start] in {"以", "之", "此", "提", "从"} and start > 0
+    ):  # 以前一到夏天, 提前一年: 前 belongs to a word, not a rank
+        return _bare_numbers(text, start, end) if is_arabic else []
+    if unit == "强":
+        return [_row(start, end, value, unit, value, "rank", "rank", "rank")]
+    return [_row(start, end, value, unit, value, "rank", "rank", "rank")]
+
+
+def _first(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """首位: rank 1, unit 位 (§5); not 放在首位 (first priority)."""
+    if text[max(0, start - 1) : start] in {"在", "于", "放", "摆"}:
+        return []
+    return [_row(start, end, 1.0, "位", 1.0, "rank", "rank", "rank")]
+
+
+def _plenum(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """十三届五次全会: one compound meeting ordinal, value 13 届 (§4, §5)."""
+    value = _cn_value(match.group("pl_num"))
+    if value is None:
+        return []
+    return [_row(start, end, value, "届", None, "", "other", "ordinal", note="compound ordinal")]
+
+
+def _congress(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """二十大, 十八大: a party-congress ordinal (§5)."""
+    value = _cn_value(match.group("cg_num"))
+    if value is None or value < 11:
+        return []  # 十大… is a name (中国十大社会治理创新奖), not a congress
+    return [_row(start, end, value, "大", None, "", "other", "ordinal")]
+
+
+def _plenum_short(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """三中全会: a plenum ordinal, value 3 中 (§5)."""
+    value = _cn_value(match.group("ps_num"))
+    if value is None:
+        return []
+    return [_row(start, end, value, "中", None, "", "other", "ordinal")]
+
+
+def _framework(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """六大品质, 五个方面: a count of the framework's own parts (§2, §6)."""
+    value = _cn_value(match.group("fw_num"))
+    if value is None or value < 2:
+        return []
+    unit = match.group("fw_unit")
+    unit = "个" if unit == "个方面" else unit
+    return [_row(start, end, value, unit, value, "个", "count", "framework",
+                 note="framework structure count")]
+
+
+def _streak(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """连续三年: a streak; the whole phrase is the surface (§4, §7)."""
+    value = _cn_value(match.group("st_num"))
+    if value is None:
+        return []
+    unit = match.group("st_unit")
+    return [_row(start, end, value, unit, value, _BASE_UNIT.get(unit, unit), "other", "streak",
+                 note="streak length")]
+
+
+def _wins(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """五夺, 六连冠, 两赴: win and visit counts, base unit 次 (§5, §6)."""
+    value = _cn_value(match.group("wn_num"))
+    if value is None or value < 2 or text[max(0, start - 1) : start] in {"这", "那", "此"}:
+        return []
+    unit = match.group("wn_unit")
+    if unit == "赴":
+        return [_row(start, start + len(match.group("wn_num")), value, "次", value, "次", "other",
+                     "visits", note="visit count")]
+    return [_row(start, end, value, unit, value, "次", "other", "visits", note="win count")]
+
+
+def _roman(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """Ⅱ类 is a row when it is the measured value; 劣V类水体, Ⅲ类比例 are labels (§2)."""
+    after = text[end : end + 3]
+    if match.group("rm_pre") or re.match(r"^(?:比例|占比|断面|及以上|以上|水体)", after):
+        return []  # 劣V类水体, 省考断面Ⅲ类比例: a category label inside a subject (§2)
+    value = float(ROMAN_VALUES[match.group("rm_num")])
+    s = start + (1 if match.group("rm_pre") else 0)
+    return [_row(s, end, value, "类", value, "类", "level", "quantity")]
+
+
+def _bare_numbers(text: str, start: int, end: int) -> list[dict]:
+    """Fallback: each Arabic number inside ``text[start:end]`` as a plain 'other' row (§2)."""
+    rows = []
+    for part in re.finditer(_NUM, text[start:end]):
+        s = start + part.start()
+        value = arabic_to_number(part.group(0))
+        rows.append(_row(s, s + len(part.group(0)), value, "", None, "", "other", "label"))
+    return rows
+
+
+def _qty(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """An Arabic number with its approximation, scale and unit (§4-§7)."""
+    if "\n" in match.group(0):
+        number_end = match.end("q_num")
+        if _line_before(text, start).strip() == "":
+            # a section number alone on its line (01⏎⏎强化…): the break ends the figure
+            value = arabic_to_number(match.group("q_num"))
+            return [_row(start, number_end, value, "", None, "", "other", "label",
+                         note="section number")]
+    return _quantity_from_parts(
+        text, start, end, match.group("q_pre") or "", match.group("q_num"),
+        match.group("q_ap1") or match.group("q_ap2") or "", match.group("q_scale") or "",
+        match.group("q_unit") or "", "arabic",
+    )
+
+
+def _pct_word(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """百分之八十 → 80 %, a percentage written in words (§5)."""
+    value = _number(match.group("pw_num"))
+    if value is None:
+        return []
+    return [_row(start, end, value, "%", value, "%", "share_pct", "percent")]
+
+
+def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """A Chinese-numeral count (两个, 上百家, 三万人); a measure word is required (§2)."""
+    numeral = match.group("c_num")
+    prefix = match.group("c_pre") or ""
+    unit = match.group("c_unit")
+    before = text[max(0, start - 1) : start]
+    if _CN_PRECEDE_STOP.search(before):
+        return []  # “三项表率”, 这两个产业: a slogan or a back-reference (§2)
+    if unit == "年" and text[max(0, start - 3) : start].endswith(("过去", "过去的")):
+        return []  # 过去五年: a period phrase like 五年来 (§2)
+    if unit == "年" and _PERIOD_PHRASE_BEFORE.search(text[max(0, start - 6) : start]):
+        return []  # 极不平凡的三年: a period phrase (§2)
+    if unit == "年" and _DURATION_NAME_AFTER.match(text[end : end + 4]):
+        return []  # 十年禁渔: a programme name (§2)
+    if _in_quoted_list(text, start):
+        return []  # “…、五个振兴、六个坚持、…”: counts inside a slogan list (§2)
+    if numeral[0] in "百千万" and not prefix and not _bound_before(text[max(0, start - 4) : start]):
+        return []  # 百家塘村, 千家万户: numeral characters inside words (but 超百亿元 is one)
+    if (numeral in {"百", "千", "万"} or match.group("c_scale") and unit == "元") and (
+        _SIZE_CLASS_AFTER.match(text[end : end + 3])
+    ):
+        return []  # GDP超千亿元的县, 超五千亿元的县级市: a size class, not a figure (§2)
+    if unit == "年" and len(numeral) == 4 and set(numeral) <= set(_CHINESE_DIGIT_CHARS):
+        year_value = float("".join(str(_CHINESE_DIGIT_CHARS.index(c) % 10) for c in numeral))
+        return [_row(start, end, year_value, "年", year_value, "年", "other", "year",
+                     str(int(year_value)))]  # 二〇二三年 written digit by digit
+    scale = match.group("c_scale") or ""
+    value = chinese_to_number(numeral)
+    if value is None:
+        return []
+    if value == 1 and not scale and unit not in {"期", "届", "倍"}:
+        return []  # indefinite 一: 一个, 一年, 一次 (§2)
+    if unit in {"期", "届"}:
+        return [_row(start, end, value, unit, None, "", "other", "ordinal")]  # 一期工程
+    if _CN_FOLLOW_STOP.match(text[end : end + 4]):
+        return []
+    if unit == "年" and text[end : end + 1] in {"级", "制"}:
+        return []
+    if unit == "位" and text[end : end + 1] == "数":
+        return []  # 两位数增长: a word, not a quantity
+    if unit == "次" and re.match(r"^(?:全会|会议|党代会|代表大会|全体会议)", text[end : end + 4]):
+        return [_row(start, end, value, unit, None, "", "other", "ordinal")]
+    approx = match.group("c_ap1") or match.group("c_ap2") or ""
+    return _quantity_from_parts(text, start, end, prefix, numeral, approx, scale, unit, "chinese",
+                                value=value)
+
+
+def _quantity_from_parts(
+    text: str,
+    start: int,
+    end: int,
+    prefix: str,
+    numeral: str,
+    approx: str,
+    scale: str,
+    unit: str,
+    script: str,
+    value: float | None = None,
+) -> list[dict]:
+    """An amount, count, share or label with its unit (§5-§7); the measure is provisional."""
+    if value is None:
+        value = _number(numeral)
+    if value is None:
+        if script == "arabic":  # digits that are no finite number: still one row (§2)
+            return [_row(start, end, None, "", None, "", "other", "code",
+                         note="number too large to read as a value")]
+        return []
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 8]
+    notes = []
+    if prefix == "近":
+        notes.append("approximate (近)")
+    elif prefix in {"上", "数"}:
+        notes.append(f"approximate ({prefix})")
+    if approx:
+        notes.append(f"approximate lower bound ({approx})")
+    clean_unit = unit.replace("\n", "").strip()
+    written_unit = scale + clean_unit
+    multiplier = SCALES.get(scale, 1.0)
+    # numbers that only name something (§5 "number used as a name or label")
+    if script == "arabic" and not scale:
+        stripped_before = before.replace("**", "")
+        if clean_unit == "年" and not prefix and _POLLUTANT_BEFORE.search(stripped_before):
+            # PM2.5年均浓度: 年 opens 年均, the number is part of the pollutant name
+            return [_row(start, start + len(numeral), value, "", None, "", "other", "name",
+                         note="part of a pollutant name (PM2.5)")]
+        if _NAME_BEFORE.search(stripped_before) and not clean_unit:
+            if _POLLUTANT_BEFORE.search(stripped_before):
+                return [_row(start, end, value, "", None, "", "other", "name",
+                             note="part of a pollutant name (PM2.5)")]
+            return [_row(start, end, None, "", None, "", "other", "code",
+                         note="code or id (e.g. C2, G60)")]
+        if clean_unit == "号" or _ROAD_AFTER.match(after) and not clean_unit:
+            return [_row(start, end, value, clean_unit, None, "", "other", "name",
+                         note="number in a name")]
+        if clean_unit == "部":
+            return [_row(start, end, value, "部", None, "", "other", "name",
+                         note="regulation number")]
+        if clean_unit == "条" and (
+            _DOC_ITEM_BEFORE.search(before) or _POLICY_ITEMS_BEFORE.search(before)
+        ):
+            return [_row(start, end, value, "条", None, "", "other", "doc_items",
+                         note="document item count")]
+        if not clean_unit and not prefix and not approx:
+            return _unitless(text, start, end, value, numeral, before, after)
+    if clean_unit == "年" and _DURATION_NAME_AFTER.match(after):
+        return [_row(start, end, value, "年", None, "", "other", "name",
+                     note="number in a policy name (十年禁渔)")]
+    # the base unit (§6)
+    base_unit = _BASE_UNIT.get(clean_unit, clean_unit)
+    if not clean_unit and scale:
+        base_unit = ""
+        for noun, noun_base in _SCALE_NOUN_BASE:
+            if after.lstrip("*").startswith(noun):
+                base_unit = noun_base
+                break
+        if not base_unit and _MONEY_BEFORE.search(before):
+            base_unit = "元"  # 一般公共预算收入突破100亿: a money total (§6)
+    # 2311.8 × 1e8 without float noise
+    value_base = float(f"{value * multiplier:.15g}") if multiplier != 1.0 else value
+    if base_unit in {"%", "百分点", "ratio"}:
+        value_base = value
+    bound = _bound_before(before)
+    if bound:
+        notes.append(_BOUND_NOTES[bound])
+    # 超过500万元的村, 超10亿元项目: a size threshold naming a class, as 10亿元以上项目 (§7)
+    threshold = bound in {"超", "超过", "超出", "逾"} and bool(
+        _SIZE_CLASS_AFTER.match(after.lstrip("*"))) and not after.lstrip("*").startswith("以上")
+    bound_after = _BOUND_AFTER.match(after)
+    if bound_after:
+        if _THRESHOLD_AFTER.match(after) or clean_unit in {"周岁", "岁"} and not (
+            _LIFE_EXPECTANCY_BEFORE.search(before)
+        ):
+            threshold = True
+        else:
+            notes.append(_BOUND_NOTES.get(bound_after.group(1), f"bound ({bound_after.group(1)})"))
+    kind = "quantity"
+    if clean_unit == "成" and script == "chinese":
+        # 六成: tenths, a share in percent (§6 percentages stay percent numbers)
+        return [_row(start, end, value, "成", value * 10, "%", "share_pct", "percent",
+                     note="; ".join(notes))]
+    if clean_unit in {"%", "％", "‰"}:
+        measure = "share_pct"
+        kind = "percent"
+    elif clean_unit in {"个百分点", "百分点"}:
+        measure, base_unit = "change_abs", "百分点"
+    elif clean_unit == "倍":
+        measure = "ratio"
+    elif clean_unit in {"周岁", "岁"} and not _LIFE_EXPECTANCY_BEFORE.search(before):
+        measure, kind = "other", "threshold"
+    elif clean_unit in {"周岁", "岁"}:
+        measure = "level"  # 人均预期寿命达到80.5岁: a measurement in years of age
+    elif clean_unit == "天" and _DAY_COUNT_BEFORE.search(before):
+        measure = "count"  # 优良天数为312天: days counted, an indicator, not a duration (§7)
+    elif clean_unit in _DURATION_UNITS:
+        measure, kind = "other", "duration"
+    elif clean_unit in {"大", "方面"}:
+        measure, kind = "count", "framework"
+    elif clean_unit in {"夺", "连冠"}:
+        measure, kind = "other", "visits"
+    elif clean_unit == "次" and script == "chinese":
+        measure, kind = "other", "visits"
+    elif clean_unit in {"批", "期", "届"}:
+        return [_row(start, end, value, clean_unit, None, "", "other", "ordinal")]
+    elif clean_unit in {"A", "级", "星"}:
+        return [_row(start, end, value, clean_unit, None, "", "other", "label",
+                     note="grade label (4A级, 五星级)")]
+    elif scale or clean_unit not in _COUNT_UNITS:
+        measure = "level"
+    else:
+        measure = "count"
+    if threshold:
+        measure, kind = "other", "threshold"
+    if clean_unit in {"公里", "千米", "米"} and (
+        before.endswith(("“", "是")) or _RHETORICAL_AFTER.match(after)
+        or before.rstrip("*")[-1:] in {"", "\n", "。", ",", "，"}
+    ):
+        measure, kind = "other", "distance"
+        notes.append("rhetorical distance")
+    if clean_unit in {"位", "名", "个位次", "位次"} and _RANK_MOVE_BEFORE.search(before):
+        # 较上年前移3位: a change of rank, not a count of people (§6 ranks → rank)
+        measure, base_unit = "change_abs", "rank"
+        if _RANK_MOVE_BEFORE.search(before).group(0).endswith(("后移", "下降", "后退", "下滑")):
+            value_base = -value_base
+            notes.append("decline")
+    if before.endswith("连续") and clean_unit in {"年", "个月", "届", "次", "天"}:
+        measure, kind = "other", "streak"
+        notes.append("streak length")
+    row = _row(start, end, value, written_unit, value_base, base_unit, measure, kind,
+               note="; ".join(notes))
+    return [row]
+
+
+def _in_quoted_list(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quoted list of slogans (an open “ before it, with a
+    、 between the “ and the position): 一城引领、两业支撑、…五个振兴 (§2)."""
+    before = text[max(0, start - 80) : start]
+    opening = before.rfind("“")
+    return opening >= 0 and opening > before.rfind("”") and "、" in before[opening:]
+
+
+def _bound_before(before: str) -> str:
+    """The bound or approximation word right before a number (突破800家 → 突破), or ""."""
+    stripped = before.rstrip("*“")
+    if stripped.endswith(_BOUND_WORDS):
+        for word in _BOUND_WORDS:
+            if stripped.endswith(word):
+                return word
+    return ""
+
+
+def _line_before(text: str, start: int, limit: int = 80) -> str:
+    """The text from the start of the line to ``start`` (at most ``limit`` characters back).
+
+    Bounded so that a text without line breaks costs no more than one with them.
+    """
+    window_start = max(0, start - limit)
+    return text[text.rfind("\n", window_start, start) + 1 or window_start : start]
+
+
+def _line_after(text: str, end: int, limit: int = 80) -> str:
+    """The text from ``end`` to the end of the line (at most ``limit`` characters on)."""
+    line_end = text.find("\n", end, end + limit)
+    return text[end : line_end if line_end >= 0 else min(len(text), end + limit)]
+
+
+def _unitless(
+    text: str, start: int, end: int, value: float, numeral: str, before: str, after: str
+) -> list[dict]:
+    """A bare Arabic number: a year, a code, a section number or a plain figure (§5)."""
+    if (before[-1:], after[:1]) in _FOOTNOTE_AROUND:
+        return [_row(start, end, value, "", None, "", "other", "label", note="footnote marker")]
+    if before[-1:] in {"表", "图"} and _TABLE_NUMBER_BEFORE.search(before):
+        return [_row(start, end, value, "", None, "", "other", "label",
+                     note="table or figure number")]
+    if value == 100 and _INDEX_BASE_BEFORE.search(before):
+        return [_row(start, end, value, "", None, "", "other", "label",
+                     note="price-index base (以上年为100)")]
+    if _LATIN_AFTER.match(after):
+        return [_row(start, end, value, "", None, "", "other", "name",
+                     note="number in a name (e.g. 5G)")]
+    if (before.endswith(("(", "（")) and after.startswith((")", "）"))) or (
+        _line_before(text, start).strip(" \t\u3000*#") == ""
+        or before.endswith(("注:", "注：", ";", "；"))  # 注：1.本公报…；2.地区…
+        or before.endswith("。") and _line_before(text, start, 300).lstrip(" \t\u3000*").startswith(
+            ("注", "说明"))  # 注：1.…计算。2.部分数据…
+    ) and after[:1] in {".", "、", "．", ")", "）"}:
+        return [_row(start, end, value, "", None, "", "other", "label", note="list label")]
+    quoted = before.endswith(("“", "‘", "'", '"', "「")) and after.startswith(("”", "’", "'", '"', "」"))
+    if _line_before(text, start).strip() == "" and _line_after(text, end).strip() == "":
+        return [_row(start, end, value, "", None, "", "other", "label", note="section number")]
+    integer = "." not in numeral and "．" not in numeral
+    if integer and 1900 <= value <= 2100 and len(numeral) == 4:
+        return [_row(start, end, value, "", value, "年", "other", "year", str(int(value)))]
+    if (before.endswith(">") and after.startswith("</t")) or (
+        before.rstrip(" \t*").endswith("|") and after.lstrip(" \t*").startswith("|")
+    ):
+        return [_row(start, end, value, "", value, "", "level", "quantity")]  # a table cell
+    if quoted or _HOTLINE_AFTER.match(after) or (integer and len(numeral) >= 4):
+        return [_row(start, end, None, "", None, "", "other", "code", note="slogan or code")]
+    return [_row(start, end, value, "", value, "", "level", "quantity")]
+
+
+_HANDLERS = {
+    "ymd": _date_ymd, "ym_range": _date_ym_range, "ym": _date_ym, "md_range": _date_md_range,
+    "md": _date_md, "m_range": _date_m_range, "month": _date_month, "clock": _time_of_day,
+    "hour": _time_of_day, "ratio": _ratio, "code": _code, "docno": _code, "yearword": _year, "ordinal": _ordinal,
+    "top": _top, "first": _first, "plenum": _plenum, "congress": _congress,
+    "plenum_short": _plenum_short, "framework": _framework, "streak": _streak, "wins": _wins,
+    "roman": _roman, "qty": _qty, "pct_word": _pct_word, "cqty": _cqty,
+}  # fmt: skip
+
+
+#: Kinds of rows that only name, date or order something (fast path in _add_context).
+_NAMING_KINDS = frozenset({"date", "year", "time", "ordinal", "code", "name", "label",
+                           "doc_items", "framework", "threshold", "distance"})
+_NO_PERIOD_KINDS = {"ordinal", "code", "name", "label", "doc_items", "threshold", "framework",
+                    "time", "distance"}  # fmt: skip
+_NOT_INDICATOR_KINDS = {"date", "year", "time", "ordinal", "code", "name", "label", "doc_items",
+                        "threshold", "framework", "streak", "visits", "duration",
+                        "distance"}  # fmt: skip

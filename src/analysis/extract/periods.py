@@ -1,0 +1,436 @@
+"""Periods (§8): relative and plan-period words (今年, 上半年, 十四五以来, 两年净增) as cues,
+how far each cue reaches, and the step that gives every measured row its period.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from analysis.extract.numbers import _CHINESE_DIGIT_CHARS, _NO_PERIOD_KINDS, _YEAR_BEFORE
+from analysis.extract.textindex import (
+    _CHAR_FLAGS,
+    _PERIOD_ANCHOR_REACH,
+    _char_flags,
+    _clean,
+    _Headings,
+    _TextIndex,
+)
+from analysis.numerals import chinese_to_number
+
+if TYPE_CHECKING:
+    from analysis.extract.context import _Around, _Document
+
+
+_BASE_YEAR_BEFORE = re.compile(r"(?:比|较|同比|相比|对比)$")
+
+#: Relative and plan-period words that set the period of the figures after them (§8).
+_PERIOD_CUE = re.compile(
+    r"(?P<half>上半年|下半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
+    r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
+    r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增|平均增长|平均下降|平均增速))"
+    r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十]{1,3})年|(?P<span_num>[两二三四五六七八九十]{1,3})年(?:来|以来))"
+    r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
+)
+#: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
+_COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
+_ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
+_CHANGE_TO = re.compile(r"[至到]|(?:调整|变|优化|转变)为")
+_STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
+_LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
+_CARRY_OVER = re.compile(
+    r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项|分产业看|分行业看|分领域看|分门类看|"
+    r"分三大门类看|分地区看|分经济类型看|分城乡看|按常住地分|从[^,，;；。]{1,8}看)|(?<![人平])均(?![衡等值])"
+)
+_SEMICOLON = re.compile(r"[;；]")
+#: A month range as a period (2023-01..2023-07).
+_MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
+#: A text that opens with its year (2022年，全市…): the year its undated figures are of.
+_OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年(?:[，,、]|是|以来)")
+_CUE_HEAD_PREFIX = re.compile(
+    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
+)
+_PERIOD_CUE_STARTS = re.compile(
+    r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
+    r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=暑)(?=假|期)"
+    r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增|平均增|平均下降)|[一二三四五六七八九]?年来|[一二三四五六七八九]?年以来)"
+    r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增|平均增|平均下降)|十?[一二三四五六七八九]?年来|十?[一二三四五六七八九]?年以来)"
+    r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
+    r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年))"
+)
+#: An attribution opening a sentence before its period (记者从…获悉, 据统计, 报告显示).
+_ATTRIBUTION = re.compile(
+    r"(?:(?:本报讯|[^,，;；。]{0,12}电)?(?:[(（][^()（）]{0,30}[)）])?"  # 本报讯（记者 …）: the dateline
+    r"(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午)?[,，]?))?"
+    r"(?:(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉|显示|表明)[,，:：]?|据(?:了解|统计|悉)[,，:：]?)"
+)
+_BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
+_PLAN_START = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+#: The first characters of _PERIOD_CUE_STARTS, and the characters one of them must be
+#: followed by within :data:`_PERIOD_ANCHOR_REACH` characters (年 of 上半年/2年来净增/
+#: 过去的一年, 季 of 前三季度, 暑 of 暑期, 五 of “十四五”).
+_FLAG_PERIOD_START, _FLAG_PERIOD_ANCHOR = 8, 16
+for _char in "上下前一第暑“\"十两二三四五六七八九0123456789今年全本当去过明":
+    _CHAR_FLAGS[ord(_char)] |= _FLAG_PERIOD_START
+for _char in "年季暑五":
+    _CHAR_FLAGS[ord(_char)] |= _FLAG_PERIOD_ANCHOR
+
+
+def _before_publication(period: str, year: int | None, month: int | None) -> str:
+    """A cumulative month range resolved into the future is last year's (§8).
+
+    Statistics for 1-8月 or 前三季度 quoted in a text published in January cannot be of the
+    publication year: the months have not happened yet, so they are the previous year's.
+    """
+    if year is None or month is None:
+        return period
+    found = _MONTH_RANGE_PERIOD.fullmatch(period)
+    if not found or int(found.group(1)) != year or int(found.group(4)) <= month:
+        return period
+    y = year - 1
+    return f"{y}-{found.group(2)}..{y}-{found.group(4):0>2}"
+
+
+_MONTH_RANGE_PERIOD = re.compile(r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})")
+
+
+def _period_cue_matches(text: str, flags: np.ndarray | None = None) -> list[re.Match]:
+    """``_scan(_PERIOD_CUE, _PERIOD_CUE_STARTS, text)``, with the candidates narrowed first.
+
+    _PERIOD_CUE_STARTS opens with common characters (digits, 一, 年, 上 …), so ``re``
+    runs its lookarounds at about every tenth character. Every cue has 年, 季, 暑 or 五
+    within its first :data:`_PERIOD_ANCHOR_REACH` characters, so only positions holding a
+    start character with such an anchor close after it are tried, with
+    ``_PERIOD_CUE_STARTS.match`` (lookbehinds see the text before the position), which
+    gives exactly the positions ``finditer`` gives.
+    """
+    if flags is None:
+        flags = _char_flags(text)
+    anchor = (flags & _FLAG_PERIOD_ANCHOR) != 0
+    near_anchor = anchor.copy()
+    for shift in range(1, _PERIOD_ANCHOR_REACH):
+        near_anchor[:-shift] |= anchor[shift:]
+    candidates = np.flatnonzero(near_anchor & ((flags & _FLAG_PERIOD_START) != 0)).tolist()
+    matches = []
+    last_end = 0
+    is_start = _PERIOD_CUE_STARTS.match
+    match_at = _PERIOD_CUE.match
+    for position in candidates:
+        if position < last_end or is_start(text, position) is None:
+            continue
+        match = match_at(text, position)
+        if match is not None:
+            last_end = match.end()
+            matches.append(match)
+    return matches
+
+
+def _period_cues(
+    text: str,
+    year: int | None,
+    headings: _Headings | None = None,
+    month: int | None = None,
+    flags: np.ndarray | None = None,
+) -> list[tuple[int, int, str, str]]:
+    """Relative and plan-period words as ``(start, end, period, note)`` (§8).
+
+    ``flags`` are the text's :func:`_char_flags`, when the caller has them already.
+
+    全年, 年末 and 今年 are resolved with the publication year, except in an annual
+    statistical bulletin (its title names the year it reports on: ``2023年…统计公报``),
+    where they mean that year.
+    """
+    cues = []
+    bulletin = _BULLETIN_TITLE.search(text[:300])
+    bulletin_year = int(bulletin.group(1)) if bulletin else None
+    for match in _period_cue_matches(text, flags):
+        start, end = match.span()
+        kind = match.lastgroup
+        for name in ("half", "q3", "q1", "summer", "plan", "net", "span", "this_year",
+                     "last_year", "next_year"):
+            if match.group(name) is not None:
+                kind = name
+                break
+        word = match.group(0)
+        if kind in {"last_year", "next_year", "plan"} and _COMPARISON_BEFORE.search(
+            text[max(0, start - 3) : start].rstrip("“\"")
+        ):
+            continue  # 比上年增长, 较“十三五”末: the base of a comparison, not a period (§8)
+        if kind == "last_year" and text[start - 1 : start] == "以" and start > 0:
+            continue  # 以上年为100: the base of a price index, not a period
+        explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
+        cue_year = int(explicit.group(1)) if explicit else year
+        heading_year = headings.at(start)[1] if headings is not None and headings.starts else None
+        relative = word in {"今年", "去年", "明年", "过去一年", "过去的一年"} or (
+            text[max(0, start - 2) : start] == "今年")
+        if heading_year and not explicit and not relative:
+            cue_year = heading_year
+        resolved = "" if explicit else (
+            f"{word} resolved with publication year {year}" if year else
+            f"{word}: publication date unknown, period left empty"
+        )
+        if (not explicit and not heading_year and word in {"全年", "年末", "年底", "当年"}
+                and _LAST_YEAR_IN_PARAGRAPH.search(
+                    text[max(text.rfind("\n", 0, start), start - 300, 0) : start]) and year):
+            cue_year = year - 1  # 去年,…。全年新增…: the year the paragraph is about
+            resolved = f"{word}: the 去年 of the paragraph ({cue_year})"
+        elif heading_year and not explicit and not relative:
+            resolved = f"{word} resolved with the heading year {heading_year}"
+        elif (not explicit and not relative and year and (month is None or month <= 4)
+              and word in {"全年", "当年", "年末", "年底"}
+              and _last_stated_year(text, start) == year - 1):
+            # published in spring (or in a year only), after 二〇二三年,… : 全年 is the year
+            # just reported on
+            cue_year = year - 1
+            resolved = f"{word}: the year {cue_year} the text reports on"
+        elif bulletin_year and not explicit and kind in {"this_year", "half", "q3", "q1"}:
+            cue_year = bulletin_year
+            resolved = f"{word} resolved with the bulletin year {bulletin_year}"
+        if kind == "plan":
+            first = _PLAN_START[match.group("plan_name")]
+            if match.group("plan_kind") == "以来":
+                period = f"{first}..{year}" if year else ""
+            else:
+                period = f"{first}..{first + 4}"
+                resolved = ""
+            cues.append((start, end, period, resolved))
+            continue
+        if kind == "net":
+            cues.append((start, end, "net:" + match.group("net_num"), ""))
+            continue
+        if kind == "span":
+            # 过去五年, 五年来: the N years up to the year reported on (heading year, else
+            # the year a spring text reports on, else the publication year)
+            count = int(chinese_to_number(match.group("span_past") or match.group("span_num")) or 0)
+            last = cue_year if explicit or heading_year else bulletin_year
+            if last is None and year is not None:
+                last = year - 1 if (month is not None and month <= 4 and _last_stated_year(
+                    text, start) == year - 1) else year
+            period = f"{last - count + 1}..{last}" if last and count > 1 else ""
+            cues.append((start, end, period, "" if period else resolved))
+            continue
+        if cue_year is None:
+            cues.append((start, end, "", resolved))
+            continue
+        if kind == "half":
+            period = f"{cue_year}H1" if word == "上半年" else f"{cue_year}-07..{cue_year}-12"
+        elif kind == "q3":
+            period = f"{cue_year}-01..{cue_year}-09"
+        elif kind == "q1":
+            period = f"{cue_year}-01..{cue_year}-03"
+        elif kind == "summer":
+            period = f"{cue_year}-07..{cue_year}-08"
+        if kind in {"q3", "q1", "summer"} or word == "上半年":
+            if not explicit and not relative and not heading_year:
+                shifted = _before_publication(
+                    period if word != "上半年" else f"{cue_year}-01..{cue_year}-06", year, month
+                )
+                if shifted[:4] != period[:4]:
+                    cue_year -= 1
+                    period = period.replace(str(cue_year + 1), str(cue_year))
+                    resolved = f"{word}: after the publication date, so the previous year"
+        elif kind == "last_year":
+            if word == "上年" and not heading_year:  # 2023年…由上年的…: the year before 2023
+                stated = _STATED_YEARS.findall(text[max(0, start - 60) : start])
+                last_stated = _last_stated_year(text, start) if not stated else None
+                if stated:
+                    cue_year = int(stated[-1])
+                elif last_stated and year and year - 3 <= last_stated < year:
+                    cue_year = last_stated  # 2021年,…。三次产业比例由上年的…: before 2021
+            period = str(cue_year - 1)
+        elif kind == "next_year":
+            period = str(cue_year + 1)
+        else:
+            period = str(cue_year)
+        cues.append((start, end, period, resolved))
+    return cues
+
+
+_ANY_STATED_YEAR = re.compile(r"([0-9]{4}|[〇一二三四五六七八九零]{4})年(?!度?[0-9０-９]|[0-9]{1,2}月)")
+
+
+def _last_stated_year(text: str, position: int) -> int | None:
+    """The last year written out before ``position`` (2023年, 二〇二三年), or None."""
+    last = None
+    for found in _ANY_STATED_YEAR.finditer(text, 0, position):
+        last = found.group(1)
+    if last is None:
+        return None
+    if last[0] in _CHINESE_DIGIT_CHARS:
+        return int("".join(str(_CHINESE_DIGIT_CHARS.index(c) % 10) for c in last))
+    return int(last)
+
+
+def _resolve_net(period: str, previous: str) -> str:
+    """``两年净增`` after a 2023 figure → ``2021..2023`` (§8)."""
+    count_text = period.split(":", 1)[1]
+    count = int(count_text) if count_text.isdigit() else int(chinese_to_number(count_text) or 0)
+    match = re.match(r"^(\d{4})", previous)
+    if not match or not count:
+        return ""
+    last = int(match.group(1))
+    return f"{last - count}..{last}"
+
+
+def _cue_reaches(
+    text: str, index: _TextIndex, cues: list[tuple[int, int, str, str]], rows: list[dict]
+) -> tuple[list[tuple[int, int, str, str]], list[int], list[tuple[int, int, int]]]:
+    """All period cues (words and the rows' own dates and years), how far each reaches,
+    and the cues that head a paragraph ``(start, paragraph end, cue number)`` (§8).
+
+    Heading its sentence (1—11月,… / 今年上半年,…) a cue covers the whole sentence, ;
+    included; heading a later clause (…,2023年达4333亿元,…) it covers the figures up to the
+    next ; ; inside a clause (入选2023年…, 同比2019年增长) only that clause.
+    """
+    row_cues = [(r["start"], r["end"], r["period"], "") for r in rows
+                if r["kind"] == "date" and "-" in r["period"] and r["period"].count("-") < 3
+                and len(r["period"]) != 10
+                or r["kind"] == "year" and not _BASE_YEAR_BEFORE.search(text[max(0, r["start"] - 3) : r["start"]])]
+    all_cues = sorted(cues + row_cues)
+    cue_reach = []
+    paragraph_cues: list[tuple[int, int, int]] = []
+    for cue_start, _cue_end, cue_period, _note in all_cues:
+        cue_clause_start, cue_clause_end = index.clause(cue_start, cue_start)
+        prefix = _clean(text[cue_clause_start:cue_start])
+        if text[_cue_end : _cue_end + 1] == "的":
+            # 由上年的1.75:1缩小至1.72:1: the cue dates only the figure it qualifies
+            change = _CHANGE_TO.search(text, _cue_end, cue_clause_end)
+            cue_reach.append(change.start() if change else cue_clause_end)
+            continue
+        if text[_cue_end - 2 : _cue_end] == "年度" and _ASSESSMENT_WORD.search(
+            text, _cue_end, cue_clause_end
+        ):
+            # 在2023年度全省开发区综合考评结果中,…位列第9位: the assessment's year heads
+            # the sentence it opens
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
+            continue
+        if _MONTH_RANGE.fullmatch(cue_period) and not _COMPARISON_BEFORE.search(
+            text[max(0, cue_start - 3) : cue_start]
+        ):
+            # 1至7月 anywhere in a sentence dates the figures after it to the sentence end
+            # (全市1至7月完成…,同比增长…;…), unless another cue comes first (§8)
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
+            continue
+        if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(prefix) is None:
+            cue_reach.append(cue_clause_end)
+            continue
+        cue_sentence = index.sentence_index(cue_start)
+        sentence_end = index.sentence_ends[cue_sentence]
+        lead = _clean(text[index.sentence_starts[cue_sentence] : cue_clause_start])
+        if lead == "":
+            cue_reach.append(sentence_end)
+            paragraph_start = text.rfind("\n", 0, index.sentence_starts[cue_sentence]) + 1
+            if _clean(text[paragraph_start : index.sentence_starts[cue_sentence]]) == "" and (
+                not cue_period.startswith("net:") and cue_period
+            ):
+                # 二〇二三年,泰兴实现…。全市…: heading its paragraph, it covers the paragraph
+                paragraph_end = text.find("\n", cue_start)
+                paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
+                                       len(cue_reach) - 1))
+        elif ("悉" in lead or "据" in lead or "了解" in lead or "显示" in lead or "表明" in lead) and (
+            _ATTRIBUTION.fullmatch(lead)
+        ):
+            cue_reach.append(sentence_end)  # 记者从…获悉,1—10月,…: the cue heads the sentence
+        else:
+            semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
+            cue_reach.append(semicolon.start() if semicolon else sentence_end)
+    return all_cues, cue_reach, paragraph_cues
+
+
+def report_year(text: str, year: int | None) -> str:
+    """The year a text's undated figures are of (§8): the year of a bulletin's title
+    (2023年…统计公报), else the year the text opens with (2022年，全市…) when it is at
+    most two years before publication, else the publication year; ``""`` when unknown."""
+    bulletin = _BULLETIN_TITLE.search(text[:300])
+    if bulletin:
+        return bulletin.group(1)
+    opening = _OPENING_YEAR.search(text[:400])
+    if opening and year and year - 2 <= int(opening.group(1)) <= year:
+        return opening.group(1)
+    return str(year) if year else ""
+
+
+def _decide_period(row: dict, around: _Around, document: _Document) -> None:
+    """``period`` (§8): the nearest cue reaching the figure, a paragraph's cue, the
+    sentence before (其中, 均), a heading, else the publication year."""
+    kind, period = row["kind"], row["period"]
+    if kind in {"date", "year"}:
+        return
+    if kind in _NO_PERIOD_KINDS:
+        row["period"] = ""
+        return
+    start, sentence, sentence_start = around.start, around.sentence, around.sentence_start
+    notes, year, headings = around.notes, document.year, document.headings
+    all_cues, cue_reach = document.cues, document.cue_reach
+    heading_period, heading_year = (
+        headings.at(start) if headings is not None and headings.starts else ("", None)
+    )
+    cue_index = bisect_right(document.cue_starts, start) - 1
+    chosen = None
+    while cue_index >= 0 and all_cues[cue_index][0] >= sentence_start:
+        cue = all_cues[cue_index]
+        if cue[0] == start and cue[2].startswith("net:"):
+            chosen = cue  # 两年净增: the duration spans the same years as the change
+            break
+        if cue[1] <= start and start < cue_reach[cue_index]:
+            chosen = cue
+            break
+        cue_index -= 1
+    paragraph_cues = document.paragraph_cues
+    if chosen is None and paragraph_cues:
+        k = bisect_right(document.paragraph_starts, start) - 1
+        if k >= 0 and start < paragraph_cues[k][1] and kind not in {"streak", "visits"} and not (
+            kind == "rank" and all_cues[paragraph_cues[k][2]][2][4:6] == ".."
+        ):  # a rank is held at a time, not over the years of 过去五年
+            cue_index = paragraph_cues[k][2]
+            chosen = all_cues[cue_index]
+    if kind == "duration" and row["unit"] == "周年" and year and row["value"]:
+        # 2021年是…建党100周年: the anniversary falls in the year its sentence states
+        now = int(chosen[2][:4]) if chosen is not None and chosen[2][:4].isdigit() else year
+        chosen = (0, 0, f"{now - int(row['value'])}..{now}", "anniversary")
+    elif kind in {"streak", "visits"}:
+        # streaks, wins, visits: as published (§8), or the year a heading states
+        chosen = (0, 0, str(heading_year) if heading_year else document.publication, "")
+    if chosen is not None:
+        pass
+    elif kind == "duration" and (row["unit"] in {"分钟", "小时", "秒"} or "“" in around.before):
+        chosen = (0, 0, "", "")  # rhetorical distances and times have no period
+    elif sentence - 1 in document.sentence_period and _CARRY_OVER.search(
+        document.text[sentence_start:start]
+    ):
+        chosen = (0, 0, *document.sentence_period[sentence - 1])
+    if chosen is not None:
+        period, cue_note = chosen[2], chosen[3]
+        if period.startswith("net:"):
+            previous = ""
+            k = cue_index - 1
+            while k >= 0 and not previous:
+                if not all_cues[k][2].startswith("net:"):
+                    previous = all_cues[k][2]
+                k -= 1
+            period = _resolve_net(period, previous)
+        if cue_note:
+            notes.append(cue_note)
+    elif kind == "duration" and row["unit"] in {"周年", "年", "载"} and row["value"]:
+        if year and row["value"] >= 10:
+            period = f"{year - int(row['value'])}..{year}"
+        else:
+            period = str(heading_year) if heading_year else document.publication
+    elif heading_period and kind == "rank":
+        period = str(heading_year) if heading_year else document.publication
+    elif heading_period:
+        period = heading_period  # 一、2023年工作回顾: the heading's period (§8)
+        if kind not in {"streak", "visits", "duration"}:
+            notes.append("period from the heading")
+    elif year:
+        period = document.publication
+        if kind not in {"streak", "visits", "duration"}:
+            notes.append("status/stock at publication")
+    else:
+        notes.append("publication date unknown: period left empty")
+    if period:
+        document.sentence_period[sentence] = (period, "")
+    row["period"] = period

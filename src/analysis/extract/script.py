@@ -1,0 +1,139 @@
+"""Reading a text in either script: traditional characters and injected romanisation.
+
+The rules of the other modules are written for simplified characters. A text in
+traditional script (``地區生產總值812.3億元，增長6.5%``) is read through OpenCC's
+``t2s`` conversion (https://github.com/BYVoid/OpenCC, the ``opencc`` package), which
+maps character for character, so every position of the converted text is the position
+of the same character in the original; the rare phrase conversion that would change the
+length is undone line by line, then character by character (each character converted
+alone keeps its position).
+
+Some mirrors of bulletins inject the romanisation of a character in brackets right after
+it (``網(wǎng)``, ``區(qū)``). :func:`readable_text` removes those brackets and returns, with
+the cleaned text, the map of every cleaned position back to its original position, so
+that the rows' spans, surfaces and quotes are taken from the text as written
+(:func:`origin_span`).
+
+Detection is cheap and comes first: a simplified text without a bracketed romanisation is
+returned as it is (no copy, no map), so the speed of the common case does not change.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from analysis.extract.textindex import _CHAR_FLAGS, _char_flags
+
+#: A romanisation injected after a CJK character: one or more pinyin syllables (lower
+#: case, tone marks or tone digits allowed) in half- or full-width brackets.
+_PINYIN_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?"
+    r"[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[1-5]?"
+)
+_BRACKETED_PINYIN = re.compile(
+    rf"[(（]{_PINYIN_SYLLABLE}(?:[ \u00a0]{_PINYIN_SYLLABLE}){{0,3}}[)）]"
+)
+
+
+def romanisations(text: str) -> list[tuple[int, int]]:
+    """The spans of the bracketed romanisations of ``text`` that follow a CJK character.
+
+    (The bracket is searched first and the character before it checked after: a
+    lookbehind would be tried at every position of the text.)
+    """
+    return [found.span() for found in _BRACKETED_PINYIN.finditer(text)
+            if found.start() > 0 and "\u3400" <= text[found.start() - 1] <= "\u9fff"]
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    """OpenCC's traditional → simplified converter, built once."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+#: The flag bit of a traditional character in :data:`~analysis.extract.textindex._CHAR_FLAGS`
+#: (the other bits are the text index's).
+_FLAG_TRADITIONAL = 128
+#: A bracket opening a romanisation: the cheap test before :data:`ROMANISATION`.
+_ROMANISATION_START = re.compile("[(（][a-z\u00fc\u0101-\u01dc]")
+
+
+@lru_cache(maxsize=1)
+def _mark_traditional_characters() -> int:
+    """Flag every CJK character OpenCC's ``t2s`` changes (found once, by converting the
+    CJK blocks character by character); returns how many there are."""
+    characters = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
+    converted = _converter().convert("\n".join(characters)).split("\n")
+    changed = [ord(c) for c, s in zip(characters, converted, strict=True) if c != s and len(s) == 1]
+    _CHAR_FLAGS[np.array(changed, dtype=np.int64)] |= _FLAG_TRADITIONAL
+    return len(changed)
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, of the same length, position for position.
+
+    OpenCC's phrase conversion keeps the length for nearly every phrase; where a line's
+    conversion does not, that line is converted character by character.
+    """
+    converter = _converter()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = []
+    for line in text.split("\n"):
+        simple = converter.convert(line)
+        if len(simple) != len(line):
+            simple = "".join(
+                s if len(s := converter.convert(c)) == 1 else c for c in line
+            )
+        lines.append(simple)
+    return "\n".join(lines)
+
+
+def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
+    """The text the rules read, the map back to ``text`` (None when nothing was removed)
+    and the :func:`~analysis.extract.textindex._char_flags` of the text returned.
+
+    Bracketed romanisation after a character is removed; traditional characters are
+    converted to simplified ones. When anything was removed, ``origin[i]`` is the
+    position in ``text`` of position ``i`` of the returned text (``origin`` has one more
+    entry, ``len(text)``, for span ends). Traditional characters are found with the same
+    table lookup as the text index's punctuation, so the check costs a pass of numpy.
+    """
+    origin = None
+    spans = romanisations(text) if (
+        ("(" in text or "（" in text) and _ROMANISATION_START.search(text)) else []
+    if spans:
+        keep = np.ones(len(text) + 1, dtype=bool)
+        pieces = []
+        last = 0
+        for start, end in spans:
+            pieces.append(text[last:start])
+            keep[start:end] = False
+            last = end
+        pieces.append(text[last:])
+        origin = np.flatnonzero(keep)
+        text = "".join(pieces)
+    _mark_traditional_characters()
+    flags = _char_flags(text)
+    if (flags & _FLAG_TRADITIONAL).any():
+        text = to_simplified(text)
+        flags = _char_flags(text)
+    return text, origin, flags
+
+
+def origin_span(origin: np.ndarray | None, start: int, end: int) -> tuple[int, int]:
+    """The span in the original text of ``[start, end)`` of the readable text: from the
+    original position of its first character to just after that of its last (a removed
+    romanisation inside the span stays inside, one after it stays outside)."""
+    if origin is None:
+        return start, end
+    if end <= start:
+        position = int(origin[start])
+        return position, position
+    return int(origin[start]), int(origin[end - 1]) + 1
