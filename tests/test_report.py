@@ -37,10 +37,10 @@ def test_every_text_exists_in_both_languages_with_the_same_placeholders() -> Non
 
 
 def test_text_fills_placeholders_and_names_a_bad_lang() -> None:
-    assert report.text("h_headline", "en", year=2023) == "## 1. Headline figures of 2023 by quality"
+    assert report.text("h_headline", "en", year=2023) == "## Headline figures of 2023 by dimension"
     assert "2023" in report.text("h_headline", "zh", year=2023)
     with pytest.raises(InputError, match="'fr'"):
-        report.text("title", "fr")
+        report.text("h_headline", "fr", year=2023)
 
 
 def test_english_text_has_no_chinese_but_names_and_quotes() -> None:
@@ -49,11 +49,11 @@ def test_english_text_has_no_chinese_but_names_and_quotes() -> None:
         assert not re.search(r"[\u4e00-\u9fff]", english), key
 
 
-def test_census_year_is_the_latest_not_after_the_year(peers) -> None:
-    assert report.census_year(peers, 2023) == 2020
-    assert report.census_year(peers, 2020) == 2020
-    assert report.census_year(peers, 2015) == 2010
-    assert report.census_year(peers, 2000) == 2010  # none before: the first
+def test_data_year_is_the_latest_not_after_the_year(peers) -> None:
+    assert report.data_year(peers, 2023) == 2020
+    assert report.data_year(peers, 2020) == 2020
+    assert report.data_year(peers, 2015) == 2010
+    assert report.data_year(peers, 2000) == 2010  # none before: the first
 
 
 def test_unit_profile_agrees_with_the_index(built, fw) -> None:
@@ -66,19 +66,22 @@ def test_unit_profile_agrees_with_the_index(built, fw) -> None:
     assert profile.at["Index", "median"] == pytest.approx(scores.median())
     assert profile.at["Index", "best_unit"] == scores.idxmax()
     assert profile.at["econ", "name"] == "经济发展"
+    named = report.unit_profile(built.scores, fw, "溧阳市", "en", {scores.idxmax(): "Best"})
+    assert named.at["Index", "best_unit"] == "Best"
     with pytest.raises(InputError, match="'nowhere'"):
         report.unit_profile(built.scores, fw, "nowhere")
 
 
 def test_peer_table_is_ranked_and_localised(built, fw) -> None:
-    table = report.peer_table(built.scores, fw, "en")
+    table = report.peer_table(built.scores, fw, "en", {"溧阳市": "Liyang"})
     assert len(table) == 21 and table.columns[0] == "Quality-city index (census proxies)"
-    assert table.iloc[0, 0].endswith("(1)")
-    assert re.fullmatch(r"\d+\.\d \(\d+\)", table.loc["溧阳市"].iloc[0])
+    assert table.index.name == "name" and table.iloc[0, 0].endswith("(1)")
+    assert re.fullmatch(r"\d+\.\d \(\d+\)", table.loc["Liyang"].iloc[0])
+    assert "溧阳市" not in table.index  # display names, not codes
 
 
 def test_strongest_weakest_and_rank_phrase(built, fw) -> None:
-    profile = report.unit_profile(built.scores, fw)
+    profile = report.unit_profile(built.scores, fw, "溧阳市")
     best, worst = report.strongest_weakest(profile, fw)
     dims = profile.drop(index="Index")
     assert profile.at[best, "rank"] == dims["rank"].min()
@@ -93,7 +96,7 @@ def test_strongest_weakest_and_rank_phrase(built, fw) -> None:
 def test_census_ranks_by_year(peers, fw) -> None:
     spec = index.load_spec("peers-default")
     by_year = {y: index.build_index(peers, fw, dict(spec, year=y)).ranks() for y in (2010, 2020)}
-    table = report.census_ranks(by_year, fw)
+    table = report.census_ranks(by_year, fw, "溧阳市")
     assert list(table.columns) == [2010, 2020]
     assert table.iloc[0, 0].endswith("/ 26") and table.iloc[0, 1].endswith("/ 21")
     gone = report.census_ranks(by_year, fw, unit="nowhere")
@@ -111,7 +114,7 @@ def test_across_years_and_coverage() -> None:
         }
     )
     wide = report.across_years(panel, fw, "en")
-    assert list(wide.columns) == ["quality", "indicator", "unit", 2022, 2023]
+    assert list(wide.columns) == ["dimension", "indicator", "unit", 2022, 2023]
     assert wide.loc[0, "indicator"] == "GDP" and wide.loc[0, 2023] == 2.0
     assert pd.isna(wide.loc[1, 2022])
     counts = report.coverage(panel, fw, "zh")
@@ -126,13 +129,13 @@ def test_ranks_by_method_and_summary(fw) -> None:
         for unit, rank in zip(["溧阳市", "A", "B"], ranks, strict=True):
             rows += [(method, unit, code, 10.0 - rank, rank) for code in fw.aggregates]
     scores = pd.DataFrame(rows, columns=["method", "unit", "iCode", "score", "rank"])
-    table = report.ranks_by_method(scores, fw, lang="en")
+    table = report.ranks_by_method(scores, fw, "溧阳市", lang="en")
     assert list(table.index) == ["equal", "entropy"]
     assert table.iloc[:, 0].tolist() == ["1 / 3", "2 / 3"]
     agreement = pd.DataFrame(
         {"method": ["equal", "entropy"], "mean_abs_shift": [0.0, 0.667], "spearman": [1.0, 0.5]}
     )
-    summary = report.method_summary(scores, agreement, fw, "equal")
+    summary = report.method_summary(scores, agreement, fw, "equal", "溧阳市")
     assert summary == {
         "k": 2, "lo": 1, "hi": 2, "nominal_rank": 1, "nominal": "equal", "far": "entropy",
         "shift": 0.667, "rho": 0.5,
@@ -144,9 +147,11 @@ def test_interval_summary() -> None:
         {"unit": ["溧阳市", "A"], "nominal": [1, 2], "median": [1.0, 2.0], "q05": [1.0, 1.0],
          "q95": [2.0, 4.0]}
     )  # fmt: skip
-    assert report.interval_summary(ranks) == {
+    assert report.interval_summary(ranks, "溧阳市") == {
         "nominal": 1, "median": 1.0, "q05": 1.0, "q95": 2.0, "n": 2, "median_width": 2.0,
     }  # fmt: skip
+    assert report.interval_summary(ranks) == {"n": 2, "median_width": 2.0}
+    assert report.interval_summary(ranks, "absent") == {"n": 2, "median_width": 2.0}
 
 
 def test_methods_appendix_states_the_choices_without_tex() -> None:

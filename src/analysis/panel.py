@@ -456,6 +456,17 @@ def match_figures(figures: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     return rows
 
 
+#: the framework that maps the figures quoted in reports to indicators
+FIGURES_FRAMEWORK = "liyang-quality-city"
+
+
+def figures_framework() -> Framework:
+    """The framework of :func:`panel_from_figures` (:data:`FIGURES_FRAMEWORK`)."""
+    from analysis.framework import load_framework
+
+    return load_framework(FIGURES_FRAMEWORK)
+
+
 def panel_from_figures(
     figures: pd.DataFrame | str | os.PathLike[str] = FIGURES_CSV,
     framework: Framework | None = None,
@@ -469,9 +480,7 @@ def panel_from_figures(
     Repeats of the same value are not conflicts (the rule still picks the mention cited).
     """
     if framework is None:
-        from analysis.framework import load_framework
-
-        framework = load_framework("liyang-quality-city")
+        framework = figures_framework()
     if not isinstance(figures, pd.DataFrame):
         figures = read_csv(figures, what="figures CSV", keep_default_na=False, na_values=[""])
     if not isinstance(sources, pd.DataFrame):

@@ -17,6 +17,8 @@ a built-in name (``src/analysis/studies/<name>.yaml``: ``liyang``, ``prefecture-
     groups: groups.csv               # optional: unit,group (e.g. 苏南/苏中/苏北)
     names: names.csv                 # optional: unit,name_zh,name_en
     units_label: {zh: 城市, en: cities}  # optional: what the units are, for prose
+    data_label: {zh: 统计年鉴, en: yearbook}  # optional: what the data are, for prose
+    description: {zh: ..., en: ...}  # optional: the data paragraph of the methods appendix
     figures: figures.csv             # optional: figures quoted in reports (notebooks 10, 90)
     sources: sources.csv             # optional: the reports' sources table
     years: all                       # the report years: all panel years, or a list
@@ -46,12 +48,13 @@ from analysis.framework import Framework, load_framework
 LANGS = ("zh", "en")
 KEYS = (
     "name", "title", "panel", "sheet", "unit_column", "year_column", "rows", "framework",
-    "spec", "focus", "groups", "names", "units_label", "figures", "sources", "years",
-    "description",
+    "spec", "focus", "groups", "names", "units_label", "data_label", "figures", "sources",
+    "years", "description",
 )  # fmt: skip
 REQUIRED = ("name", "title", "panel", "framework")
 DEFAULT_SPEC = "peers-default"
 DEFAULT_UNITS_LABEL = {"zh": "单位", "en": "units"}
+DEFAULT_DATA_LABEL = {"zh": "数据", "en": "data"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,9 +77,10 @@ class Study:
     names: pd.DataFrame | None = None
     years: list[int] = field(default_factory=list)
     units_label: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_UNITS_LABEL))
+    data_label: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_DATA_LABEL))
     figures: Path | None = None
     sources: Path | None = None
-    description: str = ""
+    description: Mapping[str, str] = field(default_factory=lambda: {"zh": "", "en": ""})
 
     # ------------------------------------------------------------------ units
 
@@ -125,6 +129,10 @@ class Study:
     def units_label_in(self, lang: str) -> str:
         """What the units are (``城市``, ``countries``) in ``lang``."""
         return self.units_label.get(lang) or DEFAULT_UNITS_LABEL[lang]
+
+    def data_label_in(self, lang: str) -> str:
+        """What the data are (``人口普查``, ``OECD``) in ``lang``."""
+        return self.data_label.get(lang) or DEFAULT_DATA_LABEL[lang]
 
     @cached_property
     def _names(self) -> dict[str, dict[str, str]]:
@@ -215,11 +223,14 @@ def load_study(name_or_path: str | os.PathLike[str] | Study) -> Study:
             raise fail(key, "missing (required: " + ", ".join(REQUIRED) + ")")
     name = str(doc["name"]).strip()
     title = _languages(doc["title"], "title", fail)
-    units_label = (
-        _languages(doc["units_label"], "units_label", fail)
-        if doc.get("units_label")
-        else dict(DEFAULT_UNITS_LABEL)
-    )
+    labels = {
+        key: _languages(doc[key], key, fail) if doc.get(key) else dict(default)
+        for key, default in (
+            ("units_label", DEFAULT_UNITS_LABEL),
+            ("data_label", DEFAULT_DATA_LABEL),
+            ("description", {"zh": "", "en": ""}),
+        )
+    }
     framework = _wrapped("framework", fail, lambda: _framework(doc["framework"], here))
     spec = _wrapped("spec", fail, lambda: _spec(doc.get("spec") or DEFAULT_SPEC, here))
     panel = _wrapped("panel", fail, lambda: _panel(doc, here, framework, fail))
@@ -237,10 +248,9 @@ def load_study(name_or_path: str | os.PathLike[str] | Study) -> Study:
         names=_wrapped(
             "names", fail, lambda: _table(doc.get("names"), here, ("unit", "name_zh", "name_en"))
         ),
-        units_label=units_label,
+        **labels,
         figures=_optional_file(doc.get("figures"), here),
         sources=_optional_file(doc.get("sources"), here),
-        description=str(doc.get("description") or ""),
     )
     years = _years(doc.get("years", "all"), study.panel_years, fail)
     study = _with(study, years=years)
