@@ -240,3 +240,14 @@ def test_an_infinite_value_in_a_study_panel_names_file_row_and_column(tmp_path: 
 def test_an_unknown_study_name_lists_the_builtins() -> None:
     with pytest.raises(InputError, match=r"study 'nope'.*liyang, oecd-bli, prefecture-cities"):
         load_study("nope")
+
+
+def test_qci_panel_writes_a_studys_long_panel_as_csv_or_workbook(tmp_path: Path, capsys) -> None:
+    from analysis import cli
+
+    assert cli.main(["panel", "--study", "oecd-bli", "-o", str(tmp_path / "bli.xlsx")]) == 0
+    assert "36 units, 4 years, 11 indicators" in capsys.readouterr().out
+    book = pd.read_excel(tmp_path / "bli.xlsx", sheet_name=None)
+    assert list(book) == ["table"] and len(book["table"]) == 36 * 4 * 11
+    assert cli.main(["panel", "--study", "nope", "-o", str(tmp_path / "x.csv")]) == 2
+    assert "study 'nope'" in capsys.readouterr().err

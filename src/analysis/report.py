@@ -607,12 +607,20 @@ def ranking_summary(scores: pd.DataFrame, framework: Framework, names: Mapping[s
     }
 
 
-def units_to_plot(nominal: pd.Series, unit: str | None = None, limit: int = 30) -> list[str]:
-    """Units a chart can label: all when at most ``limit``, else the best and the worst
-    ``limit // 2`` by ``nominal`` rank (a Series unit → rank) and ``unit``."""
+def units_to_plot(
+    nominal: pd.Series, unit: str | None = None, limit: int = 30, around: bool = False
+) -> list[str]:
+    """Units a chart can label, in ``nominal`` rank order (a Series unit → rank): all when
+    at most ``limit``; else, with ``around``, the ``limit`` units nearest ``unit``'s rank
+    (the best ``limit`` without a unit); else the best and the worst ``limit // 2`` and
+    ``unit``."""
     order = nominal.sort_values(kind="stable").index.tolist()
     if len(order) <= limit:
         return order
+    if around:
+        at = order.index(unit) if unit is not None and unit in order else 0
+        start = min(max(at - limit // 2, 0), len(order) - limit)
+        return order[start : start + limit]
     half = limit // 2
     chosen = order[:half] + order[-half:]
     if unit is not None and unit in order and unit not in chosen:
@@ -624,12 +632,22 @@ def bump_ranks(
     ctx: ReportContext, scores: pd.DataFrame, methods: list[str], limit: int = 30
 ) -> pd.DataFrame:
     """The index ranks of ``methods`` (a comparison's tidy ``method, unit, iCode, rank``)
-    for :func:`analysis.plots.rank_bump`: at most ``limit`` units (:func:`units_to_plot`
-    on the first method), named in the report's language."""
+    for :func:`analysis.plots.rank_bump`: at most ``limit`` units, those nearest the
+    followed unit on the first method (:func:`units_to_plot`), named in the report's
+    language."""
     chosen = scores.loc[(scores["iCode"] == ctx.framework.top) & scores["method"].isin(methods)]
     nominal = chosen.loc[chosen["method"] == methods[0]].set_index("unit")["rank"]
-    keep = units_to_plot(nominal, ctx.unit if ctx.present else None, limit)
+    keep = units_to_plot(nominal, ctx.unit if ctx.present else None, limit, around=True)
     return ctx.show_units(chosen.loc[chosen["unit"].isin(keep)])
+
+
+def highlight_row(table: pd.DataFrame, label: str | None) -> Any:
+    """``table`` as a pandas Styler with the row whose index is ``label`` highlighted (the
+    followed unit); the table unchanged when ``label`` is not in its index."""
+    rows = [label] if label is not None and label in table.index else []
+    return table.style.set_properties(
+        subset=pd.IndexSlice[rows, :], **{"background-color": "#ffe08a", "font-weight": "bold"}
+    )
 
 
 def intervals_to_plot(ctx: ReportContext, ranks: pd.DataFrame, limit: int = 40) -> pd.DataFrame:
