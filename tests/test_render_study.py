@@ -12,6 +12,8 @@ import contextlib
 import html
 import io
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -189,3 +191,31 @@ def test_render_renders_exactly_the_years_given_else_the_studys(monkeypatch) -> 
 def test_render_names_a_bad_option(tmp_path: Path, capsys, argv: list[str], message: str) -> None:
     assert cli.main(["render", *argv, "-o", str(tmp_path)]) == cli.EXIT_BAD_INPUT
     assert message in capsys.readouterr().err
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH")
+def test_the_filter_box_hides_the_reports_that_do_not_match(batch: dict, tmp_path: Path) -> None:
+    page = (batch["out"] / "index.html").read_text(encoding="utf-8")
+    probe = (
+        "<script>window.addEventListener('load', () => { const box = document.getElementById("
+        "'qci-filter'); box.value = '常州'; box.dispatchEvent(new Event('input'));"
+        " const shown = [...document.querySelectorAll('li[data-name]')].filter(li => !li.hidden);"
+        " document.body.insertAdjacentHTML('beforeend', `<p id=probe>shown=${shown.length} of"
+        " ${document.querySelectorAll('li[data-name]').length}</p>`); });</script>"
+    )
+    copy = tmp_path / "index.html"
+    copy.write_text(page.replace("</body>", probe + "</body>"), encoding="utf-8")
+    command = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--no-first-run", "--proxy-server=127.0.0.1:9",
+        "--virtual-time-budget=3000", f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+        copy.as_uri(),
+    ]  # fmt: skip
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True).stdout
+    found = re.search(r"shown=(\d+) of (\d+)", dom)
+    assert found, dom[-1000:]
+    assert (int(found.group(1)), int(found.group(2))) == (2, 4)  # the two 常州市 unit reports

@@ -289,7 +289,7 @@ def read_panel(
         if missing:
             raise InputError(f"{p}: indicator column(s) {missing} of the framework not in the file")
     else:
-        skip = {unit, year_col, "uName", "unit_name", "name", "Time", "year", "uCode", "unit"}
+        skip = {unit, year_col, "uName", "Time", "year", "uCode", "unit", *(rows or {})}
         indicators = [c for c in columns if c not in skip and not c.startswith("Group_")]
     check_finite(frame, indicators, p)
     dup = frame.duplicated([unit, year_col]).to_numpy()

@@ -85,7 +85,7 @@ def write_index(
     return write_text(out_dir / "index.html", embed_cjk_font(page))
 
 
-FILTER_BOX = """<p><label for="qci-filter">筛选 / Filter</label>
+FILTER_BOX = """<p><label for="qci-filter">按名称筛选 / Filter by name</label>
 <input type="search" id="qci-filter" placeholder="名称 / name" autocomplete="off"></p>
 <script>
 (function () {
