@@ -219,3 +219,27 @@ def test_the_filter_box_hides_the_reports_that_do_not_match(batch: dict, tmp_pat
     found = re.search(r"shown=(\d+) of (\d+)", dom)
     assert found, dom[-1000:]
     assert (int(found.group(1)), int(found.group(2))) == (2, 4)  # the two 常州市 unit reports
+
+
+def test_every_report_notebook_takes_the_core_parameters_with_one_n() -> None:
+    core = {"study": "liyang", "year": None, "unit": None, "lang": "zh"}
+    ns = set()
+    for path in sorted(NB.glob("[0-9]*.ipynb")):
+        declared = render.notebook_parameters(path)
+        assert {k: declared.get(k) for k in core} == core, path.name
+        assert not {"panel", "panel_path", "highlight", "framework"} & set(declared), path.name
+        if "n" in declared:
+            ns.add(declared["n"])
+    assert ns == {64}
+
+
+def test_notebooks_are_thin() -> None:
+    import json
+
+    for path in sorted(NB.glob("[0-9]*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        assert not re.search(r"^\s*(def|class)\s", code, re.M), path.name
+        # no word of the Liyang case outside the parameters cell (its default study)
+        body = [c for c in cells if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", [])]
+        assert not LIYANG_WORDS.search("".join("".join(c["source"]) for c in body)), path.name

@@ -207,3 +207,29 @@ def test_tables_for_reading_show_gaps_as_a_dash_and_keep_every_digit() -> None:
     assert shown[2023].tolist() == ["—", "28.5"]
     assert shown["indicator"].tolist() == ["GDP", "PM2.5"]
     assert table[2022].isna().sum() == 1  # the table itself is untouched
+
+
+def test_report_context_follows_the_focus_and_names_a_unit_the_study_lacks() -> None:
+    ctx = report.report_context("liyang", None, None, "en")
+    assert (ctx.year, ctx.data_year, ctx.unit, ctx.unit_name) == (2024, 2020, "溧阳市", "Liyang")
+    assert ctx.present and ctx.spec["year"] == 2020
+    assert "not the report year 2024" in ctx.data_note()
+    gone = report.report_context("liyang", 2023, "金坛市", "zh")  # a district by 2020
+    assert not gone.present
+    assert gone.absent_note().startswith("*金坛市在 2020 年的数据中没有记录（它有数据的年份：2010）")
+    with pytest.raises(InputError, match=r"parameter 'unit': 'Atlantis' is not a unit of study 'oecd-bli'"):
+        report.report_context("oecd-bli", 2016, "Atlantis")
+    with pytest.raises(InputError, match=r"parameter 'year': 1990 is before the first year"):
+        report.report_context("oecd-bli", 1990)
+    none = report.report_context("oecd-bli", 2016, None, "en")
+    assert none.unit is None and not none.present and none.data_note() == ""
+
+
+def test_units_to_plot_keeps_a_readable_number_of_units() -> None:
+    nominal = pd.Series(np.arange(1, 101, dtype=float), index=[f"u{i}" for i in range(1, 101)])
+    assert report.units_to_plot(nominal.iloc[:10]) == [f"u{i}" for i in range(1, 11)]
+    ends = report.units_to_plot(nominal, "u50", limit=10)
+    assert ends == [*(f"u{i}" for i in range(1, 6)), "u50", *(f"u{i}" for i in range(96, 101))]
+    around = report.units_to_plot(nominal, "u50", limit=10, around=True)
+    assert around == [f"u{i}" for i in range(45, 55)]
+    assert report.units_to_plot(nominal, "u2", limit=10, around=True)[0] == "u1"
