@@ -233,3 +233,12 @@ def test_units_to_plot_keeps_a_readable_number_of_units() -> None:
     around = report.units_to_plot(nominal, "u50", limit=10, around=True)
     assert around == [f"u{i}" for i in range(45, 55)]
     assert report.units_to_plot(nominal, "u2", limit=10, around=True)[0] == "u1"
+
+
+def test_the_peer_table_gives_each_units_group_in_the_reports_language(built, fw) -> None:
+    for lang, expected in (("zh", "苏南"), ("en", "Southern Jiangsu (Sunan)")):
+        ctx = report.report_context("liyang", 2023, None, lang)
+        table = report.peer_table(built.scores, fw, lang, ctx.names, ctx.groups)
+        assert table.columns[0] == report.text("col_group", lang)
+        assert table.loc[ctx.unit_name].iloc[0] == expected
+    assert report.report_context("prefecture-cities", 2010).groups is None

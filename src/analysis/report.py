@@ -123,14 +123,15 @@ def _wide(scores: pd.DataFrame, value: str, framework: Framework) -> pd.DataFram
 
 def peer_table(
     scores: pd.DataFrame, framework: Framework, lang: str = "zh",
-    names: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None, groups: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:  # fmt: skip
     """Every unit's index and dimension scores (rank in brackets), best index first.
 
     ``scores`` is :attr:`analysis.index.IndexResult.scores` (``unit`` or ``uCode``,
     ``iCode, score, rank``). Index: the unit's display name (``names``, else the unit);
     columns: the top aggregate, then the dimensions in framework order, named in ``lang``;
-    cells are strings ``"61.0 (6)"``.
+    cells are strings ``"61.0 (6)"``; with ``groups`` (unit → group) a first column gives
+    each unit's group.
     """
     codes = code_names(framework, lang)
     top = framework.top
@@ -140,6 +141,8 @@ def peer_table(
     cells = score.round(1).map("{:.1f}".format) + " (" + rank.astype("Int64").astype(str) + ")"
     cells = cells.loc[rank[top].sort_values(kind="stable").index]
     cells.columns = [codes[c] for c in order]
+    if groups:
+        cells.insert(0, text("col_group", lang), [groups.get(u, MISSING) for u in cells.index])
     cells.index = pd.Index([names.get(u, u) if names else u for u in cells.index])
     cells.index.name = text("col_unit", lang)
     return cells
@@ -512,6 +515,16 @@ class ReportContext:
     @property
     def title(self) -> str:
         return self.study.title_in(self.lang)
+
+    @property
+    def groups(self) -> dict[str, str] | None:
+        """Unit → group (region) when the study has groups, else None; in English the
+        groups table's ``group_en`` when it has one."""
+        table = self.study.groups
+        if table is None:
+            return None
+        column = "group_en" if self.lang == "en" and "group_en" in table.columns else "group"
+        return dict(zip(table["unit"], table[column], strict=True))
 
     def words(self) -> dict[str, Any]:
         """The study's words every text may use: ``title, unit, units, unit_word,

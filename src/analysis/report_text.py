@@ -252,6 +252,7 @@ TEXT: dict[str, dict[str, str]] = {
     "unit_word": {"zh": "单位", "en": "unit"},
     "col_unit": {"zh": "名称", "en": "name"},
     "col_quality": {"zh": "维度", "en": "dimension"},
+    "col_group": {"zh": "区域", "en": "group"},
     "col_indicator": {"zh": "指标", "en": "indicator"},
     "col_unit_of": {"zh": "单位", "en": "unit"},
     "col_in_framework": {"zh": "框架中的指标数", "en": "in the framework"},

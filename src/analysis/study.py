@@ -14,7 +14,7 @@ a built-in name (``src/analysis/studies/<name>.yaml``: ``liyang``, ``prefecture-
     framework: framework.yaml        # YAML, COINr iMeta, criteria CSV, or a built-in name
     spec: peers-default              # index pipeline: built-in name, YAML path or mapping
     focus: 常州市                     # the unit the narrative follows (optional)
-    groups: groups.csv               # optional: unit,group (e.g. 苏南/苏中/苏北)
+    groups: groups.csv               # optional: unit,group[,group_en] (e.g. 苏南/苏中/苏北)
     names: names.csv                 # optional: unit,name_zh,name_en
     units_label: {zh: 城市, en: cities}  # optional: what the units are, for prose
     data_label: {zh: 统计年鉴, en: yearbook}  # optional: what the data are, for prose
@@ -63,7 +63,8 @@ class Study:
 
     ``panel`` is the long table ``unit, year, indicator, value`` (+ provenance columns
     ``doc, start, end, quote``, missing for statistical tables); ``groups`` has columns
-    ``unit, group``; ``names`` ``unit, name_zh, name_en``; ``years`` are the report years.
+    ``unit, group`` (and optionally ``group_en``); ``names`` ``unit, name_zh, name_en``;
+    ``years`` are the report years.
     """
 
     name: str

@@ -77,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"--parameter {name}: use {option} instead")
     study = load_study(args.study)
     notebooks = render.find_notebooks(args.notebooks)
-    implicit: dict[str, object] = {"study": args.study}
+    # a study file by its absolute path: the notebooks run in notebooks/, not here
+    named = study.path.parent == config.STUDIES_DIR and args.study == study.name
+    implicit: dict[str, object] = {"study": args.study if named else str(study.path)}
     if args.figures is not None:
         implicit["figures_path"] = str(args.figures.resolve())
     if args.years:
