@@ -243,3 +243,17 @@ def test_notebooks_are_thin() -> None:
         # no word of the Liyang case outside the parameters cell (its default study)
         body = [c for c in cells if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", [])]
         assert not LIYANG_WORDS.search("".join("".join(c["source"]) for c in body)), path.name
+
+
+def test_a_study_file_given_by_a_relative_path_reaches_the_notebooks_absolute(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "criteria.csv").write_text("indicator,direction\ngdp,1\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text("unit,year,gdp\n甲,2020,1\n乙,2020,2\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(
+        "name: s\ntitle: 测试\npanel: p.csv\nframework: criteria.csv\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    seen = run_planned(monkeypatch, ["--study", "s.yaml"])
+    assert seen["implicit"] == {"study": str(tmp_path / "s.yaml")}
+    assert seen["years"] == [2020]

@@ -25,8 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--units", nargs="+", metavar="U",
-        help="also one report per unit and year ('all': every unit with data that year) for "
-        "every notebook that takes a unit (default: the annual report), into <year>/units/",
+        help="also one report per unit and year ('all': every unit with data that year), into "
+        "<year>/units/<unit>.html: the annual report, or with --notebooks every named notebook "
+        "that takes a unit",
     )  # fmt: skip
     parser.add_argument(
         "--notebooks",
