@@ -28,7 +28,7 @@ venv: $(VENV)/.installed-test
 
 ## the main job: everything derived from data/raw, then the reports
 reports: processed
-	$(QCI) render --figures $(PROCESSED)/figures.csv -o reports
+	$(QCI) render --study liyang --figures $(PROCESSED)/figures.csv -o reports
 
 processed: $(VENV)/.installed-main
 	$(QCI) extract $(RAW_REPORTS) --sources $(RAW_REPORTS)/sources.csv -o $(PROCESSED)/figures.csv

@@ -301,3 +301,39 @@ def test_panel_command_writes_panel_and_conflicts(test_data, tmp_path, capsys):
     assert (tmp_path / "liyang_panel_conflicts.csv").exists()
     assert main(["panel", "--census", "-o", str(tmp_path / "census.csv")]) == 0
     assert pd.read_csv(tmp_path / "census.csv")["unit"].nunique() == 27  # 26 in 2010, 21 in 2020
+
+
+def test_read_panel_keeps_the_rows_asked_for_before_checking_duplicates(tmp_path) -> None:
+    # the same name in two provinces: a duplicate unit unless the rows are chosen first
+    path = tmp_path / "counties.csv"
+    path.write_text(
+        "name,province,year,gdp\n朝阳区,北京市,2020,1\n朝阳区,吉林省,2020,2\n海淀区,北京市,2020,3\n",
+        encoding="utf-8",
+    )
+    from analysis.framework import framework_from_criteria
+    from analysis.panel import read_panel
+
+    fw = framework_from_criteria(pd.DataFrame({"indicator": ["gdp"], "direction": ["1"]}))
+    with pytest.raises(InputError, match=r"counties\.csv, row 2, column 'name': duplicate unit '朝阳区'"):
+        read_panel(path, fw, unit_column="name")
+    with pytest.raises(InputError, match=r"row 1, column 'province': not a number: '北京市'"):
+        read_panel(path, unit_column="name")  # no framework: every other column is an indicator
+    panel = read_panel(path, unit_column="name", rows={"province": "北京市"})
+    assert sorted(panel["unit"]) == ["朝阳区", "海淀区"] and list(panel["value"]) == [1.0, 3.0]
+    assert set(panel["indicator"]) == {"gdp"}  # the filter column is not an indicator
+    with pytest.raises(InputError, match=r"rows: no column 'region'"):
+        read_panel(path, unit_column="name", rows={"region": "x"})
+
+
+def test_read_panel_names_the_key_columns_it_looked_for(tmp_path) -> None:
+    from analysis.panel import read_panel
+
+    path = tmp_path / "p.csv"
+    path.write_text("city,yr,gdp\n甲,2020,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no unit column \(looked for 'unit' and 'uCode'"):
+        read_panel(path)
+    with pytest.raises(InputError, match=r"no year column \(looked for 'year' and 'Time'"):
+        read_panel(path, unit_column="city")
+    assert read_panel(path, unit_column="city", year=2020)["year"].tolist() == [2020, 2020]
+    long = read_panel(path, unit_column="city", year_column="yr")
+    assert long[["unit", "year", "indicator", "value"]].values.tolist() == [["甲", 2020, "gdp", 1.0]]

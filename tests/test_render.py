@@ -158,8 +158,8 @@ def section_headings(lang: str) -> list[str]:
     """The report's section headings in ``lang``, as the HTML shows them (no ``#``)."""
     from analysis import report
 
-    values = {"year": 2023, "data_year": 2020}
-    return [report.text(k, lang, **values).lstrip("# ") for k in ANNUAL_SECTIONS]
+    ctx = report.report_context("liyang", 2023, None, lang)
+    return [ctx.t(k, n=21).lstrip("# ") for k in ANNUAL_SECTIONS]
 
 
 def test_the_annual_report_has_every_section_in_chinese(result: dict) -> None:
@@ -209,8 +209,10 @@ def test_the_cjk_font_is_embedded_subset_to_the_page(result: dict) -> None:
 def english(warm_kernel: render.WarmKernel) -> render.ReportOutcome:
     """The 2023 annual report in English, on this process's warm kernel."""
     notebook = config.NOTEBOOKS_DIR / "90-annual-report.ipynb"
+    from analysis.study import load_study
+
     parameters = {"figures_path": str(FIGURES), "lang": "en"}
-    (job,) = render.plan_jobs([notebook], [2023], parameters)
+    (job,) = render.plan_jobs([notebook], [2023], parameters, study=load_study("liyang"))
     return render.render_job(job)
 
 
@@ -251,7 +253,7 @@ def test_the_uncertainty_notebook_runs_fast_and_seeded(warm_kernel: render.WarmK
     first, second = render.render_job(job), render.render_job(job)
     assert first.ok, first.error
     assert first.seconds < 10
-    assert "Sobol" in first.html and "2020 census" in first.html
+    assert "Sobol" in first.html and "数据：2020 年，21 个县级市" in first.html
     tables = [
         re.sub(r"<img[^>]+>|cell-id=[\w-]+|\bid=\"[\w-]+\"", "", o.html.split("</header>")[1])
         for o in (first, second)
@@ -271,7 +273,9 @@ def test_default_notebooks_are_the_annual_report_then_those_taking_a_year() -> N
 def test_executed_notebook_is_papermills_with_the_parameters_recorded(result: dict) -> None:
     nb = read_notebook(result["out"] / "2023" / "90-annual-report.ipynb")
     papermill = nb["metadata"]["papermill"]
-    assert papermill["parameters"] == {"figures_path": str(FIGURES.resolve()), "year": 2023}
+    assert papermill["parameters"] == {
+        "figures_path": str(FIGURES.resolve()), "study": "liyang", "year": 2023,
+    }  # fmt: skip
     assert papermill["input_path"] == "notebooks/90-annual-report.ipynb"
     assert papermill["output_path"].endswith("2023/90-annual-report.ipynb")
     tags = [c["metadata"].get("tags", []) for c in nb["cells"]]
@@ -328,7 +332,7 @@ def test_the_notebook_stops_on_an_unknown_parameter_naming_it(warm_kernel_outcom
 
 def test_the_notebook_stops_on_a_wrong_type_naming_it(warm_kernel_outcomes: dict) -> None:
     error = warm_kernel_outcomes["wrong type"].error
-    assert "InputError: parameter 'year' must be int, got str '2023'" in error
+    assert "InputError: parameter 'year' must be int or None, got str '2023'" in error
 
 
 def test_a_warm_kernel_report_equals_papermills(warm_kernel_outcomes: dict, monkeypatch) -> None:

@@ -37,10 +37,10 @@ def test_every_text_exists_in_both_languages_with_the_same_placeholders() -> Non
 
 
 def test_text_fills_placeholders_and_names_a_bad_lang() -> None:
-    assert report.text("h_headline", "en", year=2023) == "## 1. Headline figures of 2023 by quality"
+    assert report.text("h_headline", "en", year=2023) == "## Headline figures of 2023 by dimension"
     assert "2023" in report.text("h_headline", "zh", year=2023)
     with pytest.raises(InputError, match="'fr'"):
-        report.text("title", "fr")
+        report.text("h_headline", "fr", year=2023)
 
 
 def test_english_text_has_no_chinese_but_names_and_quotes() -> None:
@@ -49,11 +49,11 @@ def test_english_text_has_no_chinese_but_names_and_quotes() -> None:
         assert not re.search(r"[\u4e00-\u9fff]", english), key
 
 
-def test_census_year_is_the_latest_not_after_the_year(peers) -> None:
-    assert report.census_year(peers, 2023) == 2020
-    assert report.census_year(peers, 2020) == 2020
-    assert report.census_year(peers, 2015) == 2010
-    assert report.census_year(peers, 2000) == 2010  # none before: the first
+def test_data_year_is_the_latest_not_after_the_year(peers) -> None:
+    assert report.data_year(peers, 2023) == 2020
+    assert report.data_year(peers, 2020) == 2020
+    assert report.data_year(peers, 2015) == 2010
+    assert report.data_year(peers, 2000) == 2010  # none before: the first
 
 
 def test_unit_profile_agrees_with_the_index(built, fw) -> None:
@@ -66,19 +66,22 @@ def test_unit_profile_agrees_with_the_index(built, fw) -> None:
     assert profile.at["Index", "median"] == pytest.approx(scores.median())
     assert profile.at["Index", "best_unit"] == scores.idxmax()
     assert profile.at["econ", "name"] == "经济发展"
+    named = report.unit_profile(built.scores, fw, "溧阳市", "en", {scores.idxmax(): "Best"})
+    assert named.at["Index", "best_unit"] == "Best"
     with pytest.raises(InputError, match="'nowhere'"):
         report.unit_profile(built.scores, fw, "nowhere")
 
 
 def test_peer_table_is_ranked_and_localised(built, fw) -> None:
-    table = report.peer_table(built.scores, fw, "en")
+    table = report.peer_table(built.scores, fw, "en", {"溧阳市": "Liyang"})
     assert len(table) == 21 and table.columns[0] == "Quality-city index (census proxies)"
-    assert table.iloc[0, 0].endswith("(1)")
-    assert re.fullmatch(r"\d+\.\d \(\d+\)", table.loc["溧阳市"].iloc[0])
+    assert table.index.name == "name" and table.iloc[0, 0].endswith("(1)")
+    assert re.fullmatch(r"\d+\.\d \(\d+\)", table.loc["Liyang"].iloc[0])
+    assert "溧阳市" not in table.index  # display names, not codes
 
 
 def test_strongest_weakest_and_rank_phrase(built, fw) -> None:
-    profile = report.unit_profile(built.scores, fw)
+    profile = report.unit_profile(built.scores, fw, "溧阳市")
     best, worst = report.strongest_weakest(profile, fw)
     dims = profile.drop(index="Index")
     assert profile.at[best, "rank"] == dims["rank"].min()
@@ -93,7 +96,7 @@ def test_strongest_weakest_and_rank_phrase(built, fw) -> None:
 def test_census_ranks_by_year(peers, fw) -> None:
     spec = index.load_spec("peers-default")
     by_year = {y: index.build_index(peers, fw, dict(spec, year=y)).ranks() for y in (2010, 2020)}
-    table = report.census_ranks(by_year, fw)
+    table = report.census_ranks(by_year, fw, "溧阳市")
     assert list(table.columns) == [2010, 2020]
     assert table.iloc[0, 0].endswith("/ 26") and table.iloc[0, 1].endswith("/ 21")
     gone = report.census_ranks(by_year, fw, unit="nowhere")
@@ -111,7 +114,7 @@ def test_across_years_and_coverage() -> None:
         }
     )
     wide = report.across_years(panel, fw, "en")
-    assert list(wide.columns) == ["quality", "indicator", "unit", 2022, 2023]
+    assert list(wide.columns) == ["dimension", "indicator", "unit", 2022, 2023]
     assert wide.loc[0, "indicator"] == "GDP" and wide.loc[0, 2023] == 2.0
     assert pd.isna(wide.loc[1, 2022])
     counts = report.coverage(panel, fw, "zh")
@@ -126,13 +129,13 @@ def test_ranks_by_method_and_summary(fw) -> None:
         for unit, rank in zip(["溧阳市", "A", "B"], ranks, strict=True):
             rows += [(method, unit, code, 10.0 - rank, rank) for code in fw.aggregates]
     scores = pd.DataFrame(rows, columns=["method", "unit", "iCode", "score", "rank"])
-    table = report.ranks_by_method(scores, fw, lang="en")
+    table = report.ranks_by_method(scores, fw, "溧阳市", lang="en")
     assert list(table.index) == ["equal", "entropy"]
     assert table.iloc[:, 0].tolist() == ["1 / 3", "2 / 3"]
     agreement = pd.DataFrame(
         {"method": ["equal", "entropy"], "mean_abs_shift": [0.0, 0.667], "spearman": [1.0, 0.5]}
     )
-    summary = report.method_summary(scores, agreement, fw, "equal")
+    summary = report.method_summary(scores, agreement, fw, "equal", "溧阳市")
     assert summary == {
         "k": 2, "lo": 1, "hi": 2, "nominal_rank": 1, "nominal": "equal", "far": "entropy",
         "shift": 0.667, "rho": 0.5,
@@ -144,9 +147,11 @@ def test_interval_summary() -> None:
         {"unit": ["溧阳市", "A"], "nominal": [1, 2], "median": [1.0, 2.0], "q05": [1.0, 1.0],
          "q95": [2.0, 4.0]}
     )  # fmt: skip
-    assert report.interval_summary(ranks) == {
+    assert report.interval_summary(ranks, "溧阳市") == {
         "nominal": 1, "median": 1.0, "q05": 1.0, "q95": 2.0, "n": 2, "median_width": 2.0,
     }  # fmt: skip
+    assert report.interval_summary(ranks) == {"n": 2, "median_width": 2.0}
+    assert report.interval_summary(ranks, "absent") == {"n": 2, "median_width": 2.0}
 
 
 def test_methods_appendix_states_the_choices_without_tex() -> None:
@@ -202,3 +207,38 @@ def test_tables_for_reading_show_gaps_as_a_dash_and_keep_every_digit() -> None:
     assert shown[2023].tolist() == ["—", "28.5"]
     assert shown["indicator"].tolist() == ["GDP", "PM2.5"]
     assert table[2022].isna().sum() == 1  # the table itself is untouched
+
+
+def test_report_context_follows_the_focus_and_names_a_unit_the_study_lacks() -> None:
+    ctx = report.report_context("liyang", None, None, "en")
+    assert (ctx.year, ctx.data_year, ctx.unit, ctx.unit_name) == (2024, 2020, "溧阳市", "Liyang")
+    assert ctx.present and ctx.spec["year"] == 2020
+    assert "not the report year 2024" in ctx.data_note()
+    gone = report.report_context("liyang", 2023, "金坛市", "zh")  # a district by 2020
+    assert not gone.present
+    assert gone.absent_note().startswith("*金坛市在 2020 年的数据中没有记录（它有数据的年份：2010）")
+    with pytest.raises(InputError, match=r"parameter 'unit': 'Atlantis' is not a unit of study 'oecd-bli'"):
+        report.report_context("oecd-bli", 2016, "Atlantis")
+    with pytest.raises(InputError, match=r"parameter 'year': 1990 is before the first year"):
+        report.report_context("oecd-bli", 1990)
+    none = report.report_context("oecd-bli", 2016, None, "en")
+    assert none.unit is None and not none.present and none.data_note() == ""
+
+
+def test_units_to_plot_keeps_a_readable_number_of_units() -> None:
+    nominal = pd.Series(np.arange(1, 101, dtype=float), index=[f"u{i}" for i in range(1, 101)])
+    assert report.units_to_plot(nominal.iloc[:10]) == [f"u{i}" for i in range(1, 11)]
+    ends = report.units_to_plot(nominal, "u50", limit=10)
+    assert ends == [*(f"u{i}" for i in range(1, 6)), "u50", *(f"u{i}" for i in range(96, 101))]
+    around = report.units_to_plot(nominal, "u50", limit=10, around=True)
+    assert around == [f"u{i}" for i in range(45, 55)]
+    assert report.units_to_plot(nominal, "u2", limit=10, around=True)[0] == "u1"
+
+
+def test_the_peer_table_gives_each_units_group_in_the_reports_language(built, fw) -> None:
+    for lang, expected in (("zh", "苏南"), ("en", "Southern Jiangsu (Sunan)")):
+        ctx = report.report_context("liyang", 2023, None, lang)
+        table = report.peer_table(built.scores, fw, lang, ctx.names, ctx.groups)
+        assert table.columns[0] == report.text("col_group", lang)
+        assert table.loc[ctx.unit_name].iloc[0] == expected
+    assert report.report_context("prefecture-cities", 2010).groups is None

@@ -20,3 +20,4 @@ FIGURES_CSV = DATA_PROCESSED / "figures.csv"
 
 FRAMEWORKS_DIR = PACKAGE_DIR / "frameworks"
 SPECS_DIR = PACKAGE_DIR / "specs"
+STUDIES_DIR = PACKAGE_DIR / "studies"

@@ -27,7 +27,10 @@ and a level that disagrees with the tree (every child sits exactly one level bel
 parent, as COINr requires).
 
 Loaders: :func:`load_framework` for a built-in name (``src/analysis/frameworks/*.yaml``) or
-a path to a YAML file or a COINr iMeta CSV; :func:`framework_from_imeta` for an iMeta table.
+a path to a YAML file, a COINr iMeta CSV or a criteria CSV (the ``weights``/``rank`` layout,
+``indicator,direction[,weight][,dimension][,name_zh][,name_en]``: each dimension becomes an
+aggregate under one index, :func:`framework_from_criteria`); :func:`framework_from_imeta` for
+an iMeta table.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ import yaml
 
 from analysis.config import FRAMEWORKS_DIR
 from analysis.errors import InputError
-from analysis.files import read_csv
+from analysis.files import read_table
 
 COLUMNS = (
     "code",
@@ -359,7 +362,7 @@ def framework_from_imeta(imeta: pd.DataFrame | str | os.PathLike[str], name: str
     source = ""
     if not isinstance(imeta, pd.DataFrame):
         source = str(imeta)
-        imeta = read_csv(
+        imeta = read_table(
             imeta,
             required=("iCode", "Level", "Parent", "Direction", "Weight", "Type"),
             what="iMeta CSV",
@@ -415,6 +418,108 @@ def framework_to_imeta(fw: Framework) -> pd.DataFrame:
         for c in kinds
     ]
     return pd.concat([out, pd.DataFrame(extra)], ignore_index=True) if extra else out
+
+
+# ---------------------------------------------------------------------------- criteria CSV
+
+CRITERIA_COLUMNS = ("indicator", "direction", "weight", "dimension", "name_zh", "name_en",
+                    "name", "unit")  # fmt: skip
+#: words accepted for a direction besides +1 / -1 (as the weights and rank commands do)
+DIRECTION_WORDS = {"benefit": 1.0, "max": 1.0, "cost": -1.0, "min": -1.0}
+#: the code, Chinese and English names of the top node a criteria CSV is put under
+CRITERIA_TOP = ("Index", "综合指数", "Composite index")
+#: English names of the six qualities (the Chinese names are the dimensions' codes)
+QUALITY_NAMES_EN = {
+    "经济发展": "Economic development",
+    "开放创新": "Openness and innovation",
+    "生态环境": "Ecology and environment",
+    "城乡融合": "Urban-rural integration",
+    "共同富裕": "Common prosperity",
+    "社会治理": "Social governance",
+}
+
+
+def is_criteria_table(columns: Iterable[str]) -> bool:
+    """Whether a table's columns are a criteria CSV's (``indicator`` and ``direction``)."""
+    return {"indicator", "direction"} <= set(columns)
+
+
+def framework_from_criteria(
+    criteria: pd.DataFrame | str | os.PathLike[str], name: str = "", sheet: str | int | None = None
+) -> Framework:
+    """A criteria table (``indicator,direction[,weight][,dimension][,name_zh][,name_en]``,
+    also ``name`` and ``unit``) as a two- or three-level framework.
+
+    Each distinct ``dimension`` becomes an aggregate (the six qualities in their usual
+    order, then other dimensions in order of first appearance), named
+    by the dimension (English name from :data:`QUALITY_NAMES_EN` for the six qualities),
+    under one top node :data:`CRITERIA_TOP`; without a ``dimension`` column the indicators
+    sit directly under it. ``weight`` (default 1) is the weight within the indicator's
+    group; dimensions weigh 1 each. ``direction`` is ±1 or one of :data:`DIRECTION_WORDS`.
+    ``name_zh`` (else ``name``, else the code) and ``name_en`` (else ``name``) name the
+    indicators. Errors name the file, row and column.
+    """
+    source = ""
+    if not isinstance(criteria, pd.DataFrame):
+        source = str(criteria)
+        criteria = read_table(
+            criteria, required=("indicator", "direction"), what="criteria CSV", sheet=sheet,
+            dtype=str, keep_default_na=False,
+        )  # fmt: skip
+    elif not is_criteria_table(criteria.columns):
+        raise InputError("criteria: needs columns 'indicator' and 'direction'")
+    label = source or "criteria"
+    top_code, top_zh, top_en = CRITERIA_TOP
+    rows: list[dict[str, Any]] = []
+    dimensions: dict[str, None] = {}
+    for i, rec in enumerate(criteria.to_dict("records"), start=1):
+        code = _text(rec.get("indicator"))
+        if not code:
+            raise InputError(f"{label}, row {i}, column 'indicator': empty indicator")
+        raw = _text(rec.get("direction")).lower()
+        direction = DIRECTION_WORDS.get(raw)
+        if direction is None:
+            try:
+                direction = float(raw)
+            except ValueError:
+                direction = np.nan
+        if direction not in (1.0, -1.0):
+            raise InputError(
+                f"{label}, row {i}, column 'direction': {rec.get('direction')!r}: "
+                "use +1 (more is better) or -1 (less is better)"
+            )
+        weight = _text(rec.get("weight"))
+        try:
+            weight_value = float(weight) if weight else np.nan
+        except ValueError:
+            raise InputError(f"{label}, row {i}, column 'weight': {weight!r} is not a number") from None
+        dimension = _text(rec.get("dimension"))
+        if dimension:
+            dimensions[dimension] = None
+        plain = _text(rec.get("name"))
+        rows.append({
+            "code": code,
+            "name": _text(rec.get("name_zh")) or plain or code,
+            "name_en": _text(rec.get("name_en")) or plain,
+            "parent": dimension or top_code,
+            "direction": direction,
+            "unit": _text(rec.get("unit")),
+            "weight": weight_value,
+            "type": "indicator",
+        })  # fmt: skip
+    clash = sorted({top_code, *dimensions} & {r["code"] for r in rows})
+    if clash:
+        raise InputError(f"{label}: indicator code(s) {clash} also name a dimension or the index")
+    order = list(QUALITY_NAMES_EN)
+    ranked = sorted(dimensions, key=lambda d: order.index(d) if d in order else len(order))
+    rows += [
+        {"code": d, "name": d, "name_en": QUALITY_NAMES_EN.get(d, d), "parent": top_code,
+         "type": "aggregate"}
+        for d in ranked
+    ]  # fmt: skip
+    rows.append({"code": top_code, "name": top_zh, "name_en": top_en, "type": "aggregate"})
+    stem = Path(source).stem if source else ""
+    return framework_from_table(rows, name=name or stem, source=source)
 
 
 # ---------------------------------------------------------------------------- YAML
@@ -517,11 +622,15 @@ def builtin_frameworks() -> list[str]:
 
 
 def load_framework(name_or_path: str | os.PathLike[str]) -> Framework:
-    """Load a built-in framework by name, or a YAML file / COINr iMeta CSV by path."""
+    """Load a built-in framework by name, or by path a YAML file, a COINr iMeta CSV or a
+    criteria CSV/Excel file (told apart by its ``indicator`` and ``direction`` columns)."""
     p = Path(name_or_path)
     if p.suffix.lower() in {".yaml", ".yml"} and p.exists():
         return framework_from_yaml(p)
-    if p.suffix.lower() == ".csv":
+    if p.suffix.lower() in {".csv", ".xlsx", ".xls"} and p.exists():
+        head = read_table(p, what="framework file", nrows=0)
+        if is_criteria_table(head.columns):
+            return framework_from_criteria(p)
         return framework_from_imeta(p)
     builtin = FRAMEWORKS_DIR / f"{name_or_path}.yaml"
     if builtin.exists():

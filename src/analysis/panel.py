@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ import pandera.pandas as pa
 
 from analysis.config import FIGURES_CSV, RAW_PANELS, RAW_SOURCES
 from analysis.errors import InputError, where
-from analysis.files import read_csv
+from analysis.files import check_finite, read_csv, read_table
 from analysis.framework import Framework
 
 COLUMNS = ("unit", "year", "indicator", "value", "doc", "start", "end", "quote")
@@ -237,78 +238,104 @@ def to_idata(panel: pd.DataFrame, framework: Framework | None = None) -> pd.Data
 def read_panel(
     path: str | os.PathLike[str],
     framework: Framework | None = None,
-    sheet: str | int = 0,
+    sheet: str | int | None = None,
     year: int | None = None,
     unit_column: str | None = None,
     year_column: str | None = None,
+    rows: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
-    """Read a panel from CSV or Excel, long (``unit, year, indicator, value``) or wide.
+    """Read a panel from CSV or Excel (``sheet``), long, wide or COINr iData.
 
-    Wide files have a unit column (``unit_column``; by default ``unit`` or COINr's
-    ``uCode``), a year column (``year_column``; by default ``year`` or ``Time``) unless
-    ``year`` is given, and one column per indicator. The result is validated
-    (:func:`validate_panel`) against ``framework`` if given. Excel needs openpyxl.
+    - long: ``unit, year, indicator, value`` (+ ``doc, start, end, quote``);
+    - wide: a unit column, a year column, one column per indicator;
+    - COINr iData: ``uCode``, ``Time`` (optional), ``uName`` and group columns, indicators.
+
+    The unit column is ``unit_column``, else ``unit``, else COINr's ``uCode``; the year
+    column ``year_column``, else ``year``, else ``Time``; a file without one is the year
+    ``year`` when given. ``rows`` keeps only the rows whose columns hold the given values
+    (``{"province": "江苏省"}``; a list of values keeps any of them). With a ``framework`` a wide file must hold its indicators (extra
+    columns such as groups or denominators are allowed) and a long one only its
+    indicators. Read through :func:`analysis.files.read_table` (encodings, delimiters, the
+    finite-number check); validated by :func:`validate_panel`.
     """
     p = Path(path)
-    if p.suffix.lower() in {".xlsx", ".xls"}:
-        if not p.exists():
-            raise InputError(f"{p}: no such panel file")
-        frame = pd.read_excel(p, sheet_name=sheet)
-        frame.columns = [str(c).strip() for c in frame.columns]
-    else:
-        frame = read_csv(p, what="panel CSV", keep_default_na=False, na_values=["", "NA"])
-    if {"indicator", "value"} <= set(frame.columns):
-        return validate_panel(frame, framework, source=str(p))
-    unit = unit_column or (
-        "unit" if "unit" in frame.columns else "uCode" if "uCode" in frame.columns else None
+    frame = read_table(
+        p, what="panel file", sheet=sheet, keep_default_na=False, na_values=["", "NA"]
     )
-    if unit is None or unit not in frame.columns:
+    columns = list(frame.columns)
+    frame = select_rows(frame, rows, p)
+    unit = _key_column(p, columns, unit_column, ("unit", "uCode"), "unit_column")
+    year_col = _key_column(p, columns, year_column, ("year", "Time"), "year_column")
+    if unit is None:
         raise InputError(
-            f"{p}: neither a long panel (unit, year, indicator, value) nor a wide one (unit or uCode column)"
+            f"{p}: no unit column (looked for 'unit' and 'uCode'; found {columns}); "
+            "name it with unit_column"
         )
-    year_col: str | int | None = year_column or (
-        "year" if "year" in frame.columns else "Time" if "Time" in frame.columns else year
-    )
-    indicators = framework.indicators if framework is not None else None
-    if indicators is None:
-        skip = {unit, year_col, "uName", *(framework.groups if framework else ())}
-        indicators = [c for c in frame.columns if c not in skip]
-    else:  # extra columns (groups, denominators) are allowed in a wide file
-        missing = [c for c in indicators if c not in frame.columns]
+    if year_col is None:
+        if year is None:
+            raise InputError(
+                f"{p}: no year column (looked for 'year' and 'Time'; found {columns}); "
+                "name it with year_column, or give the year of a one-year file"
+            )
+        frame = frame.assign(__year=year)
+        year_col = "__year"
+    check_finite(frame, [year_col], p)
+    if {"indicator", "value"} <= set(columns):
+        long = frame.rename(columns={unit: "unit", year_col: "year"})
+        return validate_panel(long, framework, source=str(p))
+    if framework is not None:
+        indicators = framework.indicators
+        missing = [c for c in indicators if c not in columns]
         if missing:
             raise InputError(f"{p}: indicator column(s) {missing} of the framework not in the file")
-    check_numeric(frame, indicators, source=str(p))
-    if isinstance(year_col, str):
-        check_numeric(frame, [year_col], source=str(p))
-    dup = frame.duplicated([unit, year_col] if isinstance(year_col, str) else [unit]).to_numpy()
+    else:
+        skip = {unit, year_col, "uName", "Time", "year", "uCode", "unit", *(rows or {})}
+        indicators = [c for c in columns if c not in skip and not c.startswith("Group_")]
+    check_finite(frame, indicators, p)
+    dup = frame.duplicated([unit, year_col]).to_numpy()
     if dup.any():
         i = int(np.flatnonzero(dup)[0])
         raise InputError(
-            f"{where(p, i + 1, unit)}duplicate unit {frame[unit].iloc[i]!r}"
-            + (f" in year {frame[year_col].iloc[i]}" if isinstance(year_col, str) else "")
+            f"{where(p, i + 1, unit)}duplicate unit {frame[unit].iloc[i]!r} "
+            f"in year {frame[year_col].iloc[i]}"
         )
     return validate_panel(
         panel_from_wide(frame, unit, year_col, indicators), framework, source=str(p)
     )
 
 
-def check_numeric(frame: pd.DataFrame, columns: Iterable[str], source: str | None = None) -> None:
-    """Raise an :class:`InputError` naming the first cell of ``columns`` that is not a number.
+def select_rows(
+    frame: pd.DataFrame, rows: Mapping[str, Any] | None, source: object = None
+) -> pd.DataFrame:
+    """The rows of ``frame`` whose column ``c`` holds ``rows[c]`` (or one of a list), for
+    every ``c`` of ``rows``; compared as text. A column not in ``frame`` is an error."""
+    if not rows:
+        return frame
+    keep = np.ones(len(frame), dtype=bool)
+    for column, wanted in rows.items():
+        if column not in frame.columns:
+            raise InputError(f"{where(source)}rows: no column {column!r} (found {list(frame.columns)})")
+        values = [wanted] if isinstance(wanted, str | int | float) else list(wanted)
+        keep &= frame[column].astype(str).str.strip().isin([str(v) for v in values]).to_numpy()
+    return frame.loc[keep].reset_index(drop=True)
 
-    Empty cells and ``NA`` are missing values, not errors. Rows are 1-based data rows.
-    """
-    dtypes = frame.dtypes
-    for col in columns:
-        kind = dtypes[col]
-        if pd.api.types.is_float_dtype(kind) or pd.api.types.is_integer_dtype(kind):
-            continue
-        series = frame[col]
-        text = series.astype("string").str.strip()
-        blank = series.isna() | text.isin(["", "NA"]).fillna(True)
-        bad = pd.to_numeric(series.where(~blank), errors="coerce").isna() & ~blank
-        if bad.any():
-            i = int(np.flatnonzero(bad.to_numpy())[0])
-            raise InputError(f"{where(source, i + 1, col)}not a number: {series.iloc[i]!r}")
+
+def _key_column(
+    source: Path, columns: list[str], given: str | None, defaults: tuple[str, ...], key: str
+) -> str | None:
+    """The column named ``given`` (an error naming ``key`` when absent), else the first
+    of ``defaults`` present, else None."""
+    if given is not None:
+        if given not in columns:
+            raise InputError(f"{source}: {key} {given!r} is not a column (found {columns})")
+        return given
+    return next((c for c in defaults if c in columns), None)
+
+
+def check_numeric(frame: pd.DataFrame, columns: Iterable[str], source: str | None = None) -> None:
+    """Every cell of ``columns`` a finite number or missing: :func:`analysis.files.check_finite`,
+    the one numeric check of every reader (kept under this name for the callers of panel)."""
+    check_finite(frame, columns, source)
 
 
 def load_census_panel(
@@ -429,6 +456,17 @@ def match_figures(figures: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     return rows
 
 
+#: the framework that maps the figures quoted in reports to indicators
+FIGURES_FRAMEWORK = "liyang-quality-city"
+
+
+def figures_framework() -> Framework:
+    """The framework of :func:`panel_from_figures` (:data:`FIGURES_FRAMEWORK`)."""
+    from analysis.framework import load_framework
+
+    return load_framework(FIGURES_FRAMEWORK)
+
+
 def panel_from_figures(
     figures: pd.DataFrame | str | os.PathLike[str] = FIGURES_CSV,
     framework: Framework | None = None,
@@ -442,9 +480,7 @@ def panel_from_figures(
     Repeats of the same value are not conflicts (the rule still picks the mention cited).
     """
     if framework is None:
-        from analysis.framework import load_framework
-
-        framework = load_framework("liyang-quality-city")
+        framework = figures_framework()
     if not isinstance(figures, pd.DataFrame):
         figures = read_csv(figures, what="figures CSV", keep_default_na=False, na_values=[""])
     if not isinstance(sources, pd.DataFrame):

@@ -67,7 +67,11 @@ def weights_heatmap(
     wide = wide.loc[methods, indicators].astype(np.float64)
     if annotate is None:
         annotate = len(methods) <= 12 and len(indicators) <= 20
-    fig, ax = _figure(max(4.0, 0.55 * len(indicators) + 2.5), max(2.5, 0.45 * len(methods) + 1.5))
+    wide.columns = [_wrap(c) for c in wide.columns]  # long names: a few short lines each
+    label_height = 0.1 * max((len(line) for c in wide.columns for line in c.split("\n")), default=0)
+    fig, ax = _figure(
+        max(4.0, 0.55 * len(indicators) + 2.5), max(2.5, 0.45 * len(methods) + 1.5 + label_height)
+    )
     sns.heatmap(
         wide,
         ax=ax,
@@ -131,6 +135,14 @@ def rank_bump(
     if title:
         ax.set_title(title)
     return fig
+
+
+def _wrap(label: object, width: int = 24) -> str:
+    """A long label as lines of at most ``width`` characters (a Chinese label is left whole
+    when it has no spaces to break at and is at most ``width`` characters)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(label), width)) or str(label)
 
 
 def _palette(n: int) -> list:

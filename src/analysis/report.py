@@ -28,16 +28,18 @@ so that they stay self-contained.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.framework import Framework
+from analysis.framework import QUALITY_NAMES_EN, Framework
+from analysis.report_text import TEXT
+from analysis.study import Study, load_study
 
 LANGS = ("zh", "en")
-LIYANG = "溧阳市"
 
 #: the uncertain factors of the robustness sections: each a list of alternatives
 #: (``n_zscore(100,10)`` stays above 0 for any panel of up to 101 units, so that the
@@ -81,15 +83,7 @@ def text(key: str, lang: str, **values: Any) -> str:
 
 
 #: the six qualities as the figures table names them (Chinese), in English
-QUALITIES_EN = {
-    "经济发展": "Economic development",
-    "开放创新": "Openness and innovation",
-    "生态环境": "Ecology and environment",
-    "城乡融合": "Urban-rural integration",
-    "共同富裕": "Common prosperity",
-    "社会治理": "Social governance",
-    "none": "none",
-}
+QUALITIES_EN = {**QUALITY_NAMES_EN, "none": "none"}
 
 
 def quality_name(name: str, lang: str) -> str:
@@ -97,11 +91,12 @@ def quality_name(name: str, lang: str) -> str:
     return QUALITIES_EN.get(name, name) if check_lang(lang) == "en" else name
 
 
-def census_year(panel: pd.DataFrame, year: int) -> int:
-    """The census year a report for ``year`` reads: the latest not after it, else the first."""
+def data_year(panel: pd.DataFrame, year: int) -> int:
+    """The panel year a report for ``year`` reads: the latest not after it, else the first
+    (:meth:`analysis.study.Study.data_year` for a panel table)."""
     years = sorted(int(y) for y in pd.unique(panel["year"]))
     if not years:
-        raise InputError("census panel: no years")
+        raise InputError("panel: no years")
     before = [y for y in years if y <= year]
     return before[-1] if before else years[0]
 
@@ -115,42 +110,59 @@ def code_names(framework: Framework, lang: str) -> dict[str, str]:
     return dict(zip(table["code"], names.fillna(table["code"]).astype(str), strict=True))
 
 
+def unit_column(scores: pd.DataFrame) -> str:
+    """The unit column of a scores table: ``unit``, or COINr's ``uCode``."""
+    return "unit" if "unit" in scores.columns else "uCode"
+
+
 def _wide(scores: pd.DataFrame, value: str, framework: Framework) -> pd.DataFrame:
-    return scores.pivot(index="uCode", columns="iCode", values=value)[framework.aggregates]
+    return scores.pivot(index=unit_column(scores), columns="iCode", values=value)[
+        framework.aggregates
+    ]
 
 
-def peer_table(scores: pd.DataFrame, framework: Framework, lang: str = "zh") -> pd.DataFrame:
+def peer_table(
+    scores: pd.DataFrame, framework: Framework, lang: str = "zh",
+    names: Mapping[str, str] | None = None, groups: Mapping[str, str] | None = None,
+) -> pd.DataFrame:  # fmt: skip
     """Every unit's index and dimension scores (rank in brackets), best index first.
 
-    ``scores`` is :attr:`analysis.index.IndexResult.scores` (``uCode, iCode, score, rank``).
-    Columns: the top aggregate, then the dimensions in framework order, named in ``lang``;
-    cells are strings ``"61.0 (6)"``; the index is the unit.
+    ``scores`` is :attr:`analysis.index.IndexResult.scores` (``unit`` or ``uCode``,
+    ``iCode, score, rank``). Index: the unit's display name (``names``, else the unit);
+    columns: the top aggregate, then the dimensions in framework order, named in ``lang``;
+    cells are strings ``"61.0 (6)"``; with ``groups`` (unit → group) a first column gives
+    each unit's group.
     """
-    names = code_names(framework, lang)
+    codes = code_names(framework, lang)
     top = framework.top
     order = [top] + [c for c in framework.aggregates if c != top]
     score = _wide(scores, "score", framework)[order]
     rank = _wide(scores, "rank", framework)[order]
     cells = score.round(1).map("{:.1f}".format) + " (" + rank.astype("Int64").astype(str) + ")"
     cells = cells.loc[rank[top].sort_values(kind="stable").index]
-    cells.columns = [names[c] for c in order]
+    cells.columns = [codes[c] for c in order]
+    if groups:
+        cells.insert(0, text("col_group", lang), [groups.get(u, MISSING) for u in cells.index])
+    cells.index = pd.Index([names.get(u, u) if names else u for u in cells.index])
     cells.index.name = text("col_unit", lang)
     return cells
 
 
 def unit_profile(
-    scores: pd.DataFrame, framework: Framework, unit: str = LIYANG, lang: str = "zh"
-) -> pd.DataFrame:
+    scores: pd.DataFrame, framework: Framework, unit: str, lang: str = "zh",
+    names: Mapping[str, str] | None = None,
+) -> pd.DataFrame:  # fmt: skip
     """One unit per aggregate: its score and rank, the number ranked, the peers' median and best.
 
     Rows are the aggregates (top first, then dimensions in framework order), index ``code``;
-    columns ``name, score, rank, of, median, best, best_unit``.
+    columns ``name, score, rank, of, median, best, best_unit`` (a display name from
+    ``names`` when given).
     """
     score = _wide(scores, "score", framework)
     rank = _wide(scores, "rank", framework)
     if unit not in score.index:
         raise InputError(f"unit {unit!r} is not in the index (it has {', '.join(score.index)})")
-    names = code_names(framework, lang)
+    codes = code_names(framework, lang)
     top = framework.top
     order = [top] + [c for c in framework.aggregates if c != top]
     rows = []
@@ -159,23 +171,24 @@ def unit_profile(
         rows.append(
             {
                 "code": code,
-                "name": names[code],
+                "name": codes[code],
                 "score": float(score.at[unit, code]),
                 "rank": int(rank.at[unit, code]),
                 "of": int(column.size),
                 "median": float(column.median()),
                 "best": float(column.max()),
-                "best_unit": str(column.idxmax()),
+                "best_unit": (names or {}).get(str(column.idxmax()), str(column.idxmax())),
             }
         )
     return pd.DataFrame(rows).set_index("code")
 
 
 def census_ranks(
-    ranks_by_year: Mapping[int, pd.DataFrame], framework: Framework, unit: str = LIYANG,
+    ranks_by_year: Mapping[int, pd.DataFrame], framework: Framework, unit: str,
     lang: str = "zh",
 ) -> pd.DataFrame:  # fmt: skip
-    """One unit's rank on every aggregate in each census year, ``"6 / 21"`` strings.
+    """One unit's rank on every aggregate in each data year, ``"6 / 21"`` strings (``–``
+    for a year without the unit).
 
     ``ranks_by_year`` maps a year to :meth:`analysis.index.IndexResult.ranks` of that year.
     Rows are the aggregates (top first, named in ``lang``), columns the years.
@@ -234,7 +247,7 @@ def coverage(panel: pd.DataFrame, framework: Framework, lang: str = "zh") -> pd.
 
 
 def ranks_by_method(
-    scores: pd.DataFrame, framework: Framework, unit: str = LIYANG, lang: str = "zh"
+    scores: pd.DataFrame, framework: Framework, unit: str, lang: str = "zh"
 ) -> pd.DataFrame:
     """One unit's rank on every aggregate under every method, ``"6 / 21"`` strings.
 
@@ -264,7 +277,7 @@ def ranks_by_method(
 
 def method_summary(
     scores: pd.DataFrame, agreement: pd.DataFrame, framework: Framework, nominal: str,
-    unit: str = LIYANG,
+    unit: str,
 ) -> dict[str, Any]:  # fmt: skip
     """The numbers the comparison's paragraph quotes: the unit's best and worst index rank
     over the methods, its nominal rank, and the method furthest from the nominal ranking
@@ -339,32 +352,38 @@ def with_gaps_shown(table: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def interval_summary(ranks: pd.DataFrame, unit: str = LIYANG) -> dict[str, Any]:
-    """One unit's nominal rank, median and 90 % interval from ``SensitivityResult.ranks``,
-    with the width of every unit's interval (median over units)."""
-    row = ranks.set_index("unit").loc[unit]
+def interval_summary(ranks: pd.DataFrame, unit: str | None = None) -> dict[str, Any]:
+    """The number of units and the median width of their 90 % rank intervals
+    (``SensitivityResult.ranks``), with ``unit``'s nominal rank, median and interval when
+    it is among them."""
     width = (ranks["q95"] - ranks["q05"]).astype(np.float64)
-    return {
-        "nominal": int(row["nominal"]),
-        "median": float(row["median"]),
-        "q05": float(row["q05"]),
-        "q95": float(row["q95"]),
-        "n": int(len(ranks)),
-        "median_width": float(width.median()),
-    }
+    out: dict[str, Any] = {"n": int(len(ranks)), "median_width": float(width.median())}
+    mine = ranks.loc[ranks["unit"] == unit]
+    if unit is not None and len(mine):
+        row = mine.iloc[0]
+        out.update(nominal=int(row["nominal"]), median=float(row["median"]),
+                   q05=float(row["q05"]), q95=float(row["q95"]))  # fmt: skip
+    return out
 
 
 def methods_appendix(
-    lang: str, spec: Mapping[str, Any], data_year: int, n_units: int, runs: int, seed: int
-) -> str:
-    """The methods appendix, as Markdown with formulas in Unicode (no TeX)."""
+    lang: str, spec: Mapping[str, Any], data_year: int, n_units: int, runs: int, seed: int,
+    words: Mapping[str, Any] | None = None,
+) -> str:  # fmt: skip
+    """The methods appendix, as Markdown with formulas in Unicode (no TeX): the study's
+    data paragraph (``words``: ``description``, ``units``, ``unit_word``, ``framework``,
+    ``n_ind``, ``last_year``; see :meth:`ReportContext.words`), the pipeline and its
+    choices (from ``spec``), the weighting methods, the robustness design, the limits."""
     treat = spec.get("treat", {})
     screen = spec.get("screen", {})
-    return text(
-        "appendix",
-        lang,
+    values = {
+        "description": "", "units": text("unit_word", lang), "unit_word": text("unit_word", lang),
+        "framework": "", "n_ind": "", "last_year": data_year, **(words or {}),
+    }  # fmt: skip
+    values.update(
         data_year=data_year,
         n_units=n_units,
+        spec=spec.get("name", "peers-default"),
         threshold=round(100 * float(screen.get("threshold", 0.66))),
         winmax=treat.get("winmax", 5),
         skew=treat.get("skew_thresh", 2),
@@ -372,6 +391,8 @@ def methods_appendix(
         runs=runs,
         seed=seed,
     )
+    parts = ("appendix_data", "appendix_pipeline", "appendix_limits")
+    return "\n\n".join(text(key, lang, **values) for key in parts)
 
 
 COLUMN_LABELS: dict[str, dict[str, str]] = {
@@ -396,249 +417,266 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
     "median": {"zh": "中位数", "en": "median"},
     "best": {"zh": "最高分", "en": "best"},
     "best_unit": {"zh": "最高者", "en": "best unit"},
-    "unit": {"zh": "城市", "en": "city"},
+    "unit": {"zh": "名称", "en": "name"},
     "nominal": {"zh": "基准位次", "en": "nominal rank"},
     "q05": {"zh": "5% 分位", "en": "5th percentile"},
     "q95": {"zh": "95% 分位", "en": "95th percentile"},
     "factor": {"zh": "因素", "en": "factor"},
     "method": {"zh": "方法", "en": "method"},
-    "n": {"zh": "城市数", "en": "n"},
+    "n": {"zh": "单位数", "en": "n"},
     "spearman": {"zh": "Spearman ρ", "en": "Spearman ρ"},
     "kendall": {"zh": "Kendall τ", "en": "Kendall τ"},
     "mean_abs_shift": {"zh": "平均绝对位次变动", "en": "mean |shift|"},
     "top_overlap": {"zh": "前 K 名重合数", "en": "top-K overlap"},
+    "kind": {"zh": "类型", "en": "kind"},
+    "alternatives": {"zh": "备选数", "en": "alternatives"},
+    "examples": {"zh": "示例", "en": "examples"},
+    "width": {"zh": "区间宽度", "en": "width"},
+    "q05_all": {"zh": "5% 分位（全部因素）", "en": "5th pct (all factors)"},
+    "q95_all": {"zh": "95% 分位（全部因素）", "en": "95th pct (all factors)"},
+    "width_all": {"zh": "宽度（全部因素）", "en": "width (all factors)"},
+    "q05_weights": {"zh": "5% 分位（仅权重）", "en": "5th pct (weights only)"},
+    "q95_weights": {"zh": "95% 分位（仅权重）", "en": "95th pct (weights only)"},
+    "width_weights": {"zh": "宽度（仅权重）", "en": "width (weights only)"},
+    "indicator": {"zh": "指标", "en": "indicator"},
+    "direction": {"zh": "方向", "en": "direction"},
+    "nominal_rank": {"zh": "基准位次", "en": "nominal rank"},
+    "shift": {"zh": "位次变动", "en": "rank shift"},
+    "nominal_weight": {"zh": "基准权重", "en": "nominal weight"},
+    "weight": {"zh": "权重", "en": "weight"},
+    "weight_change": {"zh": "权重变化", "en": "weight change"},
+    "weights": {"zh": "权重方法", "en": "weights"},
+    "normalisation": {"zh": "标准化", "en": "normalisation"},
+    "aggregation": {"zh": "聚合", "en": "aggregation"},
+    "share_equal_pct": {"zh": "位次不变的比例（%）", "en": "same rank (%)"},
+    "winsorised": {"zh": "缩尾", "en": "winsorised"},
+    "values": {"zh": "数值个数", "en": "values"},
+    "indicators_n": {"zh": "指标数", "en": "indicators"},
+    "year": {"zh": "年份", "en": "year"},
 }
 
 
-_APPENDIX_ZH = """\
-**数据。** 对标部分使用江苏省县级市人口普查面板（leiii/census，MIT 许可；国家统计局普查资料），\
-本报告读取 {data_year} 年普查，共 {n_units} 个县级市。框架 `jiangsu-census-peers` 把 16 个普查代理指标\
-归入六大品质；生态环境只有弱代理（水利、环境和公共设施管理业就业占比），共同富裕没有收入变量。\
-跨年部分使用各年报告中引用的溧阳数字（框架 `liyang-quality-city`），每个数字都可追溯到原文。
-
-**流程（规格 `peers-default`，OECD/JRC《综合指数构建手册》2008 与 COINr 的步骤）。**
-
-1. 缺失值：用该指标的均值填补：x<sub>ij</sub> ← (1/n<sub>j</sub>) Σ<sub>k</sub> x<sub>kj</sub>（对有值的 k 求和）。
-2. 筛选：保留至少 {threshold}% 指标有值的城市。
-3. 异常值（COINr 规则）：若某指标 |偏度| ≥ {skew} 且峰度 ≥ {kurt}，逐个把最极端的值缩尾到其次的值，\
-最多 {winmax} 个，直到满足条件；仍不满足则作对数变换 log(x − min x + 1)。
-4. 标准化（最小–最大，方向 d<sub>j</sub> = ±1）：\
-y<sub>ij</sub> = 100 · (x<sub>ij</sub> − min<sub>i</sub> x<sub>ij</sub>) / (max<sub>i</sub> x<sub>ij</sub> − min<sub>i</sub> x<sub>ij</sub>)，\
-d<sub>j</sub> = −1 时 y<sub>ij</sub> → 100 − y<sub>ij</sub>。
-5. 加权算术平均，逐层进行：品质得分 D<sub>iq</sub> = Σ<sub>j∈q</sub> w<sub>j</sub> y<sub>ij</sub> / Σ<sub>j∈q</sub> w<sub>j</sub>，\
-指数 I<sub>i</sub> = Σ<sub>q</sub> v<sub>q</sub> D<sub>iq</sub> / Σ<sub>q</sub> v<sub>q</sub>；基准权重全部相等（w = v = 1）。
-6. 排名：得分最高者为第 1 位；并列者取最小（最好）位次。
-
-**权重方法（比较部分，规格 `compare-default`）。** 四种权重（等权、熵权、CRITIC、主成分）× 四种标准化与聚合（最小–最大 [0, 100] + 算术平均；z 分数 + 算术平均；最小–最大 [1, 100] + 几何平均；TOPSIS），共 16 种组合，第一种为基准。权重在框架的每一组内计算（同组之和为 1），底层由处理后的指标得到，上层由子项得分得到。X 为 n 个城市 × m 个指标。
-
-- 等权：w<sub>j</sub> = 1/m。
-- 熵权（在最小–最大标准化值 r<sub>ij</sub> 上）：p<sub>ij</sub> = r<sub>ij</sub> / Σ<sub>i</sub> r<sub>ij</sub>，e<sub>j</sub> = −(1/ln n) Σ<sub>i</sub> p<sub>ij</sub> ln p<sub>ij</sub>（0 · ln 0 = 0），w<sub>j</sub> = (1 − e<sub>j</sub>) / Σ<sub>k</sub> (1 − e<sub>k</sub>)。
-- CRITIC（Diakoulaki 等 1995）：C<sub>j</sub> = σ<sub>j</sub> Σ<sub>k</sub> (1 − r<sub>jk</sub>)，w<sub>j</sub> = C<sub>j</sub> / Σ<sub>k</sub> C<sub>k</sub>（σ<sub>j</sub> 为标准差，r<sub>jk</sub> 为 Pearson 相关系数）。
-- 主成分（《手册》§6.1）：在标准化数据上取特征值大于 1 的主成分，经方差最大旋转，每个指标取其载荷平方最大的因子，按该因子解释的方差加权，再归一化为和为 1。
-- 几何平均：D<sub>i</sub> = Π<sub>j</sub> y<sub>ij</sub><sup>w<sub>j</sub></sup>（权重和为 1，要求 y > 0）。
-- TOPSIS：向量标准化 z<sub>ij</sub> = x<sub>ij</sub> / √(Σ<sub>i</sub> x<sub>ij</sub><sup>2</sup>)，加权后到理想解与负理想解的距离 d<sub>i</sub><sup>+</sup>、d<sub>i</sub><sup>−</sup>，得分 d<sub>i</sub><sup>−</sup> / (d<sub>i</sub><sup>+</sup> + d<sub>i</sub><sup>−</sup>)。
-
-每种方法与基准方法比较：位次变动 s<sub>i</sub> = r<sub>i</sub> − r<sub>i</sub><sup>0</sup>，\
-平均绝对位次变动 (1/n) Σ<sub>i</sub> |s<sub>i</sub>|，Spearman ρ（平均位次处理并列）、Kendall τ-b，前 K 名重合数。
-
-**稳健性。** 不确定因素及其备选：权重（基准权重上加 ±25% 均匀噪声，100 组）、标准化（最小–最大 [1, 100] 或 z 分数 100 + 10z）、\
-聚合（算术或几何平均）、缩尾上限（1–5 个点）。按 Saltelli 设计抽取 N (d + 2) = {runs} 次运行（种子 {seed}）。\
-每次运行的输出为 COINr 的平均绝对位次变动 y = (1/n) Σ<sub>i</sub> |r<sub>i</sub> − r<sub>i</sub><sup>0</sup>|。\
-一阶指数（Saltelli 2010）S<sub>i</sub> = (1/N) Σ f(B) (f(A<sub>B</sub><sup>(i)</sup>) − f(A)) / V(y)，\
-总效应指数（Jansen 1999）S<sub>Ti</sub> = (1/2N) Σ (f(A) − f(A<sub>B</sub><sup>(i)</sup>))<sup>2</sup> / V(y)；\
-区间为 bootstrap 的 5% 与 95% 分位。位次区间为各次运行中该城市位次的 5%–95% 分位（线性插值）。
-
-**局限。** 普查只到 {data_year} 年，且是代理指标，不是溧阳评价体系本身的指标；\
-报告各年引用的指标不同，因此跨年部分只列出数字，不把它们合成一个可比的指数。"""
-
-_APPENDIX_EN = """\
-**Data.** The peer comparison uses the county census panel of Jiangsu's county-level cities \
-(leiii/census, MIT licence; NBS census yearbooks); this report reads the {data_year} census, \
-{n_units} cities. The framework `jiangsu-census-peers` maps 16 census proxy indicators to the six \
-qualities; ecology has only a weak proxy (the share of workers in water, environment and public \
-facilities) and common prosperity has no income variable. The across-years section uses the figures \
-the year's reports quote for Liyang (framework `liyang-quality-city`), each traceable to its quote.
-
-**Pipeline (spec `peers-default`, after the OECD/JRC *Handbook on Constructing Composite Indicators*, 2008, and COINr).**
-
-1. Missing values: the indicator's mean, x<sub>ij</sub> ← (1/n<sub>j</sub>) Σ<sub>k</sub> x<sub>kj</sub> (over the k with a value).
-2. Screening: keep the cities with at least {threshold}% of indicators present.
-3. Outliers (COINr's rule): while an indicator has |skewness| ≥ {skew} and kurtosis ≥ {kurt}, winsorise \
-its most extreme value to the next one, at most {winmax} points; if that does not suffice, log-transform \
-instead, log(x − min x + 1).
-4. Normalisation (min–max, direction d<sub>j</sub> = ±1): \
-y<sub>ij</sub> = 100 · (x<sub>ij</sub> − min<sub>i</sub> x<sub>ij</sub>) / (max<sub>i</sub> x<sub>ij</sub> − min<sub>i</sub> x<sub>ij</sub>), \
-and y<sub>ij</sub> → 100 − y<sub>ij</sub> where d<sub>j</sub> = −1.
-5. Weighted arithmetic mean, level by level: quality score D<sub>iq</sub> = Σ<sub>j∈q</sub> w<sub>j</sub> y<sub>ij</sub> / Σ<sub>j∈q</sub> w<sub>j</sub>, \
-index I<sub>i</sub> = Σ<sub>q</sub> v<sub>q</sub> D<sub>iq</sub> / Σ<sub>q</sub> v<sub>q</sub>; nominal weights all equal (w = v = 1).
-6. Ranking: the highest score ranks 1st; ties share the lowest (best) rank.
-
-**Weighting methods (comparison section, spec `compare-default`).** Four weightings (equal, entropy, CRITIC, PCA) × four normalisation + aggregation pipelines (min–max [0, 100] + arithmetic mean; z-scores + arithmetic mean; min–max [1, 100] + geometric mean; TOPSIS): 16 combinations, the first one nominal. Weights are computed within every group of the framework (siblings sum to 1): the bottom level from the treated indicators, higher levels from the children's scores. X has n cities × m indicators.
-
-- Equal: w<sub>j</sub> = 1/m.
-- Entropy (on min–max normalised values r<sub>ij</sub>): p<sub>ij</sub> = r<sub>ij</sub> / Σ<sub>i</sub> r<sub>ij</sub>, e<sub>j</sub> = −(1/ln n) Σ<sub>i</sub> p<sub>ij</sub> ln p<sub>ij</sub> (0 · ln 0 = 0), w<sub>j</sub> = (1 − e<sub>j</sub>) / Σ<sub>k</sub> (1 − e<sub>k</sub>).
-- CRITIC (Diakoulaki et al. 1995): C<sub>j</sub> = σ<sub>j</sub> Σ<sub>k</sub> (1 − r<sub>jk</sub>), w<sub>j</sub> = C<sub>j</sub> / Σ<sub>k</sub> C<sub>k</sub> (σ<sub>j</sub> the standard deviation, r<sub>jk</sub> Pearson's correlation).
-- PCA (Handbook §6.1): on standardised data, the components with eigenvalue above 1, varimax-rotated; each indicator takes its squared loading on the factor where it loads most, weighted by that factor's explained variance, scaled to sum to 1.
-- Geometric mean: D<sub>i</sub> = Π<sub>j</sub> y<sub>ij</sub><sup>w<sub>j</sub></sup> (weights summing to 1; needs y > 0).
-- TOPSIS: vector normalisation z<sub>ij</sub> = x<sub>ij</sub> / √(Σ<sub>i</sub> x<sub>ij</sub><sup>2</sup>), weighted; the distances d<sub>i</sub><sup>+</sup>, d<sub>i</sub><sup>−</sup> to the ideal and anti-ideal; score d<sub>i</sub><sup>−</sup> / (d<sub>i</sub><sup>+</sup> + d<sub>i</sub><sup>−</sup>).
-
-Each method is compared with the nominal one: rank shift s<sub>i</sub> = r<sub>i</sub> − r<sub>i</sub><sup>0</sup>, \
-mean absolute shift (1/n) Σ<sub>i</sub> |s<sub>i</sub>|, Spearman's ρ (ties at their average rank), Kendall's τ-b, \
-and the overlap of the top K.
-
-**Robustness.** Uncertain factors and their alternatives: weights (±25 % uniform noise around the nominal \
-weights, 100 sets), normalisation (min–max to [1, 100] or z-scores 100 + 10z), aggregation (arithmetic or \
-geometric mean), winsorisation limit (1–5 points). A Saltelli design draws N (d + 2) = {runs} runs (seed {seed}). \
-Each run's output is COINr's mean absolute rank shift y = (1/n) Σ<sub>i</sub> |r<sub>i</sub> − r<sub>i</sub><sup>0</sup>|. \
-First-order index (Saltelli 2010) S<sub>i</sub> = (1/N) Σ f(B) (f(A<sub>B</sub><sup>(i)</sup>) − f(A)) / V(y); \
-total index (Jansen 1999) S<sub>Ti</sub> = (1/2N) Σ (f(A) − f(A<sub>B</sub><sup>(i)</sup>))<sup>2</sup> / V(y); \
-intervals are bootstrap 5th and 95th percentiles. A city's rank interval is the 5th–95th percentile \
-(linear interpolation) of its rank over the runs.
-
-**Limits.** The census stops at {data_year} and gives proxies, not the indicators of Liyang's own \
-evaluation system; the reports quote different indicators in different years, so the across-years \
-section lists the figures and does not combine them into an index comparable across years."""
+# ---------------------------------------------------------------------------- study context
 
 
-#: every heading and paragraph of the report notebooks, in both languages
-TEXT: dict[str, dict[str, str]] = {
-    "title": {"zh": "溧阳品质城市年度报告", "en": "Liyang quality-city annual report"},
-    "intro": {
-        "zh": "本报告汇总 {year} 年关于溧阳“品质城市”评价体系的公开报告中的数字，按六大品质——经济发展、开放创新、"
-        "生态环境、城乡融合、共同富裕、社会治理——归类，每个数字附原文与出处；并以人口普查代理指标把溧阳放在"
-        "江苏县级市中比较，检验排名对权重方法的依赖和稳健性。附录列出全部公式与选择。",
-        "en": "This report gathers the figures that the {year} public reports on Liyang's quality-city (品质城市) "
-        "evaluation system quote, by the six qualities — economic development, openness and innovation, "
-        "ecology, urban-rural integration, common prosperity, social governance — each with its quote and "
-        "source. It then places Liyang among the county-level cities of Jiangsu on census proxy indicators, "
-        "and asks how much that ranking depends on the weighting method and how robust it is. The appendix "
-        "states every formula and choice.",
-    },
-    "h_headline": {
-        "zh": "## 一、{year} 年各品质的标志性数字",
-        "en": "## 1. Headline figures of {year} by quality",
-    },
-    "headline_intro": {
-        "zh": "{n_reports} 份报告给出 {n_figures} 个指标数字（`is_indicator = yes`）。下表按品质列出，附引用原文与报告出处。",
-        "en": "{n_reports} report(s) give {n_figures} indicator figures (`is_indicator = yes`), listed below by "
-        "quality with the clause they were quoted from and their report.",
-    },
-    "sources_caption": {"zh": "**数字的出处**", "en": "**Where the figures come from**"},
-    "no_figures": {"zh": "*{year} 年没有指标数字。*", "en": "*No indicator figures for {year}.*"},
-    "figures_axis": {"zh": "指标数字个数", "en": "indicator figures"},
-    "figures_plot_title": {
-        "zh": "{year} 年报告中各品质的指标数字",
-        "en": "Indicator figures in the {year} reports, by quality",
-    },
-    "h_peers": {
-        "zh": "## 二、溧阳在江苏县级市中的位置（{data_year} 年普查）",
-        "en": "## 2. Liyang among Jiangsu's county-level cities ({data_year} census)",
-    },
-    "peers_intro": {
-        "zh": "品质城市指数（普查代理）由 16 个普查指标经 `peers-default` 流程合成（附录）。数据年份为 **{data_year} 年人口普查**，"
-        "不是报告年份 {year}：普查每十年一次，这是 {year} 年及以前最新的一次。{data_year} 年溧阳在 {n} 个县级市中，"
-        "指数得分 {score:.1f}，{rank}；相对最强的品质是{best}（{best_rank}），相对最弱的是{worst}（{worst_rank}）。",
-        "en": "The quality-city index (census proxies) combines 16 census indicators through the `peers-default` "
-        "pipeline (appendix). Its data year is **the {data_year} census**, not the report year {year}: the "
-        "census is decennial, and this is the latest one up to {year}. In {data_year} Liyang scores "
-        "{score:.1f} on the index among {n} county-level cities, {rank}; its relatively strongest quality is "
-        "{best} ({best_rank}), its weakest {worst} ({worst_rank}).",
-    },
-    "profile_caption": {
-        "zh": "**溧阳的指数与六大品质得分（0–100）、位次，以及同侪中位数与最高分**",
-        "en": "**Liyang's index and six quality scores (0–100), ranks, and the peers' median and best**",
-    },
-    "peers_caption": {
-        "zh": "**全部县级市：得分（位次）**",
-        "en": "**Every county-level city: score (rank)**",
-    },
-    "profile_plot_title": {
-        "zh": "溧阳与同侪中位数（{data_year} 年普查）",
-        "en": "Liyang and the peers' median ({data_year} census)",
-    },
-    "score_axis": {"zh": "得分（0–100）", "en": "score (0–100)"},
-    "liyang": {"zh": "溧阳市", "en": "Liyang"},
-    "peer_median": {"zh": "同侪中位数", "en": "peers' median"},
-    "peer_best": {"zh": "同侪最高分", "en": "peers' best"},
-    "census_ranks_caption": {
-        "zh": "**两次普查中溧阳的位次（同一框架与流程）**：普查是唯一能在年份之间比较的指数来源。",
-        "en": "**Liyang's ranks in both censuses (same framework and pipeline)**: the census is the only source of "
-        "an index comparable between years.",
-    },
-    "h_years": {"zh": "## 三、报告覆盖的各年份", "en": "## 3. Across the years the reports cover"},
-    "years_intro": {
-        "zh": "各年报告引用的溧阳数字（框架 `liyang-quality-city`，同一指标同一年有多个数字时取最新发布的报告）。"
-        "报告在不同年份引用的指标不同（见覆盖表），因此这里不合成跨年指数，只并列数字。",
-        "en": "The figures the reports quote for Liyang, year by year (framework `liyang-quality-city`; where "
-        "several figures give one indicator and year, the latest report wins). The reports quote different "
-        "indicators in different years (see the coverage table), so no index across years is computed: the "
-        "figures are set side by side.",
-    },
-    "coverage_caption": {
-        "zh": "**各品质有数字的指标个数**",
-        "en": "**Indicators with a figure, by quality**",
-    },
-    "values_caption": {"zh": "**各年数字（基本单位）**", "en": "**Figures by year (base units)**"},
-    "h_methods": {
-        "zh": "## 四、权重方法如何改变排名",
-        "en": "## 4. How the weighting method changes the picture",
-    },
-    "methods_intro": {
-        "zh": "同一数据（{data_year} 年普查）用四种权重方法 × 四种标准化与聚合方式合成指数，每种组合与基准"
-        "（等权、最小–最大、算术平均）比较（附录）。",
-        "en": "The same data ({data_year} census) combined with four weighting methods × four normalisation and "
-        "aggregation pipelines, each combination compared with the nominal one (equal weights, min–max, "
-        "arithmetic mean; appendix).",
-    },
-    "methods_summary": {
-        "zh": "在 {k} 种组合下，溧阳的指数位次在第 {lo} 至第 {hi} 位之间（基准 {nominal} 为第 {nominal_rank} 位）；"
-        "与基准排名差别最大的是 {far}（平均绝对位次变动 {shift:.2f}，Spearman ρ = {rho:.2f}）。",
-        "en": "Over the {k} combinations Liyang's index rank runs from {lo} to {hi} (nominal {nominal}: {nominal_rank}); "
-        "the combination furthest from the nominal ranking is {far} (mean absolute rank shift {shift:.2f}, "
-        "Spearman ρ = {rho:.2f}).",
-    },
-    "methods_ranks_caption": {
-        "zh": "**溧阳在各方法下的位次**",
-        "en": "**Liyang's ranks under each method**",
-    },
-    "agreement_caption": {
-        "zh": "**与基准方法的一致性**",
-        "en": "**Agreement with the nominal method**",
-    },
-    "weights_plot_title": {
-        "zh": "各方法下指标在指数中的有效权重",
-        "en": "Effective weight of each indicator in the index, by method",
-    },
-    "bump_plot_title": {
-        "zh": "指数位次：每次只改变权重或标准化与聚合",
-        "en": "Index ranks, changing the weights or the normalisation and aggregation alone",
-    },
-    "h_robust": {"zh": "## 五、排名有多稳健", "en": "## 5. How robust the ranking is"},
-    "robust_intro": {
-        "zh": "同时扰动权重、标准化方法、聚合方法和缩尾上限，运行 {runs} 次（Saltelli 设计，种子 {seed}）。"
-        "溧阳的基准位次为第 {nominal} 位，各次运行的中位数 {median:.0f}，90% 区间 [{q05:.0f}, {q95:.0f}]；"
-        "{n} 个城市位次区间宽度的中位数为 {median_width:.1f}。",
-        "en": "Weights, normalisation, aggregation and the winsorisation limit are varied together over {runs} "
-        "runs (a Saltelli design, seed {seed}). Liyang's nominal rank is {nominal}; over the runs its median "
-        "rank is {median:.0f} and its 90 % interval [{q05:.0f}, {q95:.0f}]; the median width of the {n} cities' "
-        "intervals is {median_width:.1f}.",
-    },
-    "sobol_intro": {
-        "zh": "Sobol 指数把位次变动（平均绝对位次变动）的方差分解到各因素：S<sub>i</sub> 为单独作用，S<sub>Ti</sub> 含交互作用。",
-        "en": "Sobol indices split the variance of the rank shift (mean absolute rank shift) between the factors: "
-        "S<sub>i</sub> alone, S<sub>Ti</sub> with interactions.",
-    },
-    "uncertainty_plot_title": {
-        "zh": "各城市位次的 90% 区间（点：基准位次）",
-        "en": "90 % rank intervals (dot: nominal rank)",
-    },
-    "sobol_plot_title": {"zh": "Sobol 敏感性指数", "en": "Sobol sensitivity indices"},
-    "h_appendix": {"zh": "## 附录：方法", "en": "## Appendix: methods"},
-    "appendix": {"zh": _APPENDIX_ZH, "en": _APPENDIX_EN},
-    "col_unit": {"zh": "城市", "en": "city"},
-    "col_quality": {"zh": "品质", "en": "quality"},
-    "col_indicator": {"zh": "指标", "en": "indicator"},
-    "col_unit_of": {"zh": "单位", "en": "unit"},
-    "col_in_framework": {"zh": "框架中的指标数", "en": "in the framework"},
-    "col_method": {"zh": "方法", "en": "method"},
-}
+@dataclass(frozen=True, eq=False)
+class ReportContext:
+    """What a report notebook knows once its core parameters are read: the study, the
+    report ``year`` (and the panel year it reads), the language and the followed unit.
+
+    Build it with :func:`report_context`. Texts go through :meth:`t`, which fills the
+    study's words (:meth:`words`) into :data:`analysis.report_text.TEXT`.
+    """
+
+    study: Study
+    year: int
+    lang: str
+    unit: str | None
+
+    @property
+    def framework(self) -> Framework:
+        return self.study.framework
+
+    @property
+    def data_year(self) -> int:
+        """The panel year this report reads (:meth:`Study.data_year`)."""
+        return self.study.data_year(self.year)
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """The study's spec with ``year`` set to :attr:`data_year`."""
+        return {**self.study.spec, "year": self.data_year}
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """The panel rows of :attr:`data_year`."""
+        return self.study.panel_of(self.year)
+
+    @property
+    def present(self) -> bool:
+        """Whether the followed unit has data in :attr:`data_year` (False without one)."""
+        return self.unit is not None and self.study.has_unit(self.unit, self.year)
+
+    @property
+    def unit_name(self) -> str:
+        """The followed unit's display name ('' without one)."""
+        return self.study.display_name(self.unit, self.lang) if self.unit is not None else ""
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Unit → display name in the report's language."""
+        return self.study.display_names(self.lang)
+
+    @property
+    def indicator_names(self) -> dict[str, str]:
+        """Framework code → name in the report's language."""
+        return self.study.indicator_names(self.lang)
+
+    @property
+    def title(self) -> str:
+        return self.study.title_in(self.lang)
+
+    @property
+    def groups(self) -> dict[str, str] | None:
+        """Unit → group (region) when the study has groups, else None; in English the
+        groups table's ``group_en`` when it has one."""
+        table = self.study.groups
+        if table is None:
+            return None
+        column = "group_en" if self.lang == "en" and "group_en" in table.columns else "group"
+        return dict(zip(table["unit"], table[column], strict=True))
+
+    def words(self) -> dict[str, Any]:
+        """The study's words every text may use: ``title, unit, units, unit_word,
+        data_label, year, data_year, last_year, description, framework, spec, n_ind,
+        n_dims``."""
+        fw = self.framework
+        description = self.study.description.get(self.lang, "").strip()
+        return {
+            "title": self.title,
+            "unit": self.unit_name,
+            "units": self.study.units_label_in(self.lang),
+            "unit_word": text("unit_word", self.lang),
+            "data_label": self.study.data_label_in(self.lang),
+            "year": self.year,
+            "data_year": self.data_year,
+            "last_year": self.study.panel_years[-1],
+            "description": description + (" " if description and self.lang == "en" else ""),
+            "framework": fw.name,
+            "spec": self.study.spec.get("name", ""),
+            "n_ind": len(fw.indicators),
+            "n_dims": len(fw.aggregates) - 1,
+        }
+
+    def t(self, key: str, **values: Any) -> str:
+        """:func:`text` ``key`` in the report's language with :meth:`words` and ``values``."""
+        return text(key, self.lang, **{**self.words(), **values})
+
+    def data_note(self) -> str:
+        """A sentence saying the data year when it is not the report year, else ''."""
+        return "" if self.data_year == self.year else self.t("data_year_note") + " "
+
+    def absent_note(self) -> str:
+        """The words for a followed unit without data in :attr:`data_year`."""
+        years = self.study.unit_years(self.unit) if self.unit is not None else []
+        shown = ", ".join(map(str, years)) or text("no_years", self.lang)
+        return self.t("unit_absent", years=shown)
+
+    def show_units(self, frame: pd.DataFrame, column: str = "unit") -> pd.DataFrame:
+        """``frame`` with the unit codes of ``column`` replaced by their display names."""
+        names = self.names
+        return frame.assign(**{column: frame[column].map(lambda u: names.get(u, u))})
+
+
+def report_context(
+    study: str | Study, year: int | None = None, unit: str | None = None, lang: str = "zh"
+) -> ReportContext:
+    """The context of a report on ``study`` (name, path or :class:`Study`) for ``year``
+    (default: the study's last report year), following ``unit`` (default: the study's
+    focus; None when it has none) in ``lang``.
+
+    A ``unit`` that is in no year of the panel is an :class:`InputError` naming it; one
+    missing in the report's data year is not (the report says so in words).
+    """
+    check_lang(lang)
+    loaded = load_study(study)
+    chosen = unit if unit is not None else loaded.focus
+    if chosen is not None and chosen not in loaded.units():
+        sample = ", ".join(loaded.units()[:8])
+        raise InputError(
+            f"parameter 'unit': {chosen!r} is not a unit of study {loaded.name!r} (e.g. {sample})"
+        )
+    chosen_year = loaded.years[-1] if year is None else int(year)
+    if chosen_year < loaded.panel_years[0]:
+        raise InputError(
+            f"parameter 'year': {chosen_year} is before the first year of study "
+            f"{loaded.name!r} ({loaded.panel_years[0]})"
+        )
+    return ReportContext(loaded, chosen_year, lang, chosen)
+
+
+def ranks_over_years(ctx: ReportContext) -> pd.DataFrame:
+    """The followed unit's rank on every aggregate in every panel year (:func:`census_ranks`
+    layout), each year built with the study's spec."""
+    from analysis.index import build_index
+
+    by_year = {
+        y: _wide(build_index(ctx.study.panel, ctx.framework, {**ctx.study.spec, "year": y}).scores, "rank", ctx.framework)
+        for y in ctx.study.panel_years
+    }
+    return census_ranks(by_year, ctx.framework, ctx.unit, ctx.lang)
+
+
+def intro(ctx: ReportContext, n_units: int, with_figures: bool = False) -> str:
+    """The report's opening paragraph: what is combined, for how many units, whom it follows."""
+    follow = ctx.t("intro_follow") if ctx.unit is not None else ""
+    opening = ctx.t("intro", n=n_units, follow=follow)
+    if with_figures and ctx.unit is not None:
+        return ctx.t("intro_figures") + ("" if ctx.lang == "zh" else " ") + opening
+    return opening
+
+
+def ranking_summary(scores: pd.DataFrame, framework: Framework, names: Mapping[str, str]) -> dict:
+    """The first and last unit on the top aggregate (display names) with their scores, and
+    the number of units ranked."""
+    top = scores.loc[(scores["iCode"] == framework.top) & scores["rank"].notna()]
+    top = top.sort_values(["rank", unit_column(scores)], kind="stable")
+    first, last = top.iloc[0], top.iloc[-1]
+    column = unit_column(scores)
+    return {
+        "n": int(len(top)),
+        "first": names.get(first[column], first[column]),
+        "first_score": float(first["score"]),
+        "last": names.get(last[column], last[column]),
+        "last_score": float(last["score"]),
+    }
+
+
+def units_to_plot(
+    nominal: pd.Series, unit: str | None = None, limit: int = 30, around: bool = False
+) -> list[str]:
+    """Units a chart can label, in ``nominal`` rank order (a Series unit → rank): all when
+    at most ``limit``; else, with ``around``, the ``limit`` units nearest ``unit``'s rank
+    (the best ``limit`` without a unit); else the best and the worst ``limit // 2`` and
+    ``unit``."""
+    order = nominal.sort_values(kind="stable").index.tolist()
+    if len(order) <= limit:
+        return order
+    if around:
+        at = order.index(unit) if unit is not None and unit in order else 0
+        start = min(max(at - limit // 2, 0), len(order) - limit)
+        return order[start : start + limit]
+    half = limit // 2
+    chosen = order[:half] + order[-half:]
+    if unit is not None and unit in order and unit not in chosen:
+        chosen.append(unit)
+    return [u for u in order if u in set(chosen)]
+
+
+def bump_ranks(
+    ctx: ReportContext, scores: pd.DataFrame, methods: list[str], limit: int = 30
+) -> pd.DataFrame:
+    """The index ranks of ``methods`` (a comparison's tidy ``method, unit, iCode, rank``)
+    for :func:`analysis.plots.rank_bump`: at most ``limit`` units, those nearest the
+    followed unit on the first method (:func:`units_to_plot`), named in the report's
+    language."""
+    chosen = scores.loc[(scores["iCode"] == ctx.framework.top) & scores["method"].isin(methods)]
+    nominal = chosen.loc[chosen["method"] == methods[0]].set_index("unit")["rank"]
+    keep = units_to_plot(nominal, ctx.unit if ctx.present else None, limit, around=True)
+    return ctx.show_units(chosen.loc[chosen["unit"].isin(keep)])
+
+
+def highlight_row(table: pd.DataFrame, label: str | None) -> Any:
+    """``table`` as a pandas Styler with the row whose index is ``label`` highlighted (the
+    followed unit); the table unchanged when ``label`` is not in its index."""
+    rows = [label] if label is not None and label in table.index else []
+    return table.style.set_properties(
+        subset=pd.IndexSlice[rows, :], **{"background-color": "#ffe08a", "font-weight": "bold"}
+    )
+
+
+def intervals_to_plot(ctx: ReportContext, ranks: pd.DataFrame, limit: int = 40) -> pd.DataFrame:
+    """Rank intervals (``unit, nominal, median, q05, q95``) of at most ``limit`` units
+    (:func:`units_to_plot`), named in the report's language."""
+    keep = units_to_plot(ranks.set_index("unit")["nominal"], ctx.unit if ctx.present else None, limit)
+    return ctx.show_units(ranks.loc[ranks["unit"].isin(keep)])

@@ -1,10 +1,10 @@
-"""``qci panel``: build a tidy long panel (Liyang's from the report figures, or the census peers)."""
+"""``qci panel``: build a tidy long panel (a study's, Liyang's from the report figures, or the census peers)."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "build a long panel: Liyang's from figures.csv (with conflicts), or the county census"
+HELP = "build a long panel: a study's, Liyang's from figures.csv (with conflicts), or the county census"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,6 +14,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     source.add_argument(
         "--census", action="store_true", help="the county census panel in data/raw/panels"
+    )
+    source.add_argument(
+        "--study",
+        metavar="S",
+        help="a study (built-in name or YAML): its panel as read and checked, long "
+        "(unit, year, indicator, value); .xlsx writes a workbook",
     )
     parser.add_argument(
         "--sources",
@@ -54,6 +60,17 @@ def run(args: argparse.Namespace) -> int:
     from analysis.panel import LIYANG, load_census_panel, panel_from_figures
 
     out = Path(args.output)
+    if args.study:
+        from analysis.files import write_table
+        from analysis.study import load_study
+
+        study = load_study(args.study)
+        write_table(study.panel, out)
+        print(
+            f"qci panel: study {study.name!r}: {study.panel['unit'].nunique()} units, "
+            f"{len(study.panel_years)} years, {len(study.framework.indicators)} indicators -> {out}"
+        )
+        return 0
     if args.census:
         fw = load_framework(args.framework or "jiangsu-census-peers")
         province = None if args.province == "all" else args.province

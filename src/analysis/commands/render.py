@@ -1,4 +1,4 @@
-"""``render``: run the report notebooks for each year into self-contained HTML."""
+"""``render``: run the report notebooks of a study, per year (and per unit), into HTML."""
 
 from __future__ import annotations
 
@@ -10,13 +10,24 @@ from pathlib import Path
 from analysis import config, render
 from analysis.cli import parse_options
 
-HELP = "render the report notebooks, one per year, into self-contained HTML under reports/"
+HELP = "render a study's report notebooks, one per year (and unit), into self-contained HTML"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
+        "--study", default="liyang", metavar="S",
+        help="built-in study name or study YAML file (default: %(default)s)",
+    )  # fmt: skip
+    parser.add_argument(
         "--years", nargs="+", type=int, default=[], metavar="Y",
-        help="years to render, in addition to those the figures table holds figures for",
+        help="years to render, exactly these (default: the study's years, or with --figures "
+        "the years the figures table holds figures for)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--units", nargs="+", metavar="U",
+        help="also one report per unit and year ('all': every unit with data that year), into "
+        "<year>/units/<unit>.html: the annual report, or with --notebooks every named notebook "
+        "that takes a unit",
     )  # fmt: skip
     parser.add_argument(
         "--notebooks",
@@ -42,8 +53,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--figures",
         type=Path,
         metavar="CSV",
-        help="figures table: sets the default years and the notebooks' figures_path "
-        "(default: data/processed/figures.csv)",
+        help="figures table: sets the default years and, for the notebooks that take it, "
+        "figures_path (default: the study's)",
     )
     parser.add_argument(
         "-p", "--parameter", action="append", metavar="NAME=VALUE",
@@ -57,11 +68,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.errors import InputError
+    from analysis.study import load_study
+
     parameters = parse_options(args.parameter, "--parameter")
+    options = {"study": "--study", "year": "--years", "unit": "--units"}
+    for name, option in options.items():
+        if name in parameters:
+            raise InputError(f"--parameter {name}: use {option} instead")
+    study = load_study(args.study)
     notebooks = render.find_notebooks(args.notebooks)
+    # a study file by its absolute path: the notebooks run in notebooks/, not here
+    named = study.path.parent == config.STUDIES_DIR and args.study == study.name
+    implicit: dict[str, object] = {"study": args.study if named else str(study.path)}
     if args.figures is not None:
-        parameters.setdefault("figures_path", str(args.figures.resolve()))
-    years = set(args.years) | set(render.default_years(args.figures, required=not args.years))
+        implicit["figures_path"] = str(args.figures.resolve())
+    if args.years:
+        years = sorted(set(args.years))
+    elif args.figures is not None:
+        years = render.default_years(args.figures)
+    else:
+        years = study.years
+    too_early = [y for y in years if y < study.panel_years[0]]
+    if too_early:
+        raise InputError(
+            f"--years {too_early[0]}: before the first year of study {study.name!r} "
+            f"({study.panel_years[0]})"
+        )
+    units = None
+    unit_notebooks = None
+    if args.units:
+        if args.units == ["all"]:
+            units = {y: study.units(y) for y in years}
+        else:
+            unknown = [u for u in args.units if u not in study.units()]
+            if unknown:
+                raise InputError(f"--units {unknown[0]!r}: not a unit of study {study.name!r}")
+            units = {y: list(args.units) for y in years}
+        if not args.notebooks:
+            unit_notebooks = [nb for nb in notebooks if nb.stem == render.MAIN_NOTEBOOK]
     outcomes = render.render(
         years,
         notebooks,
@@ -71,6 +116,10 @@ def run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         progress=not args.no_progress,
         timeout=args.timeout,
+        implicit=implicit,
+        units=units,
+        unit_notebooks=unit_notebooks,
+        study=study,
     )
     print(render.summary_table(outcomes, args.output))
     print(f"index: {args.output / 'index.html'}")
