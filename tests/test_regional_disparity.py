@@ -229,3 +229,16 @@ def test_command_bad_input(mexico, tmp_path, capsys, extra):
     assert main(["disparity", str(scores), *extra, "-o", str(tmp_path / "o.csv")]) == 2
     err = capsys.readouterr().err.strip()
     assert err and "\n" not in err
+
+
+def test_dagum_near_equal_groups_keep_d_in_unit_interval():
+    # Values one ulp apart (found by hypothesis): group means that differ by rounding only
+    # made (d − p)/(d + p) from the pair sums negative (down to −0.41), though j is the
+    # higher-mean group; D = (μ_j − μ_h)/(d + p) stays in [0, 1].
+    lo, hi = np.nextafter(0.01, 0), np.nextafter(0.01, 1)
+    y = np.array([hi, hi, .01, .01, .01, .01, .01, .01, lo, hi, lo, hi, hi, lo, lo, hi, hi, hi,
+                  lo, .01, lo, lo, .01, hi, lo, hi, .01, lo, lo, lo])
+    d = dagum(y, np.array(list("aadacabbbbaaaacccbcdbbddddbcdc")))
+    off = d.D_jh[~np.isnan(d.D_jh)]
+    assert np.all((off >= 0) & (off <= 1))
+    assert d.G_jh[1, 0] >= 0

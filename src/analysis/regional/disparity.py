@@ -187,9 +187,13 @@ def dagum(y: np.ndarray, groups: np.ndarray) -> Dagum:
     for j in range(k):  # k groups, k(k-1)/2 sorted merges: no loop over units
         for h in range(j):
             up, down = pair_gaps(members[j], members[h])  # j has the higher mean
+            gaps = max(up, 0.0) + max(down, 0.0)  # sums of max(·, 0): rounding kept ≥ 0
             scale = n_g[j] * n_g[h] * (mean_g[j] + mean_g[h])
-            g = (up + down) / scale if scale > 0 else 0.0  # two all-zero groups: no gap
-            d = (up - down) / (up + down) if up + down > 0 else 0.0
+            g = gaps / scale if scale > 0 else 0.0  # two all-zero groups: no gap
+            # d_jh − p_jh = μ_j − μ_h ≥ 0 (the groups are sorted by mean): D in [0, 1]
+            # even when rounding leaves the pair sums at ±1e-18 for equal groups
+            lead = n_g[j] * n_g[h] * (mean_g[j] - mean_g[h])
+            d = min(max(lead / gaps, 0.0), 1.0) if gaps > 0 else 0.0
             g_jh[j, h] = g_jh[h, j] = g
             d_jh[j, h] = d_jh[h, j] = d
     hi, lo = np.tril_indices(k, -1)
