@@ -77,6 +77,9 @@ def test_notebook_runs_on_the_builtin_study(tmp_path, monkeypatch):
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) == 3  # coupling map, kernel densities, LISA map
     text = "\n".join("".join(o["data"].get("text/plain", "")) for o in outputs if "data" in o)
+    assert "Empty DataFrame" not in text  # no significant LISA cluster with 19 permutations
+    assert "No local cluster is significant" in "\n".join(
+        "".join(o["data"].get("text/markdown", "")) for o in outputs if "data" in o)
     for expected in ("溧阳市", "transvariation", "log_level", "p_sim", "good coordination",
                      "no county boundary with this adcode", "吴江市"):
         assert expected in text

@@ -216,7 +216,8 @@ LABELS = {
            "no_groups": "无分组：只给出总体差异。", "not_found": "不在数据中",
            "fe_skipped": "面板不足三期：固定效应β收敛从略。",
            "unmatched": "未匹配到边界的单位（不在地图和莫兰指数中）：",
-           "all_matched": "每个单位都匹配到了边界。"},
+           "all_matched": "每个单位都匹配到了边界。",
+           "no_clusters": "没有在显著性水平0.05下显著的局部聚集。"},
     "en": {"coupling": "coupling coordination D", "density": "kernel density", "score": "score",
            "lisa": "local Moran (LISA) clusters",
            "no_matrix": "No indicator matrix: obstacles are left out.",
@@ -224,7 +225,8 @@ LABELS = {
            "not_found": "not in the data",
            "fe_skipped": "Fewer than three periods: fixed-effects β-convergence left out.",
            "unmatched": "Units without a boundary (left out of the maps and of Moran's I):",
-           "all_matched": "Every unit was matched to its boundary."},
+           "all_matched": "Every unit was matched to its boundary.",
+           "no_clusters": "No local cluster is significant at the 0.05 level."},
 }
 
 
