@@ -20,6 +20,7 @@ from analysis.regional.chapter import (
     regional_inputs,
     scores_inputs,
     unmatched_units,
+    zero_subsystems,
 )
 from analysis.regional.coupling import coupling_table
 
@@ -78,8 +79,10 @@ def test_notebook_runs_on_the_builtin_study(tmp_path, monkeypatch):
     assert len(images) == 3  # coupling map, kernel densities, LISA map
     text = "\n".join("".join(o["data"].get("text/plain", "")) for o in outputs if "data" in o)
     assert "Empty DataFrame" not in text  # no significant LISA cluster with 19 permutations
-    assert "No local cluster is significant" in "\n".join(
-        "".join(o["data"].get("text/markdown", "")) for o in outputs if "data" in o)
+    markdown = "\n".join("".join(o["data"].get("text/markdown", ""))
+                          for o in outputs if "data" in o)
+    assert "No local cluster is significant" in markdown
+    assert "4 unit-year(s) score 0 on a subsystem" in markdown and "海安市 2020 (生态环境)" in markdown
     for expected in ("溧阳市", "transvariation", "log_level", "p_sim", "good coordination",
                      "no county boundary with this adcode", "吴江市"):
         assert expected in text
@@ -133,3 +136,17 @@ def test_level_names_in_english():
     assert zh["level"].tolist() == en["level"].tolist() == [6, 10]
     assert zh["level_name"].tolist() == ["勉强协调", "优质协调"]
     assert en["level_name"].tolist() == ["barely coordinated", "high-quality coordination"]
+
+
+def test_zero_subsystems_are_the_extreme_imbalance_rows(census_inputs):
+    # Min-max scores put the last unit of each subsystem at 0: C = 0, D = 0, level 1 for it,
+    # whatever its other subsystems (海安市 2020: T = 0.44). The notebook says so.
+    zeros = zero_subsystems(census_inputs.scores, census_inputs.systems)
+    coupling = coupling_table(census_inputs.scores, census_inputs.systems)
+    merged = coupling.merge(zeros, on=["unit", "year"], how="left")
+    flagged = merged["systems"].notna()
+    assert flagged.sum() == len(zeros) == 4
+    assert (merged.loc[flagged, "D"] == 0).all() and (merged.loc[flagged, "level"] == 1).all()
+    assert (merged.loc[~flagged, "C"] > 0).all()
+    assert zeros.set_index(["unit", "year"]).loc[("邳州市", 2010), "systems"] == \
+        "integration, prosperity"

@@ -187,6 +187,22 @@ def level_counts(coupling: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     return table.sort_values(["year", "level"], kind="stable").reset_index(drop=True)
 
 
+def zero_subsystems(scores: pd.DataFrame, systems: list[str]) -> pd.DataFrame:
+    """Unit-years with a subsystem score of 0: ``unit, year, systems`` (comma-joined codes).
+
+    The classic coupling C = n (Π U)^(1/n) / Σ U (and Wang et al.'s, through Π U/max U) is 0
+    whenever one U is 0, so D = 0 and the level is 极度失调 whatever the other subsystems.
+    With min-max scores the lowest unit of every subsystem is at 0: its level says that
+    it is the last of the peers in one subsystem, not that its subsystems are uncoordinated.
+    """
+    rows = scores.loc[scores["iCode"].isin(systems) & (scores["score"] == 0)]
+    order = {code: k for k, code in enumerate(systems)}
+    rows = rows.assign(rank=rows["iCode"].map(order)).sort_values(["year", "unit", "rank"])
+    table = (rows.groupby(["unit", "year"], sort=False, dropna=False)["iCode"]
+             .agg(", ".join).rename("systems").reset_index())
+    return table[["unit", "year", "systems"]]
+
+
 COMPONENTS = ("total", "within", "between", "transvariation")
 
 
@@ -217,7 +233,9 @@ LABELS = {
            "fe_skipped": "面板不足三期：固定效应β收敛从略。",
            "unmatched": "未匹配到边界的单位（不在地图和莫兰指数中）：",
            "all_matched": "每个单位都匹配到了边界。",
-           "no_clusters": "没有在显著性水平0.05下显著的局部聚集。"},
+           "no_clusters": "没有在显著性水平0.05下显著的局部聚集。",
+           "zero_systems": "{n}个单位-年份有子系统得分为0（该子系统中排名最后）：C = 0，故 D = 0、"
+                           "“极度失调”，与其他子系统无关：{units}。"},
     "en": {"coupling": "coupling coordination D", "density": "kernel density", "score": "score",
            "lisa": "local Moran (LISA) clusters",
            "no_matrix": "No indicator matrix: obstacles are left out.",
@@ -226,7 +244,10 @@ LABELS = {
            "fe_skipped": "Fewer than three periods: fixed-effects β-convergence left out.",
            "unmatched": "Units without a boundary (left out of the maps and of Moran's I):",
            "all_matched": "Every unit was matched to its boundary.",
-           "no_clusters": "No local cluster is significant at the 0.05 level."},
+           "no_clusters": "No local cluster is significant at the 0.05 level.",
+           "zero_systems": "{n} unit-year(s) score 0 on a subsystem (the last of the peers "
+                           "there): C = 0, hence D = 0 and 极度失调 (extreme imbalance) "
+                           "whatever the other subsystems: {units}."},
 }
 
 
