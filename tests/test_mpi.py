@@ -1,9 +1,9 @@
 """Mazziotta–Pareto index (MPI) and adjusted MPI: hand-derived cases from the published
-formulas and properties.
+formulas, the AMPI table printed in Compind's vignette (its normalisation), and properties.
 
-No printed numeric example was reachable offline (Compind's help pages print none; the
-papers' tables are not in the stored corpus), so the checks are cases worked by hand from
-De Muro, Mazziotta & Pareto (2011) and Mazziotta & Pareto (2016, 2018).
+No printed MPI example was found (Compind's help pages print none; the papers' tables are
+not in the stored corpus), so MPI itself is checked on cases worked by hand from De Muro,
+Mazziotta & Pareto (2011) and Mazziotta & Pareto (2016, 2018).
 """
 
 from __future__ import annotations
@@ -78,3 +78,57 @@ def test_bad_input():
         mpi(np.array([[1.0, 2.0], [2.0, np.nan]]))
     with pytest.raises(InputError):
         mpi(np.array([[1.0, 2.0], [2.0, 3.0]]), index_polarity="up")
+
+
+# Compind's vignette ("Compind: Composite indicators", Vidoli & Fusco; shipped as
+# inst/doc/Compind_vignette.pdf up to Compind 3.4), §2.4 AMPI: ci_ampi on EU_2020's
+# employment rate and final energy consumption, 2010 and 2011, both polarity POS, reference
+# values gp = (50, 100); the printed table (2 decimals), rows = the 30 rows of EU_2020.
+# The vignette's Compind (2.x) took the goalposts Inf/Sup of each year separately and the
+# sample variance across indicators, and added S·cv (its "POS"); Compind ≥ 3.2 and the
+# 2016/2018 papers take the goalposts over all periods and the population variance, as
+# ampi() does. The printed numbers therefore check ampi_normalise (goalposts Ref ± Δ,
+# r = 70 + 60 (x − Min)/(Max − Min)) with each year's rows passed alone, then that variant
+# of the penalty.
+COMPIND_AMPI_PRINTED = np.array([
+    [156.05, 152.17], [155.89, 152.12], [138.84, 131.66], [132.74, 121.60], [146.91, 140.27],
+    [163.43, 152.53], [159.32, 153.25], [136.34, 139.08], [130.57, 123.59], [128.99, 115.36],
+    [125.51, 119.56], [143.31, 136.40], [115.57, 109.49], [122.44, 119.19], [161.06, 146.64],
+    [131.64, 129.24], [129.75, 130.65], [147.90, 138.34], [119.77, 116.98], [118.90, 118.52],
+    [166.17, 155.68], [160.49, 151.14], [129.96, 125.47], [147.24, 135.89], [127.16, 121.48],
+    [146.71, 134.21], [130.57, 126.28], [154.67, 147.55], [170.52, 162.23], [155.80, 146.74],
+])
+
+
+def test_ampi_normalisation_reproduces_compind_vignette(test_data):
+    import pandas as pd
+
+    eu = pd.read_csv(test_data / "regional" / "compind" / "eu2020_employ_energy.csv")
+    reference = np.array([50.0, 100.0])
+    for k, year in enumerate(("2010", "2011")):
+        x = eu[[f"employ_{year}", f"finalenergy_{year}"]].to_numpy(dtype=float)
+        r = ampi_normalise(x, np.array([1.0, 1.0]), reference)
+        half = (x.max(axis=0) - x.min(axis=0)) / 2
+        np.testing.assert_allclose(r, 70 + 60 * (x - (reference - half)) / (2 * half))
+        mean = r.mean(axis=1)
+        printed_variant = mean + r.var(axis=1, ddof=1) / mean
+        np.testing.assert_allclose(printed_variant, COMPIND_AMPI_PRINTED[:, k], atol=5e-3)
+
+
+def test_ampi_takes_goalposts_over_all_periods(test_data):
+    # The published definition (and Compind ≥ 3.2): one set of goalposts from both years,
+    # population sd, M − S·cv for a positive index; differs from the per-year variant above.
+    import pandas as pd
+
+    eu = pd.read_csv(test_data / "regional" / "compind" / "eu2020_employ_energy.csv")
+    x = np.vstack([eu[["employ_2010", "finalenergy_2010"]].to_numpy(dtype=float),
+                   eu[["employ_2011", "finalenergy_2011"]].to_numpy(dtype=float)])
+    reference = np.array([50.0, 100.0])
+    lo, hi = ampi_goalposts(x, reference)
+    half = (x.max(axis=0) - x.min(axis=0)) / 2
+    np.testing.assert_allclose([lo, hi], [reference - half, reference + half])
+    r = ampi_normalise(x, None, reference)
+    expected = r.mean(axis=1) - r.std(axis=1) ** 2 / r.mean(axis=1)
+    np.testing.assert_allclose(ampi(x, None, reference), expected, rtol=1e-12)
+    # per-year goalposts would differ: the 2011 panel alone has a narrower energy range
+    assert not np.allclose(ampi_normalise(x[30:], None, reference), r[30:])

@@ -229,3 +229,51 @@ def test_command_bad_input(mexico, tmp_path, capsys, extra):
     assert main(["disparity", str(scores), *extra, "-o", str(tmp_path / "o.csv")]) == 2
     err = capsys.readouterr().err.strip()
     assert err and "\n" not in err
+
+
+@pytest.mark.parametrize("value", [0.1, 0.7, 2.2, 5.0])
+def test_equal_scores_have_zero_disparity_and_no_shares(value):
+    # Perfect equality: every measure is exactly 0 (r ln r alone gave ±2e-16, a negative
+    # Theil T) and shares value / total are undefined: empty, not a ZeroDivisionError.
+    from analysis.regional.disparity import disparity_rows
+
+    y = np.full(6, value)
+    groups = np.array(list("aabbcc"))
+    t = theil(y, groups)
+    assert (t.T, t.between, t.within) == (0.0, 0.0, 0.0)
+    for method in ("gini", "theil", "dagum"):
+        rows = disparity_rows(y, method, groups)
+        assert all(r["value"] == 0 for r in rows)
+        assert all(np.isnan(r["share"]) for r in rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(positive, st.data())
+def test_theil_components_never_negative(y, data):
+    groups = np.array(data.draw(st.lists(st.sampled_from("xyz"), min_size=y.size,
+                                         max_size=y.size)))
+    t = theil(y, groups)
+    assert t.T >= 0 and t.between >= 0 and t.within >= 0
+
+
+def test_command_one_unit_is_not_a_traceback(tmp_path, capsys):
+    scores = tmp_path / "one.csv"
+    scores.write_text("unit,year,iCode,score\nA,2020,Index,3\n", encoding="utf-8")
+    for method in ("gini", "theil"):
+        out = tmp_path / f"{method}.csv"
+        assert main(["disparity", str(scores), "--method", method, "-o", str(out)]) == 0
+        table = pd.read_csv(out)
+        assert table["value"].tolist() == [0.0] and table["share"].isna().all()
+
+
+def test_dagum_near_equal_groups_keep_d_in_unit_interval():
+    # Values one ulp apart (found by hypothesis): group means that differ by rounding only
+    # made (d − p)/(d + p) from the pair sums negative (down to −0.41), though j is the
+    # higher-mean group; D = (μ_j − μ_h)/(d + p) stays in [0, 1].
+    lo, hi = np.nextafter(0.01, 0), np.nextafter(0.01, 1)
+    y = np.array([hi, hi, .01, .01, .01, .01, .01, .01, lo, hi, lo, hi, hi, lo, lo, hi, hi, hi,
+                  lo, .01, lo, lo, .01, hi, lo, hi, .01, lo, lo, lo])
+    d = dagum(y, np.array(list("aadacabbbbaaaacccbcdbbddddbcdc")))
+    off = d.D_jh[~np.isnan(d.D_jh)]
+    assert np.all((off >= 0) & (off <= 1))
+    assert d.G_jh[1, 0] >= 0

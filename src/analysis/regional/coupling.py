@@ -31,6 +31,11 @@ LEVEL_NAMES = (
     "极度失调", "严重失调", "中度失调", "轻度失调", "濒临失调",
     "勉强协调", "初级协调", "中级协调", "良好协调", "优质协调",
 )
+LEVEL_NAMES_EN = (  # the same ten classes as they are rendered in English-language papers
+    "extreme imbalance", "severe imbalance", "moderate imbalance", "mild imbalance",
+    "near imbalance", "barely coordinated", "primary coordination",
+    "intermediate coordination", "good coordination", "high-quality coordination",
+)
 
 
 def coupling_classic(u: np.ndarray) -> np.ndarray:

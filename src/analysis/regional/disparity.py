@@ -11,7 +11,8 @@ Formulas (y ≥ 0 with a positive mean; groups g with n_g units and mean μ_g):
   ``inequality.gini.Gini`` is the oracle in the tests).
 - Theil: T = (1/n) Σ_i (y_i/μ) ln(y_i/μ), 0·ln 0 = 0 (Theil 1967); with groups,
   between = Σ_g (n_g/n)(μ_g/μ) ln(μ_g/μ), within = Σ_g (n_g/n)(μ_g/μ) T_g, and
-  T = between + within exactly (Shorrocks 1980). PySAL ``inequality.theil.Theil`` /
+  T = between + within exactly (Shorrocks 1980). Equal scores give 0 for every
+  measure, and the ``share`` column is then empty (value / 0). PySAL ``inequality.theil.Theil`` /
   ``TheilD`` on its Mexico data are the published check.
 - Dagum (1997, "A new approach to the decomposition of the Gini income inequality ratio",
   Empirical Economics 22: 515–531): groups ordered by ascending mean;
@@ -73,13 +74,20 @@ def gini(y: np.ndarray) -> float:
     return abs_diff_sum(y) / (2.0 * y.size**2 * y.mean())
 
 
-def theil_t(y: np.ndarray) -> float:
-    """Theil's T = (1/n) Σ (y_i/μ) ln(y_i/μ), with 0·ln 0 = 0."""
-    y = _values(y, "theil")
-    r = y / y.mean()
+def _entropy_terms(r: np.ndarray) -> np.ndarray:
+    """``r ln r − r + 1`` (0·ln 0 = 0): each term ≥ 0, and its (weighted) mean equals that of
+    ``r ln r`` whenever the (weighted) mean of ``r`` is 1, as it is in every Theil sum here.
+    This form keeps T ≥ 0 under rounding (``r ln r`` alone gives ±1e-16 for equal values)."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(r > 0, r * np.log(r), 0.0)
-    return float(terms.mean())
+        return np.where(r > 0, r * np.log(r), 0.0) - r + 1.0
+
+
+def theil_t(y: np.ndarray) -> float:
+    """Theil's T = (1/n) Σ (y_i/μ) ln(y_i/μ), with 0·ln 0 = 0 (exactly 0 for equal values)."""
+    y = _values(y, "theil")
+    if np.ptp(y) == 0:
+        return 0.0
+    return float(_entropy_terms(y / y.mean()).mean())
 
 
 def _group_codes(groups: np.ndarray, n: int, what: str) -> tuple[np.ndarray, np.ndarray]:
@@ -115,14 +123,16 @@ def theil(y: np.ndarray, groups: np.ndarray | None = None) -> Theil:
     labels, codes = _group_codes(groups, y.size, "theil")
     n_g = np.bincount(codes).astype(float)
     mean_g = np.bincount(codes, weights=y) / n_g
-    r = y / mean_g[codes]
     with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(r > 0, r * np.log(r), 0.0)
-        t_g = np.bincount(codes, weights=terms) / n_g
-        share_n = n_g / y.size
-        share_y = share_n * mean_g / y.mean()
-        ratio = mean_g / y.mean()
-        between = float(np.sum(share_y * np.where(ratio > 0, np.log(ratio), 0.0)))
+        r = np.where(mean_g[codes] > 0, y / mean_g[codes], 1.0)  # an all-zero group: T_g = 0
+    t_g = np.bincount(codes, weights=_entropy_terms(r)) / n_g
+    share_n = n_g / y.size
+    share_y = share_n * mean_g / y.mean()
+    if np.ptp(y) == 0:
+        t_g[:] = 0.0
+        between = 0.0
+    else:
+        between = float(np.sum(share_n * _entropy_terms(mean_g / y.mean())))
     within = float(np.sum(share_y * t_g))
     table = pd.DataFrame({"group": labels, "n": n_g.astype(int), "mean": mean_g, "T": t_g,
                           "share_n": share_n, "share_y": share_y})
@@ -187,9 +197,13 @@ def dagum(y: np.ndarray, groups: np.ndarray) -> Dagum:
     for j in range(k):  # k groups, k(k-1)/2 sorted merges: no loop over units
         for h in range(j):
             up, down = pair_gaps(members[j], members[h])  # j has the higher mean
+            gaps = max(up, 0.0) + max(down, 0.0)  # sums of max(·, 0): rounding kept ≥ 0
             scale = n_g[j] * n_g[h] * (mean_g[j] + mean_g[h])
-            g = (up + down) / scale if scale > 0 else 0.0  # two all-zero groups: no gap
-            d = (up - down) / (up + down) if up + down > 0 else 0.0
+            g = gaps / scale if scale > 0 else 0.0  # two all-zero groups: no gap
+            # d_jh − p_jh = μ_j − μ_h ≥ 0 (the groups are sorted by mean): D in [0, 1]
+            # even when rounding leaves the pair sums at ±1e-18 for equal groups
+            lead = n_g[j] * n_g[h] * (mean_g[j] - mean_g[h])
+            d = min(max(lead / gaps, 0.0), 1.0) if gaps > 0 else 0.0
             g_jh[j, h] = g_jh[h, j] = g
             d_jh[j, h] = d_jh[h, j] = d
     hi, lo = np.tril_indices(k, -1)
@@ -211,7 +225,7 @@ def _rows(measure: str, components: list[tuple], total: float) -> list[dict]:
     for component, group, group2, value, with_share in components:
         rows.append({"measure": measure, "component": component, "group": group,
                      "group2": group2, "value": value,
-                     "share": value / total if with_share else np.nan})
+                     "share": value / total if with_share and total > 0 else np.nan})
     return rows
 
 
