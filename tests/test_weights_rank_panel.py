@@ -16,9 +16,9 @@ import pytest
 from analysis import rank as R
 from analysis import weights as W
 from analysis.cli import main
-from analysis.commands._mcda_io import criteria_framework, load_any_framework
 from analysis.config import RAW_PANELS
 from analysis.errors import InputError
+from analysis.framework import framework_from_criteria, load_framework
 
 BLI = RAW_PANELS / "oecd-bli-2014-2017"
 
@@ -116,19 +116,19 @@ def test_panel_mode_errors_are_one_line(bli, tmp_path, capsys):
 
 
 def test_criteria_csv_is_a_framework(tmp_path):
-    fw = criteria_framework(BLI / "criteria.csv")
+    fw = framework_from_criteria(BLI / "criteria.csv")
     assert fw.n_levels == 3 and fw.top == "Index"
     assert set(fw.aggregates) == {"共同富裕", "经济发展", "社会治理", "开放创新", "生态环境", "Index"}
     assert fw.parent_of["EQ_AIRP"] == "生态环境" and fw.direction[fw.indicators.index("EQ_AIRP")] == -1
     flat = tmp_path / "flat.csv"
     flat.write_text("indicator,direction,weight\na,benefit,2\nb,cost,1\n", encoding="utf-8")
-    fw = load_any_framework(flat)
+    fw = load_framework(flat)
     assert fw.n_levels == 2 and fw.direction.tolist() == [1.0, -1.0]
     assert fw.weights[["a", "b"]].tolist() == [2.0, 1.0]
     bad = tmp_path / "bad.csv"
     bad.write_text("indicator,direction\na,up\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 1, column 'direction'"):
-        criteria_framework(bad)
+        framework_from_criteria(bad)
 
 
 def test_index_takes_a_criteria_csv_as_its_framework(bli, tmp_path):

@@ -7,7 +7,7 @@
 
 Panel mode (``--year Y`` or ``--pooled``): the input is a panel (long ``unit, year,
 indicator, value``, wide ``unit, year, <indicators>`` or COINr iData) and the criteria are
-a framework (:func:`load_any_framework`: a criteria CSV ``indicator,direction[,weight]
+a framework (:func:`analysis.framework.load_framework`: a criteria CSV ``indicator,direction[,weight]
 [,dimension][,name_zh][,name_en]``, a framework YAML, a COINr iMeta or a built-in name);
 :func:`panel_matrix` returns the decision matrix of one year or of all years stacked,
 raw, or treated and normalised as a spec's index would use them.
@@ -15,6 +15,7 @@ raw, or treated and normalised as a spec's index would use them.
 
 from __future__ import annotations
 
+import csv
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -25,16 +26,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from analysis.criteria import (  # noqa: F401 - the criteria-file readers live there
-    DIRECTION_WORDS,
-    _check_unique,
-    _direction,
-    _header,
-    _weight,
-    criteria_framework,
-    is_criteria_csv,
-    load_any_framework,
-)
 from analysis.errors import InputError, where
 from analysis.files import read_csv
 
@@ -42,6 +33,43 @@ if TYPE_CHECKING:  # the framework module is imported when used (CLI start-up ti
     from analysis.framework import Framework
 
 
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [c.strip() for c in next(csv.reader(fh), [])]
+
+
+def _check_unique(path: Path, labels: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for label in labels:
+        if label in seen:
+            raise InputError(f"{path}: duplicate {what} {label!r}")
+        seen.add(label)
+
+
+def _direction(value: str, path: Path, row: int) -> float:
+    from analysis.framework import DIRECTION_WORDS  # one vocabulary of directions
+
+    text = str(value).strip().lower()
+    if text in DIRECTION_WORDS:
+        return DIRECTION_WORDS[text]
+    try:
+        number = float(text)
+    except ValueError:
+        number = np.nan
+    if number not in (1.0, -1.0):
+        raise InputError(f"{where(path, row, 'direction')}{value!r}: use +1 (benefit) or -1 (cost)")
+    return number
+
+
+def _weight(value: str, path: Path, row: int) -> float:
+    text = str(value).strip()
+    try:
+        number = float(text)
+    except ValueError:
+        raise InputError(f"{where(path, row, 'weight')}{value!r} is not a number") from None
+    if not np.isfinite(number) or number < 0:
+        raise InputError(f"{where(path, row, 'weight')}{value!r}: weights must be ≥ 0")
+    return number
 
 
 def read_matrix(path: str | Path, need_values: bool = True) -> pd.DataFrame:

@@ -55,10 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from analysis.commands._mcda_io import load_any_framework
+    from analysis.framework import load_framework
     from analysis.index import build_years, load_data, load_spec, write_outputs
 
-    framework = load_any_framework(args.meta)
+    framework = load_framework(args.meta)
     spec = load_spec(args.spec)
     data = load_data(args.data, framework)
     years = None

@@ -107,12 +107,13 @@ def _panel_input(args: argparse.Namespace) -> tuple[object, object, object, dict
     directions applied), the framework's effective indicator weights, and each row's unit
     and year."""
     from analysis import engine
-    from analysis.commands._mcda_io import load_any_framework, panel_matrix
+    from analysis.commands._mcda_io import panel_matrix
     from analysis.errors import InputError
+    from analysis.framework import load_framework
 
     if bool(args.criteria) == bool(args.meta):
         raise InputError("a panel needs its criteria: give --criteria CRITERIA.csv or --meta FRAMEWORK")
-    framework = load_any_framework(args.criteria or args.meta)
+    framework = load_framework(args.criteria or args.meta)
     matrix, directed = panel_matrix(args.matrix, framework, args.year, args.pooled, args.spec)
     keys = {"unit": matrix.index.get_level_values("unit").tolist(),
             "year": matrix.index.get_level_values("year").tolist()}

@@ -154,12 +154,13 @@ def _panel_input(args: argparse.Namespace) -> tuple[object, object, object]:
     """A panel's decision matrix, its directions (None when normalised with directions
     applied) and the framework's effective indicator weights (for ``expert``)."""
     from analysis import engine
-    from analysis.commands._mcda_io import load_any_framework, panel_matrix
+    from analysis.commands._mcda_io import panel_matrix
     from analysis.errors import InputError
+    from analysis.framework import load_framework
 
     if bool(args.criteria) == bool(args.meta):
         raise InputError("a panel needs its criteria: give --criteria CRITERIA.csv or --meta FRAMEWORK")
-    framework = load_any_framework(args.criteria or args.meta)
+    framework = load_framework(args.criteria or args.meta)
     matrix, directed = panel_matrix(args.matrix, framework, args.year, args.pooled, args.spec)
     p = len(framework.indicators)
     effective = engine.effective_weights(framework, framework.table["weight"].to_numpy())[:p]

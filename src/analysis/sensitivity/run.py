@@ -380,9 +380,8 @@ def run_sensitivity(
     progress : tqdm bar over chunks of runs (None: for 10,000 runs or more).
     """
     from analysis.aggregate import weight_vector
-    from analysis.criteria import load_any_framework
     from analysis.framework import Framework as _Framework
-    from analysis.framework import framework_from_imeta
+    from analysis.framework import framework_from_imeta, load_framework
     from analysis.index import build_index, load_data
 
     if isinstance(meta, _Framework):
@@ -390,7 +389,7 @@ def run_sensitivity(
     elif isinstance(meta, pd.DataFrame):
         fw = framework_from_imeta(meta)
     else:
-        fw = load_any_framework(meta)
+        fw = load_framework(meta)
     source = None
     if not isinstance(data, pd.DataFrame):
         source = str(data)
