@@ -31,6 +31,7 @@ from analysis.files import read_csv
 
 if TYPE_CHECKING:  # the framework module is imported when used (CLI start-up time)
     from analysis.framework import Framework
+    from analysis.study import Study
 
 
 def _header(path: Path) -> list[str]:
@@ -201,17 +202,71 @@ def add_panel_arguments(parser: Any) -> None:
                              "(default: the raw values)")
 
 
+def add_study_argument(parser: Any, role: str) -> None:
+    """``--study STUDY``: a study's panel, framework and spec as the command's defaults."""
+    parser.add_argument("--study", metavar="STUDY",
+                        help=f"a study (built-in name or study YAML): {role}")
+
+
+def study_of(args: Any) -> Study | None:
+    """The study named by ``--study`` (loaded and checked), or None."""
+    if not getattr(args, "study", None):
+        return None
+    from analysis.study import load_study
+
+    return load_study(args.study)
+
+
 def panel_mode(args: Any) -> bool:
     """Whether a command was given a panel (``--year`` or ``--pooled``)."""
     if args.year is None and not args.pooled:
+        if getattr(args, "study", None):
+            raise InputError("--study gives a panel: add --year Y or --pooled")
         if args.spec or args.meta:
             raise InputError("--spec and --meta need a panel: add --year Y or --pooled")
         return False
     return True
 
 
+def panel_input(args: Any) -> tuple[pd.DataFrame, np.ndarray | None, np.ndarray]:
+    """The decision matrix of a command's panel (index ``unit, year``), its directions
+    (None when normalised with directions applied) and the framework's effective
+    indicator weights.
+
+    The panel is the MATRIX argument, else the study's; the framework ``--criteria`` or
+    ``--meta``, else the study's; the spec ``--spec``, else the study's (a study's
+    values are weighed as its index uses them), else none (the raw values).
+    """
+    from analysis import engine
+    from analysis.framework import load_framework
+
+    study = study_of(args)
+    if args.criteria and args.meta:
+        raise InputError("give the criteria once: --criteria CRITERIA.csv or --meta FRAMEWORK")
+    if args.criteria or args.meta:
+        framework = load_framework(args.criteria or args.meta)
+    elif study is not None:
+        framework = study.framework
+    else:
+        raise InputError("a panel needs its criteria: give --criteria CRITERIA.csv or --meta FRAMEWORK")
+    if args.matrix is None and study is None:
+        raise InputError("give a panel file or --study STUDY")
+    data = args.matrix if args.matrix is not None else study.panel  # type: ignore[union-attr]
+    spec = args.spec or (study.spec if study is not None else None)
+    source = args.matrix or f"study {study.name!r}"  # type: ignore[union-attr]
+    matrix, directed = panel_matrix(data, framework, args.year, args.pooled, spec, source=source)
+    p = len(framework.indicators)
+    effective = engine.effective_weights(framework, framework.table["weight"].to_numpy())[:p]
+    return matrix, None if directed else framework.direction.copy(), effective
+
+
 def panel_matrix(
-    path: str | Path, framework: Framework, year: Any, pooled: bool, spec: Any
+    path: str | Path | pd.DataFrame,
+    framework: Framework,
+    year: Any,
+    pooled: bool,
+    spec: Any,
+    source: str | None = None,
 ) -> tuple[pd.DataFrame, bool]:
     """The decision matrix of a panel: index (``unit``, ``year``), one year's rows or (``pooled``)
     every year's, columns the framework's indicators. Returns ``(matrix, directed)``:
@@ -224,12 +279,13 @@ def panel_matrix(
     """
     from analysis.index import build_years, load_data, load_spec
 
-    data = load_data(path, framework)
+    data = path if isinstance(path, pd.DataFrame) else load_data(path, framework)
+    source = source or str(path)
     entry = dict(load_spec(spec)) if spec else {}
     entry.setdefault("aggregate", {"method": "amean"})
     entry.pop("weights", None)  # the weights are what the command computes
     entry.pop("year", None)
-    run = build_years(data, framework, entry, years="all" if pooled else year, source=str(path))
+    run = build_years(data, framework, entry, years="all" if pooled else year, source=source)
     directed = "normalise" in entry and entry["normalise"]["method"] != "none"
     frames = []
     for y, res in run.results.items():
@@ -245,7 +301,7 @@ def panel_matrix(
         i, j = np.argwhere(gaps)[0]
         unit, y = matrix.index[i]
         raise InputError(
-            f"{path}: unit {unit!r}, year {y}, indicator {matrix.columns[j]!r} is missing; impute it first "
+            f"{source}: unit {unit!r}, year {y}, indicator {matrix.columns[j]!r} is missing; impute it first "
             "(a --spec with an impute step)"
         )
     return matrix, directed

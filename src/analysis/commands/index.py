@@ -1,6 +1,10 @@
 """``qci index``: build a composite index (denominate → ... → aggregate) and write every step.
 
     python -m analysis index --data PANEL --meta FRAMEWORK --spec SPEC [--years all | Y ...] -o OUTDIR
+    python -m analysis index --study STUDY [--years all | Y ...] -o OUTDIR
+
+With ``--study`` the study's panel, framework, spec and years are the defaults of
+``--data``, ``--meta``, ``--spec`` and ``--years`` (each may still be given).
 
 Builds each year asked (default: the spec's ``year``, else the latest), ranks within each
 year, and writes OUTDIR/scores.csv (``unit,year,iCode,score,rank``), OUTDIR/weights.csv
@@ -19,30 +23,33 @@ HELP = "build a composite index over years from a panel + framework with a pipel
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
-        required=True,
         metavar="PANEL",
         help="data: a long (unit,year,indicator,value) or wide (unit,year,indicators...) panel, "
         "CSV or Excel, or COINr iData (uCode, groups, Time, denominators, indicators)",
     )
     parser.add_argument(
         "--meta",
-        required=True,
         metavar="FRAMEWORK",
         help="the framework: a criteria CSV (indicator,direction[,weight][,dimension]), a COINr "
         "iMeta CSV, a framework YAML file or a built-in framework name",
     )
     parser.add_argument(
         "--spec",
-        default="coinr-default",
         metavar="SPEC",
-        help="pipeline spec: a YAML file or a built-in name (default: coinr-default)",
+        help="pipeline spec: a YAML file or a built-in name (default: the study's, else "
+        "coinr-default)",
+    )
+    parser.add_argument(
+        "--study",
+        metavar="STUDY",
+        help="a study (built-in name or study YAML): its panel, framework, spec and years",
     )
     parser.add_argument(
         "--years",
         nargs="+",
         metavar="Y",
-        help="the years to build: 'all' or one or more years (default: the spec's year, "
-        "else the latest)",
+        help="the years to build: 'all' or one or more years (default: the study's years, "
+        "else the spec's year, else the latest)",
     )
     parser.add_argument(
         "-o",
@@ -55,16 +62,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.commands._mcda_io import study_of
+    from analysis.errors import InputError
     from analysis.framework import load_framework
     from analysis.index import build_years, load_data, load_spec, write_outputs
 
-    framework = load_framework(args.meta)
-    spec = load_spec(args.spec)
-    data = load_data(args.data, framework)
+    study = study_of(args)
+    if study is None and not (args.data and args.meta):
+        raise InputError("give --data PANEL and --meta FRAMEWORK, or --study STUDY")
+    framework = load_framework(args.meta) if args.meta else study.framework  # type: ignore[union-attr]
+    spec = load_spec(args.spec or (study.spec if study is not None else "coinr-default"))
+    if args.data:
+        data, source = load_data(args.data, framework), args.data
+    else:
+        data, source = study.panel, f"study {study.name!r}"  # type: ignore[union-attr]
     years = None
     if args.years:
         years = "all" if [y.lower() for y in args.years] == ["all"] else list(args.years)
-    result = build_years(data, framework, spec, years=years, source=args.data)
+    elif study is not None and not args.data and "year" not in spec:
+        # a study's report years read the latest panel year up to each (its data years)
+        years = sorted({study.data_year(y) for y in study.years}) or "all"
+    result = build_years(data, framework, spec, years=years, source=source)
     written = write_outputs(result, args.outdir)
     scores = result.scores
     latest = result.years[-1]

@@ -24,11 +24,11 @@ HELP = "rank units by wsm, wpm, topsis, vikor, gra or copeland"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from analysis.commands._mcda_io import add_panel_arguments
+    from analysis.commands._mcda_io import add_panel_arguments, add_study_argument
 
-    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL",
+    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL", nargs="?",
                         help="first column the unit id, then one numeric column per criterion; "
-                             "or a panel with --year / --pooled")
+                             "or a panel with --year / --pooled (default with --study: its panel)")
     parser.add_argument("--criteria", metavar="CRITERIA.csv",
                         help="indicator,direction (+1 benefit, -1 cost) [,weight][,dimension]")
     parser.add_argument("--weights", metavar="WEIGHTS.csv",
@@ -41,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(wsm), normalisation=vector|minmax (topsis), v=0.5 (vikor), "
                              "rho=0.5 (gra)")
     add_panel_arguments(parser)
+    add_study_argument(parser, "its panel, framework and spec (with --year Y or --pooled)")
     parser.add_argument("-o", "--output", required=True, metavar="SCORES.csv|.xlsx")
 
 
@@ -75,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         if not args.criteria:
             raise InputError("give --criteria CRITERIA.csv (indicator,direction[,weight])")
+        if args.matrix is None:
+            raise InputError("give MATRIX.csv, or a panel (or --study STUDY) with --year Y or --pooled")
         matrix = read_matrix(args.matrix)
         criteria = list(matrix.columns)
         table = read_criteria(args.criteria, criteria)
@@ -92,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             result = R.score_and_rank(matrix, weights, method, directions, **options)
         except InputError as exc:
             located = str(exc).startswith(("row ", "column ", "decision matrix"))
-            raise InputError(f"{args.matrix}: {exc}" if located else str(exc)) from None
+            raise InputError(f"{args.matrix or args.study}: {exc}" if located else str(exc)) from None
     if panel:
         result = result.drop(columns="unit")
         result.insert(0, "year", keys["year"])
@@ -106,19 +109,9 @@ def _panel_input(args: argparse.Namespace) -> tuple[object, object, object, dict
     """A panel's decision matrix (integer rows), its directions (None when normalised with
     directions applied), the framework's effective indicator weights, and each row's unit
     and year."""
-    from analysis import engine
-    from analysis.commands._mcda_io import panel_matrix
-    from analysis.errors import InputError
-    from analysis.framework import load_framework
+    from analysis.commands._mcda_io import panel_input
 
-    if bool(args.criteria) == bool(args.meta):
-        raise InputError("a panel needs its criteria: give --criteria CRITERIA.csv or --meta FRAMEWORK")
-    framework = load_framework(args.criteria or args.meta)
-    matrix, directed = panel_matrix(args.matrix, framework, args.year, args.pooled, args.spec)
+    matrix, directions, effective = panel_input(args)
     keys = {"unit": matrix.index.get_level_values("unit").tolist(),
             "year": matrix.index.get_level_values("year").tolist()}
-    p = len(framework.indicators)
-    effective = engine.effective_weights(framework, framework.table["weight"].to_numpy())[:p]
-    matrix = matrix.reset_index(drop=True)
-    return matrix, None if directed else framework.direction.copy(), effective, keys
-
+    return matrix.reset_index(drop=True), directions, effective, keys

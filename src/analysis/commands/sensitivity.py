@@ -22,23 +22,31 @@ HELP = "uncertainty and Sobol sensitivity of the index ranking (COINr's estimato
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
-        required=True,
         metavar="PANEL",
         help="COINr iData, or a long (unit,year,indicator,value) or wide (unit,year,...) panel",
     )
     parser.add_argument(
         "--meta",
-        required=True,
         metavar="IMETA.csv|FRAMEWORK",
         help="the framework: a criteria CSV, a COINr iMeta CSV, a framework YAML file or a "
         "built-in name",
     )
     parser.add_argument(
         "--spec",
-        default="coinr-default",
         metavar="SPEC",
         help="pipeline spec (YAML or built-in name), optionally with a 'sensitivity:' "
-        "section of factors (default: coinr-default)",
+        "section of factors (default: the study's, else coinr-default)",
+    )
+    parser.add_argument(
+        "--study",
+        metavar="STUDY",
+        help="a study (built-in name or study YAML): its panel, framework and spec",
+    )
+    parser.add_argument(
+        "--year",
+        type=int,
+        metavar="Y",
+        help="the year to analyse (default: the spec's year, else the latest)",
     )
     how = parser.add_mutually_exclusive_group(required=True)
     how.add_argument(
@@ -102,10 +110,25 @@ def run(args: argparse.Namespace) -> int:
 
     if args.n is not None and args.seed is None:
         raise InputError("--n N draws a design: give its --seed S too, so that it can be redrawn")
+    from analysis.commands._mcda_io import study_of
+    from analysis.sensitivity import load_sensitivity_spec
+
+    study = study_of(args)
+    if study is None and not (args.data and args.meta):
+        raise InputError("give --data PANEL and --meta FRAMEWORK, or --study STUDY")
+    spec = args.spec or (study.spec if study is not None else "coinr-default")
+    base, section = load_sensitivity_spec(spec)
+    if study is not None and not section and args.factors is None and args.design is None:
+        from analysis.report import SENSITIVITY_FACTORS  # the factors notebooks 40 and 90 draw
+
+        section = SENSITIVITY_FACTORS
+    if args.year is not None:
+        base = {**base, "year": args.year}
+    spec = {**base, **({"sensitivity": section} if section else {})}
     result = run_sensitivity(
-        args.data,
-        args.meta,
-        args.spec,
+        args.data or study.panel,  # type: ignore[union-attr]
+        args.meta or study.framework,  # type: ignore[union-attr]
+        spec,
         design=args.design,
         weight_sets=args.weights_sets,
         n=args.n,

@@ -28,11 +28,11 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from analysis.commands._mcda_io import add_panel_arguments
+    from analysis.commands._mcda_io import add_panel_arguments, add_study_argument
 
-    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL",
+    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL", nargs="?",
                         help="first column the unit id, then one numeric column per criterion; "
-                             "or a panel with --year / --pooled")
+                             "or a panel with --year / --pooled (default with --study: its panel)")
     parser.add_argument("--method", required=True, metavar="M",
                         help="equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, "
                              "expert, ahp, linear, multiplicative or game_theory")
@@ -46,6 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="method option, repeatable (e.g. variant=sum, correlation=spearman, "
                              "priorities=geometric, ri=alonso-lamata, sets=entropy,critic)")
     add_panel_arguments(parser)
+    add_study_argument(parser, "its panel, framework and spec (with --year Y or --pooled)")
     parser.add_argument("-o", "--output", required=True, metavar="WEIGHTS.csv|.xlsx")
 
 
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from analysis import weights as W
     from analysis.cli import parse_options
     from analysis.commands._mcda_io import (
+        panel_input,
         panel_mode,
         read_criteria,
         read_matrix,
@@ -81,9 +83,11 @@ def run(args: argparse.Namespace) -> int:
     directions = None
     expert_weights = None
     if panel_mode(args):
-        matrix, directions, expert_weights = _panel_input(args)
+        matrix, directions, expert_weights = panel_input(args)
         criteria = list(matrix.columns)
     else:
+        if args.matrix is None:
+            raise InputError("give MATRIX.csv, or a panel (or --study STUDY) with --year Y or --pooled")
         matrix = read_matrix(args.matrix, need_values=need_values)
         criteria = list(matrix.columns)
     if args.criteria and not panel_mode(args):
@@ -126,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             w = W.compute_weights(frame, method, directions, criteria, **options)
         except InputError as exc:
             located = str(exc).startswith(("row ", "column ", "decision matrix"))
-            raise InputError(f"{args.matrix}: {exc}" if located else str(exc)) from None
+            raise InputError(f"{args.matrix or args.study}: {exc}" if located else str(exc)) from None
         summary = None
         if pairwise is not None:
             ahp_options = {k: options[k] for k in ("priorities", "ri") if k in options}
@@ -148,23 +152,6 @@ def run(args: argparse.Namespace) -> int:
     )
     print(f"weights: {method}{f' ({shown})' if shown else ''}, {len(criteria)} criteria -> {path}")
     return 0
-
-
-def _panel_input(args: argparse.Namespace) -> tuple[object, object, object]:
-    """A panel's decision matrix, its directions (None when normalised with directions
-    applied) and the framework's effective indicator weights (for ``expert``)."""
-    from analysis import engine
-    from analysis.commands._mcda_io import panel_matrix
-    from analysis.errors import InputError
-    from analysis.framework import load_framework
-
-    if bool(args.criteria) == bool(args.meta):
-        raise InputError("a panel needs its criteria: give --criteria CRITERIA.csv or --meta FRAMEWORK")
-    framework = load_framework(args.criteria or args.meta)
-    matrix, directed = panel_matrix(args.matrix, framework, args.year, args.pooled, args.spec)
-    p = len(framework.indicators)
-    effective = engine.effective_weights(framework, framework.table["weight"].to_numpy())[:p]
-    return matrix, None if directed else framework.direction.copy(), effective
 
 
 def _defaults(module: object, method: str) -> dict[str, object]:
