@@ -59,3 +59,26 @@ def test_building_the_parser_imports_no_heavy_science_stack():
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_index_and_compare_refuse_an_infinite_number_naming_file_row_and_column(tmp_path, capsys):
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data" / "coinr-asem" / "inputs"
+    lines = (data / "ASEM_iData.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[3].split(",")
+    cells[header.index('"GDP"')] = "inf"
+    lines[3] = ",".join(cells)
+    bad = tmp_path / "iData.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["index", "--data", str(bad), "--meta", str(data / "ASEM_iMeta.csv"),
+            "--spec", "coinr-default", "-o", str(tmp_path / "out")]  # fmt: skip
+    assert main(argv) == 2
+    assert "iData.csv, row 3, column 'GDP': not a finite number" in capsys.readouterr().err
+    (tmp_path / "a.csv").write_text("unit,score\nx,1\ny,-inf\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("unit,score\nx,1\ny,2\n", encoding="utf-8")
+    argv = ["compare", str(tmp_path / "a.csv"), str(tmp_path / "b.csv"), "--nominal", "a",
+            "-o", str(tmp_path / "cmp")]  # fmt: skip
+    assert main(argv) == 2
+    assert "a.csv, row 2, column 'score': not a finite number" in capsys.readouterr().err

@@ -259,5 +259,5 @@ def check_finite(
         infinite = np.isinf(values)
         if infinite.any():
             i = int(np.flatnonzero(infinite)[0])
-            shown = series.iloc[i] if text is not None else values[i]
+            shown = series.iloc[i] if text is not None else float(values[i])
             raise InputError(f"{where(source, i + 1, col)}not a finite number: {shown!r}")
