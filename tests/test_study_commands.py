@@ -83,3 +83,26 @@ def test_sensitivity_with_a_study_draws_the_reports_factors(tmp_path):
                  "-o", str(out)]) == 0  # fmt: skip
     sobol = pd.read_csv(out / "sobol.csv")
     assert set(sobol["factor"]) == {"Weights", "Normalisation", "Aggregation", "Winmax"}
+
+
+def test_index_reads_a_gbk_semicolon_panel_and_refuses_an_empty_one(tmp_path, capsys):
+    panel = tmp_path / "panel.csv"
+    text = "unit;year;a;b\n甲市;2020;1.5;3\n乙市;2020;2.5;1\n丙市;2020;4.0;2\n"
+    panel.write_bytes(text.encode("gbk"))
+    criteria = tmp_path / "criteria.csv"
+    criteria.write_text("indicator,direction\na,1\nb,-1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("normalise: {method: minmax, l: 0, u: 100}\naggregate: {method: amean}\n",
+                    encoding="utf-8")
+    assert main(["index", "--data", str(panel), "--meta", str(criteria), "--spec", str(spec),
+                 "-o", str(out)]) == 0  # fmt: skip
+    scores = pd.read_csv(out / "scores.csv")
+    top = scores.loc[scores["iCode"] == "Index"].set_index("unit")["score"]
+    # 甲: a 0, b cost (3 is worst) 0 -> 0; 乙: a 100/2.5=40, b best 100 -> 70; 丙: 100, 50 -> 75
+    assert top.to_dict() == pytest.approx({"甲市": 0.0, "乙市": 70.0, "丙市": 75.0})
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["index", "--data", str(empty), "--meta", str(criteria), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -600,7 +600,9 @@ def load_data(path: str | os.PathLike[str], framework: Framework) -> pd.DataFram
     p = Path(path)
     if p.suffix.lower() in {".xlsx", ".xls"}:
         return to_idata(read_panel(p, framework), framework)
-    head = pd.read_csv(p, nrows=0, encoding="utf-8-sig").columns if p.is_file() else []
+    from analysis.files import read_table
+
+    head = read_table(p, what="data file", nrows=0).columns  # encodings, delimiters, errors
     columns = {str(c).strip() for c in head}
     if {"indicator", "value"} <= columns or ("unit" in columns and UNIT_COLUMN not in columns):
         return to_idata(read_panel(p, framework), framework)
