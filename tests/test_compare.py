@@ -352,3 +352,16 @@ def test_command_line_lower_is_better(tmp_path):
     assert main([*args, "--lower-is-better", "vikor", "--top", "2", "-o", str(out)]) == 0
     agreement = pd.read_csv(out / "agreement.csv").set_index("method")
     assert agreement.loc["vikor", "mean_abs_shift"] == pytest.approx(5 / 6)
+
+
+def test_two_index_runs_are_named_by_their_folders(tmp_path):
+    # qci index writes every run's scores.csv under the same name
+    from analysis.compare import read_scores
+
+    for name, scores in (("gini", [3.0, 2.0]), ("reci", [2.0, 3.0])):
+        (tmp_path / name).mkdir()
+        pd.DataFrame({"unit": ["a", "b"], "year": 2020, "iCode": "Index", "score": scores}).to_csv(
+            tmp_path / name / "scores.csv", index=False
+        )
+    table = read_scores([tmp_path / "gini" / "scores.csv", tmp_path / "reci" / "scores.csv"], by="year")
+    assert sorted(table["method"].unique()) == ["gini", "reci"]

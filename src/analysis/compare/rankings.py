@@ -86,7 +86,7 @@ def _check_scores(scores: pd.DataFrame, by: list[str], what: str = "scores") -> 
     duplicated = out.duplicated([*by, "method", "unit"], keep=False)
     if duplicated.any():
         first = out.loc[duplicated].iloc[0]
-        where = "".join(f", {c}={first[c]!r}" for c in by)
+        where = "".join(f", {c} {first[c]}" for c in by)
         files = ""
         if "file" in out.columns:
             names = out.loc[duplicated & (out["unit"] == first["unit"]), "file"].unique()
@@ -406,6 +406,23 @@ def movers(
     return out[[*keys, *MOVER_COLUMNS]].reset_index(drop=True)
 
 
+def _method_names(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
+    """The method each file names when it has no ``method`` column: its stem, or, when
+    several files share a stem (``qci index`` writes every run's ``scores.csv``), its
+    folder's name, else its whole path."""
+    stems = [Path(p).stem for p in paths]
+    folders = [Path(p).resolve().parent.name for p in paths]
+    out = {}
+    for path, stem, folder in zip(paths, stems, folders, strict=True):
+        if stems.count(stem) == 1:
+            out[str(path)] = stem
+        elif folder and folders.count(folder) == 1:
+            out[str(path)] = folder
+        else:
+            out[str(path)] = str(path)
+    return out
+
+
 def read_scores(
     paths: Sequence[str | os.PathLike[str]], by: str | Sequence[str] | None = None
 ) -> pd.DataFrame:
@@ -421,6 +438,7 @@ def read_scores(
     keys = _by_list(by)
     frames = []
     has_year = False
+    names = _method_names(paths)
     for path in paths:
         frame = read_csv(
             path,
@@ -435,7 +453,7 @@ def read_scores(
         if "iCode" in frame.columns and "iCode" not in keys and len(frame):
             frame = frame.loc[frame["iCode"] == frame["iCode"].iloc[0]]
         if "method" not in frame.columns:
-            frame["method"] = Path(path).stem
+            frame["method"] = names[str(path)]
         elif frame["method"].isna().any():
             row = int(np.flatnonzero(frame["method"].isna().to_numpy())[0]) + 1
             raise InputError(f"{path}, row {row}, column 'method': empty method name")
