@@ -429,14 +429,9 @@ def match_figures(figures: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     measures = framework.measures
     rows = figures.loc[figures["is_indicator"].astype(str).str.strip().str.lower() == "yes"].copy()
     rows["value_num"] = pd.to_numeric(rows["value_base"], errors="coerce")
-    years = (
-        rows["period"]
-        .fillna("")
-        .astype(str)
-        .str.findall(r"(?:19|20)\d\d")
-        .map(lambda ys: ys[-1] if ys else None)
-    )
-    rows["year"] = pd.to_numeric(years, errors="coerce")
+    from analysis.sources import period_last_year  # the suite's one parser of periods
+
+    rows["year"] = pd.to_numeric(rows["period"].map(period_last_year), errors="coerce")
     chosen = []
     subjects = rows["subject"].fillna("").astype(str)
     for subject, measure in zip(subjects, rows["measure"].fillna("").astype(str), strict=True):
@@ -484,7 +479,9 @@ def panel_from_figures(
     if not isinstance(figures, pd.DataFrame):
         figures = read_csv(figures, what="figures CSV", keep_default_na=False, na_values=[""])
     if not isinstance(sources, pd.DataFrame):
-        sources = read_csv(sources, required=("file", "published"), what="sources CSV")
+        from analysis.sources import read_source_table  # the one reader of sources.csv
+
+        sources = read_source_table(sources)
     order = _publication_order(sources)
     rows = match_figures(figures, framework)
     unknown_docs = sorted(set(rows["doc"]) - set(order))

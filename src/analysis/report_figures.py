@@ -33,12 +33,20 @@ __all__ = [
 ]
 
 SOURCE_COLUMNS = ("file", "title", "publisher", "published")
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def sources(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
-    """The reports' sources table (file, title, publisher, published, ...)."""
-    return read_csv(path or config.RAW_SOURCES, required=SOURCE_COLUMNS, what="sources table")
+    """The reports' sources table (file, title, publisher, published, unit), read by the
+    suite's one reader of sources.csv (:func:`analysis.sources.read_source_table`), which
+    also requires ``title`` and ``publisher`` here: the reports cite them."""
+    from analysis.sources import read_source_table
+
+    path = path or config.RAW_SOURCES
+    listed = read_csv(path, what="sources table", nrows=0).columns
+    missing = [c for c in SOURCE_COLUMNS if c not in listed]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {', '.join(map(repr, missing))}")
+    return read_source_table(path)
 
 
 def figure_years(figures: pd.DataFrame) -> list[int]:
@@ -48,9 +56,10 @@ def figure_years(figures: pd.DataFrame) -> list[int]:
     ``2021..2024`` → 2024); only indicator figures count (``is_indicator = yes``), so
     that dates and anniversaries (``1949..2024``) add no report years.
     """
+    from analysis.sources import period_last_year
+
     indicators = figures.loc[figures["is_indicator"].astype(str).eq("yes"), "period"]
-    years = indicators.astype(str).str.findall(_YEAR.pattern).map(lambda ys: ys[-1] if ys else None)
-    return sorted({int(y) for y in years.dropna()})
+    return sorted({y for y in indicators.map(period_last_year) if y is not None})
 
 
 def select_figures(figures: pd.DataFrame, year: int, doc: str | None = None) -> pd.DataFrame:
