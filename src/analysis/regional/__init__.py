@@ -21,3 +21,7 @@ module                 what
 ``chapter``            the regional chapter of a study, section by section (notebook 50)
 =====================  =====================================================================
 """
+
+#: the ``--study`` help of the regional commands (here: importing it costs no NumPy)
+STUDY_HELP = ("a built-in study (liyang, prefecture-cities, oecd-bli) or a study YAML: "
+              "without SCORES.csv its index over every panel year")

@@ -221,3 +221,30 @@ def study_inputs(study: Study, year: int | None = None, lang: str = "zh",
         weights={int(y): year_weights(run, y) for y in run.years},
         dimensions=dimensions_of(fw),
     )
+
+
+# ---------------------------------------------------------------------------- commands
+
+def scores_source(scores_path: str | None, study_name: str | None) -> tuple[pd.DataFrame, str, Study | None]:
+    """The scores a command reads: ``(scores, source label, study or None)``.
+
+    SCORES.csv when given (``--study`` then only supplies defaults such as groups and
+    subsystems), else the index of ``--study`` over all its panel years; neither is an
+    :class:`InputError`.
+    """
+    from analysis.regional.scores import read_scores
+
+    study = None
+    if study_name:
+        from analysis.study import load_study
+
+        study = load_study(study_name)
+    if scores_path:
+        return read_scores(scores_path), str(scores_path), study
+    if study is None:
+        raise InputError("give SCORES.csv or --study S")
+    run = build_run(study, "all")
+    scores = run.scores[["unit", "year", "iCode", "score"]].copy()
+    scores["unit"] = scores["unit"].astype(str)
+    scores["year"] = pd.array(scores["year"].astype(np.int64), dtype="Int64")
+    return scores, f"study {study.name}", study
