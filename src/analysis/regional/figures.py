@@ -46,7 +46,7 @@ def density_plot(density: pd.DataFrame, title: str | None = None,
 
 def choropleth(boundaries, values: pd.Series, title: str | None = None,
                cmap: str = "YlOrRd", label: str | None = None,
-               colours: dict[str, str] | None = None) -> Figure:
+               colours: dict[str, str] | None = None, missing_label: str = "no data") -> Figure:
     """A choropleth of ``values`` (a Series indexed by adcode) on ``boundaries`` (a
     GeoDataFrame with ``adcode`` and ``geometry``, :func:`~analysis.regional.boundaries.load_boundaries`).
 
@@ -78,7 +78,7 @@ def choropleth(boundaries, values: pd.Series, title: str | None = None,
                    edgecolor="white", linewidth=0.2)
         handles = [Patch(facecolor=chosen[c], label=c) for c in categories]
     if absent.any():
-        handles.append(Patch(facecolor=MISSING_COLOUR, label=f"no data ({int(absent.sum())})"))
+        handles.append(Patch(facecolor=MISSING_COLOUR, label=f"{missing_label} ({int(absent.sum())})"))
     if handles:
         ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=8,
                   title=label if not pd.api.types.is_numeric_dtype(shown["value"]) else None)
@@ -87,9 +87,11 @@ def choropleth(boundaries, values: pd.Series, title: str | None = None,
     return fig
 
 
-def lisa_map(boundaries, lisa: pd.DataFrame, title: str | None = None) -> Figure:
+def lisa_map(boundaries, lisa: pd.DataFrame, title: str | None = None,
+             missing_label: str = "no data") -> Figure:
     """Choropleth of LISA clusters (HH, LL, HL, LH, ns) from a ``unit, cluster`` table whose
     units are the boundaries' adcodes."""
     clusters = pd.Series(lisa["cluster"].to_numpy(), index=lisa["unit"].astype(str))
-    return choropleth(boundaries, clusters, title=title, colours=LISA_COLOURS, label="LISA")
+    return choropleth(boundaries, clusters, title=title, colours=LISA_COLOURS, label="LISA",
+                      missing_label=missing_label)
 
