@@ -1,6 +1,6 @@
 """A panel of many units from the texts of their statistical bulletins (issue 15 item 3).
 
-Fixtures: the openings of seven county-level bulletins found with the search tool
+Fixtures: the openings of eight county-level bulletins found with the search tool
 (tests/data/extract/bulletins, SOURCE.md). The expected values below were read by hand
 from each text (e.g. 地区生产总值2082.17亿元 → 208217000000 元), not taken from the
 extractor's output.
@@ -58,6 +58,11 @@ HAND_READ = {
     ("柴桑区", 2022, "gdp"): 2238559e4,  # 生產總值(GDP)2238559萬元 (traditional script)
     ("柴桑区", 2022, "gdp_growth"): 4.9,
     ("柴桑区", 2022, "gdp_per_capita"): 85576.0,
+    ("如东县", 2021, "gdp"): 1272.24e8,  # 地區生產總值1272.24億元 (traditional, romanised)
+    ("如东县", 2021, "gdp_growth"): 8.9,  # not the two-year average 7.4%
+    ("如东县", 2021, "gdp_per_capita"): 144597.0,
+    ("如东县", 2021, "gdp_per_capita_growth"): 10.5,
+    ("如东县", 2021, "secondary_value_added"): 632.78e8,
 }
 #: the number as written in the text, for each hand-read value (provenance check)
 WRITTEN = {
@@ -65,13 +70,13 @@ WRITTEN = {
     ("望江县", 2022, "gdp"): "202.5", ("南漳县", 2022, "gdp"): "378.51",
     ("云和县", 2022, "gdp"): "951435", ("云和县", 2021, "gdp"): "972846",
     ("镜湖区", 2022, "gdp"): "791", ("柴桑区", 2022, "gdp"): "2238559",
-    ("镜湖区", 2022, "retail_sales"): "430", ("云和县", 2022, "resident_population"): "12.74",
+    ("镜湖区", 2022, "retail_sales"): "430", ("如东县", 2021, "gdp"): "1272.24", ("云和县", 2022, "resident_population"): "12.74",
 }  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def bulletin_panel(tmp_path_factory):
-    """extract → qci panel --figures on the seven bulletins, as a user runs them."""
+    """extract → qci panel --figures on the eight bulletins, as a user runs them."""
     folder = tmp_path_factory.mktemp("bulletins")
     figures = folder / "figures.csv"
     write_figures(extract_paths([BULLETINS], read_sources(SOURCES)), figures)
@@ -95,7 +100,7 @@ def test_panel_has_every_unit_with_its_gdp(bulletin_panel):
         "end",
         "quote",
     ]
-    units = {"宜兴市", "崇川区", "望江县", "南漳县", "云和县", "镜湖区", "柴桑区"}
+    units = {"宜兴市", "崇川区", "望江县", "南漳县", "云和县", "镜湖区", "柴桑区", "如东县"}
     assert set(panel["unit"]) == units
     gdp = panel.loc[panel["indicator"] == "gdp"]
     assert set(gdp["unit"]) == units

@@ -7,23 +7,25 @@ from a report, ``doc, start, end, quote`` (the figure's span in the text, as in
 - Load: :func:`read_panel` (long or wide CSV / Excel), :func:`panel_from_wide`,
   :func:`panel_from_idata` (COINr's iData), :func:`load_census_panel` (the county census
   panel shipped in ``data/raw/panels/cn-county-census-2010-2020``),
-  :func:`panel_from_figures` (Liyang's panel from the figures quoted in the reports).
+  :func:`panel_from_figures` (the panel of every unit from the figures quoted in texts).
 - Check: :func:`validate_panel`, a pandera schema (duplicate unit–year–indicator,
   non-numeric values, unknown indicators, missing units or years), each error naming the
   row (1-based, below the header) and the column.
 - Convert: :func:`to_wide` / :func:`to_idata` (one row per unit and year, the layout of
   :func:`analysis.index.build_index`) — the one place that converts long ↔ wide.
 
-Liyang's panel (:func:`panel_from_figures`): a figure (row of figures.csv with
-``is_indicator = yes``) belongs to an indicator when its ``subject`` matches one of the
+Panels from texts (:func:`panel_from_figures`): each text's unit is told by
+:func:`figures_units` (sources.csv ``unit``, its ``title``, the text's first lines, its
+file name, else a default: 溧阳市 for the reports of data/raw/reports). A figure (row of
+figures.csv with ``is_indicator = yes``) belongs to an indicator when its ``subject`` matches one of the
 indicator's regular-expression ``patterns`` in the framework and its ``measure`` is one
 the indicator accepts (the framework's ``measure``; by default :data:`DEFAULT_MEASURES`,
 so growth rates, ranks and targets only map where an indicator asks for them); the first
 matching indicator in framework order wins. Its year is the last year named in
 ``period`` (``2023-01..2023-11`` → 2023, ``2021..2024`` → 2024); its value is
 ``value_base`` (base units: 元, 人, %, ...). When several figures
-give the same indicator and year, all are kept in the conflicts table and one is chosen
-by the documented rule :data:`CONFLICT_RULE`.
+give the same unit, indicator and year, all are kept in the conflicts table and one is
+chosen by the documented rule :data:`CONFLICT_RULE`.
 """
 
 from __future__ import annotations
@@ -385,7 +387,7 @@ def load_census_panel(
 
 @dataclass(frozen=True, eq=False)
 class FiguresPanel:
-    """Liyang's panel from the reports: ``panel`` (chosen values), ``conflicts`` (every
+    """A panel from the figures of texts: ``panel`` (chosen values), ``conflicts`` (every
     unit–year–indicator with more than one distinct value: all candidates, ``chosen``
     marking the kept one), ``matched`` (every figure mapped to an indicator) and the
     ``rule`` used."""
