@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.errors import InputError
 from analysis.framework import framework_from_imeta, framework_from_table, load_framework
@@ -337,3 +339,52 @@ def test_read_panel_names_the_key_columns_it_looked_for(tmp_path) -> None:
     assert read_panel(path, unit_column="city", year=2020)["year"].tolist() == [2020, 2020]
     long = read_panel(path, unit_column="city", year_column="yr")
     assert long[["unit", "year", "indicator", "value"]].values.tolist() == [["甲", 2020, "gdp", 1.0]]
+
+
+# ---------------------------------------------------------------------------- many units
+
+
+def test_units_from_sources_and_conflicts_within_each_unit(liyang):
+    """Hand case: two bulletins of 甲市 disagree on GDP (a conflict, the later one wins);
+    乙县's different GDP is not a conflict; a text whose unit nobody tells is --unit's."""
+    sources = pd.DataFrame({
+        "file": ["a.txt", "b.txt", "c.txt", "d.txt"],
+        "published": ["2023", "2024", "2023", "2023"],
+        "title": ["", "", "2022年乙县国民经济和社会发展统计公报", ""],
+        "unit": ["甲市", "甲市", "", ""],
+    })  # fmt: skip
+    figures = pd.DataFrame([
+        _figure("a.txt", 1, 1.0e10, period="2022"), _figure("b.txt", 5, 1.1e10, period="2022"),
+        _figure("c.txt", 1, 2.0e10, period="2022"), _figure("d.txt", 1, 3.0e10, period="2022"),
+    ])  # fmt: skip
+    res = panel_from_figures(figures, liyang, sources, unit="丙区")
+    got = res.panel.set_index("unit")["value"].to_dict()
+    assert got == {"甲市": 1.1e10, "乙县": 2.0e10, "丙区": 3.0e10}
+    assert set(res.conflicts["unit"]) == {"甲市"} and len(res.conflicts) == 2
+    assert res.conflicts.loc[res.conflicts["chosen"], "doc"].item() == "b.txt"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=st.lists(st.integers(1, 9), min_size=1, max_size=8),
+    units=st.lists(st.sampled_from(["甲市", "乙县", "丙区"]), min_size=8, max_size=8),
+    seed=st.integers(0, 10_000),
+)
+def test_panel_of_many_units_is_the_union_of_each_units_panel(liyang, values, units, seed):
+    """Property: the panel of all texts equals the panels built unit by unit, stacked;
+    and it does not depend on the order of the figures' rows."""
+    n = len(values)
+    sources = pd.DataFrame({
+        "file": [f"t{i}.txt" for i in range(n)], "published": [f"20{20 + i % 4}" for i in range(n)],
+        "title": "", "unit": units[:n],
+    })  # fmt: skip
+    figures = pd.DataFrame([_figure(f"t{i}.txt", 3 * i, float(v), period="2022") for i, v in enumerate(values)])
+    whole = panel_from_figures(figures, liyang, sources).panel
+    shuffled = figures.sample(frac=1, random_state=seed)
+    pd.testing.assert_frame_equal(panel_from_figures(shuffled, liyang, sources).panel, whole)
+    parts = []
+    for unit in sorted(set(units[:n])):
+        docs = set(sources.loc[sources["unit"] == unit, "file"])
+        parts.append(panel_from_figures(figures.loc[figures["doc"].isin(docs)], liyang, sources).panel)
+    stacked = pd.concat(parts).sort_values(["unit", "year", "indicator"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(stacked, whole.reset_index(drop=True), check_dtype=False)

@@ -7,23 +7,25 @@ from a report, ``doc, start, end, quote`` (the figure's span in the text, as in
 - Load: :func:`read_panel` (long or wide CSV / Excel), :func:`panel_from_wide`,
   :func:`panel_from_idata` (COINr's iData), :func:`load_census_panel` (the county census
   panel shipped in ``data/raw/panels/cn-county-census-2010-2020``),
-  :func:`panel_from_figures` (Liyang's panel from the figures quoted in the reports).
+  :func:`panel_from_figures` (the panel of every unit from the figures quoted in texts).
 - Check: :func:`validate_panel`, a pandera schema (duplicate unit–year–indicator,
   non-numeric values, unknown indicators, missing units or years), each error naming the
   row (1-based, below the header) and the column.
 - Convert: :func:`to_wide` / :func:`to_idata` (one row per unit and year, the layout of
   :func:`analysis.index.build_index`) — the one place that converts long ↔ wide.
 
-Liyang's panel (:func:`panel_from_figures`): a figure (row of figures.csv with
-``is_indicator = yes``) belongs to an indicator when its ``subject`` matches one of the
+Panels from texts (:func:`panel_from_figures`): each text's unit is told by
+:func:`figures_units` (sources.csv ``unit``, its ``title``, the text's first lines, its
+file name, else a default: 溧阳市 for the reports of data/raw/reports). A figure (row of
+figures.csv with ``is_indicator = yes``) belongs to an indicator when its ``subject`` matches one of the
 indicator's regular-expression ``patterns`` in the framework and its ``measure`` is one
 the indicator accepts (the framework's ``measure``; by default :data:`DEFAULT_MEASURES`,
 so growth rates, ranks and targets only map where an indicator asks for them); the first
 matching indicator in framework order wins. Its year is the last year named in
 ``period`` (``2023-01..2023-11`` → 2023, ``2021..2024`` → 2024); its value is
 ``value_base`` (base units: 元, 人, %, ...). When several figures
-give the same indicator and year, all are kept in the conflicts table and one is chosen
-by the documented rule :data:`CONFLICT_RULE`.
+give the same unit, indicator and year, all are kept in the conflicts table and one is
+chosen by the documented rule :data:`CONFLICT_RULE`.
 """
 
 from __future__ import annotations
@@ -385,7 +387,7 @@ def load_census_panel(
 
 @dataclass(frozen=True, eq=False)
 class FiguresPanel:
-    """Liyang's panel from the reports: ``panel`` (chosen values), ``conflicts`` (every
+    """A panel from the figures of texts: ``panel`` (chosen values), ``conflicts`` (every
     unit–year–indicator with more than one distinct value: all candidates, ``chosen``
     marking the kept one), ``matched`` (every figure mapped to an indicator) and the
     ``rule`` used."""
@@ -462,17 +464,69 @@ def figures_framework() -> Framework:
     return load_framework(FIGURES_FRAMEWORK)
 
 
+def figures_units(
+    docs: Iterable[str],
+    sources: pd.DataFrame | None = None,
+    texts_dir: str | os.PathLike[str] | None = None,
+    default: str = LIYANG,
+) -> dict[str, str]:
+    """doc → the unit it reports on (issue 15 item 3), each document decided in this order:
+
+    1. the sources row's ``unit`` (e.g. 丹阳市);
+    2. the unit its ``title`` names (:func:`analysis.sources.unit_from_title`:
+       ``2022年丹阳市国民经济和社会发展统计公报`` → 丹阳市);
+    3. the unit the text's first lines name, when the text is found at ``texts_dir/doc``
+       (:func:`analysis.sources.text_unit`, as :func:`analysis.extract.document_units`);
+    4. the unit the document's file name names (``2022年丹阳市统计公报.txt``);
+    5. ``default`` (``--unit``; 溧阳市, the unit of the reports in data/raw/reports).
+
+    Titles, first lines and names are read as the extractor reads a text (romanisation
+    removed, traditional characters as simplified: :func:`analysis.extract.script.readable_text`),
+    so ``2022年柴桑區國民經濟和社會發展統計公報`` names 柴桑区.
+    """
+    from analysis.extract.script import readable_text
+    from analysis.files import decode_text
+    from analysis.sources import source_key, text_unit, unit_from_title
+
+    def simplified(text: str) -> str:
+        return readable_text(text)[0]
+
+    by_file: dict[str, tuple[str, str]] = {}
+    if sources is not None:
+        for file, unit, title in zip(
+            sources["file"],
+            sources["unit"] if "unit" in sources.columns else [""] * len(sources),
+            sources["title"] if "title" in sources.columns else [""] * len(sources),
+            strict=True,
+        ):
+            by_file[source_key(str(file))] = (str(unit or "").strip(), str(title or ""))
+    units: dict[str, str] = {}
+    for doc in docs:
+        unit, title = by_file.get(source_key(doc), ("", ""))
+        found = unit or unit_from_title(simplified(title))
+        path = Path(texts_dir) / doc if texts_dir is not None else None
+        if not found and path is not None and path.is_file():
+            found = text_unit(simplified(decode_text(path.read_bytes(), path)[0][:400]))
+        units[doc] = found or unit_from_title(simplified(Path(doc).stem)) or default
+    return units
+
+
 def panel_from_figures(
     figures: pd.DataFrame | str | os.PathLike[str] = FIGURES_CSV,
     framework: Framework | None = None,
     sources: pd.DataFrame | str | os.PathLike[str] = RAW_SOURCES,
     unit: str = LIYANG,
+    texts_dir: str | os.PathLike[str] | None = None,
 ) -> FiguresPanel:
-    """Build Liyang's long panel from the cleaned figures through the framework's patterns.
+    """Build the long panel of every unit the figures report on, through the framework's patterns.
 
-    Where several figures give the same indicator and year, every distinct value is kept
-    in ``conflicts`` and one is chosen by :data:`CONFLICT_RULE` (latest publication).
-    Repeats of the same value are not conflicts (the rule still picks the mention cited).
+    Each document's unit is :func:`figures_units` (sources ``unit``, its ``title``, the
+    text's first lines found in ``texts_dir`` — by default the folder of a sources file
+    given as a path —, the file name, else ``unit``: the reports of data/raw/reports name
+    none and all are Liyang's). Within each unit, where several figures give the same
+    indicator and year, every distinct value is kept in ``conflicts`` and one is chosen by
+    :data:`CONFLICT_RULE` (latest publication). Repeats of the same value are not
+    conflicts (the rule still picks the mention cited).
     """
     if framework is None:
         framework = figures_framework()
@@ -481,6 +535,8 @@ def panel_from_figures(
     if not isinstance(sources, pd.DataFrame):
         from analysis.sources import read_source_table  # the one reader of sources.csv
 
+        if texts_dir is None:
+            texts_dir = Path(sources).parent
         sources = read_source_table(sources)
     order = _publication_order(sources)
     rows = match_figures(figures, framework)
@@ -489,26 +545,29 @@ def panel_from_figures(
         raise InputError(
             f"figures: document(s) {unknown_docs} not in sources.csv (no publication date)"
         )
+    units = figures_units(sorted(set(rows["doc"].astype(str))), sources, texts_dir, unit)
+    rows["unit"] = rows["doc"].astype(str).map(units).astype(object)
     rows["published"] = rows["doc"].map(order)
     rows["start"] = pd.to_numeric(rows["start"], errors="coerce").astype("Int64")
     rows["end"] = pd.to_numeric(rows["end"], errors="coerce").astype("Int64")
-    rows = rows.sort_values(["indicator", "year", "doc", "start"], kind="stable")
-    # the rule: latest publication, then whole year, then first mention
+    group = ["unit", "indicator", "year"]
+    rows = rows.sort_values([*group, "doc", "start"], kind="stable")
+    # the rule, within each unit: latest publication, then whole year, then first mention
     ranked = rows.assign(
         _whole=rows["whole_year"].astype(int),
         _neg_start=-rows["start"].astype("float64"),
     ).sort_values(
-        ["indicator", "year", "published", "_whole", "doc", "_neg_start"],
-        ascending=[True, True, False, False, True, False],
+        [*group, "published", "_whole", "doc", "_neg_start"],
+        ascending=[True, True, True, False, False, True, False],
         kind="stable",
     )
-    best = ranked.groupby(["indicator", "year"], sort=False).head(1)
+    best = ranked.groupby(group, sort=False).head(1)
     best_index = set(best.index)
-    distinct = rows.groupby(["indicator", "year"])["value_num"].transform("nunique")
+    distinct = rows.groupby(group)["value_num"].transform("nunique")
     conflict_rows = rows.loc[distinct > 1]
     conflicts = pd.DataFrame(
         {
-            "unit": unit,
+            "unit": conflict_rows["unit"],
             "year": conflict_rows["year"],
             "indicator": conflict_rows["indicator"],
             "value": conflict_rows["value_num"].astype(np.float64),
@@ -523,7 +582,7 @@ def panel_from_figures(
     ).reset_index(drop=True)
     panel = pd.DataFrame(
         {
-            "unit": unit,
+            "unit": best["unit"].to_numpy(),
             "year": best["year"].to_numpy(),
             "indicator": best["indicator"].to_numpy(),
             "value": best["value_num"].to_numpy(np.float64),

@@ -1,10 +1,17 @@
-"""``qci panel``: build a tidy long panel (a study's, Liyang's from the report figures, or the census peers)."""
+"""``qci panel``: build a tidy long panel (a study's, every unit's from the figures of texts, or the census peers).
+
+``qci panel --figures FIGURES.csv [--sources SOURCES.csv] [--framework FW] -o PANEL.csv``
+writes ``unit,year,indicator,value,doc,start,end,quote`` for every unit the texts report
+on (each text's unit: the sources ``unit`` column, else its ``title``, else the text's
+first lines found beside SOURCES.csv, else its file name, else ``--unit``), and the
+conflicts within each unit to ``PANEL_conflicts.csv``.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "build a long panel: a study's, Liyang's from figures.csv (with conflicts), or the county census"
+HELP = "build a long panel: a study's, every unit's from figures.csv (with conflicts), or the county census"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,14 +31,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sources",
         metavar="SOURCES.csv",
-        help="publication dates of the reports (default: data/raw/reports/sources.csv)",
+        help="the texts' publication dates and (optional) title and unit columns, the texts "
+        "beside it (default: data/raw/reports/sources.csv)",
     )
     parser.add_argument(
         "--framework",
         metavar="FRAMEWORK",
-        help="built-in name or YAML file (default: liyang-quality-city, or jiangsu-census-peers with --census)",
+        help="built-in name or YAML file (default: liyang-quality-city, or jiangsu-census-peers "
+        "with --census; bulletin-common for statistical bulletins)",
     )
-    parser.add_argument("--unit", default=None, help="unit name for the figures (default: 溧阳市)")
+    parser.add_argument(
+        "--unit",
+        default=None,
+        help="unit of the texts whose unit neither sources.csv nor the text tells (default: 溧阳市)",
+    )
     parser.add_argument(
         "--province",
         default="江苏省",
@@ -91,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     write_csv(res.conflicts, conflicts)
     print(
         f"qci panel: {len(res.panel)} values of {res.panel['indicator'].nunique()} indicators "
-        f"from {res.matched['doc'].nunique()} reports -> {out}; "
+        f"for {res.panel['unit'].nunique()} units from {res.matched['doc'].nunique()} texts -> {out}; "
         f"{len(res.conflicts)} conflicting figures -> {conflicts} (rule: {res.rule})"
     )
     return 0
