@@ -92,7 +92,7 @@ def test_liyang_chapter_in_both_languages() -> None:
     assert "分组：苏南、苏中、苏北。" in words  # the study's group names, in its order
     en = C.regional_chapter(zh.study, 2023, "宜兴市", "en", permutations=0)
     words = texts(C.heading_section(en) + C.obstacle_section(en))
-    assert "Followed unit: Yixing." in words and "Obstacles of Yixing (2020)" in words
+    assert "Followed unit: Yixing." in words and "Obstacles of Yixing's dimensions (2020)" in words
     assert "Southern" not in words or "Jiangsu" in words
 
 

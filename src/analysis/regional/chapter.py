@@ -26,7 +26,7 @@ from analysis.regional.inputs import (
     study_adcodes,
     study_inputs,
 )
-from analysis.regional.words import COLUMNS, KINDS, TEXT
+from analysis.regional.words import COLUMNS, REASONS_ZH, TEXT
 
 if TYPE_CHECKING:
     from analysis.index import IndexRun
@@ -162,7 +162,7 @@ def coupling_section(ch: Chapter) -> list[Any]:
         coupling = coupling_table(inputs.scores, inputs.systems, "classic", None, maximum)
     except InputError as exc:
         return [*items, ch.t("coupling_failed", error=exc)]
-    items.append(ch.columns(level_counts(coupling, ch.lang)))
+    items.append(ch.columns(level_counts(coupling, ch.lang)).set_index(COLUMNS[ch.lang]["year"]))
     zeros = zero_subsystems(inputs.scores, inputs.systems)
     if len(zeros):
         listed = "; ".join(
@@ -193,19 +193,21 @@ def obstacle_section(ch: Chapter) -> list[Any]:
     items: list[Any] = [ch.t("h_obstacle"), ch.t("obstacle_intro", year=ch.data_year)]
     if ch.present:
         table = result.table()
-        mine = table.loc[table["unit"] == ch.unit].drop(columns="unit")
-        mine = mine.assign(name=mine["code"].map(ch.code_name),
-                           level=mine["level"].map(KINDS[ch.lang]))
-        order = mine["level"].eq(KINDS[ch.lang]["indicator"])
-        mine = (mine.assign(_order=order).sort_values(["_order", "obstacle"], ascending=[True, False])
-                .drop(columns=["_order", "code"]).rename(columns={"level": "kind"}))
-        items += [ch.t("obstacle_unit", unit=ch.unit_name(ch.unit), year=ch.data_year),
-                  ch.columns(mine[["kind", "name", "deviation", "obstacle"]].reset_index(drop=True))]
+        mine = table.loc[table["unit"] == ch.unit]
+        mine = mine.assign(name=mine["code"].map(ch.code_name)).sort_values("obstacle", ascending=False)
+        name = COLUMNS[ch.lang]["name"]
+        dims = mine.loc[mine["level"] == "dimension", ["name", "obstacle"]]
+        indicators = mine.loc[mine["level"] == "indicator", ["name", "deviation", "obstacle"]]
+        who = {"unit": ch.unit_name(ch.unit), "year": ch.data_year}
+        if len(dims):
+            items += [ch.t("obstacle_unit", **who), ch.columns(dims).set_index(name)]
+        items += [ch.t("obstacle_unit_indicators", **who),
+                  ch.columns(indicators).set_index(name)]
     elif ch.unit is not None:
         items.append(ch.absent_note())
     common = most_common_obstacles(result.top(3), ch.inputs.names).head(10)
     items += [ch.t("obstacle_common", units=ch.units_label, year=ch.data_year),
-              ch.columns(common.drop(columns="code").reset_index(drop=True))]
+              ch.columns(common.drop(columns="code")).set_index(COLUMNS[ch.lang]["name"])]
     return items
 
 
@@ -228,8 +230,9 @@ def disparity_section(ch: Chapter) -> list[Any]:
     return [ch.t("h_disparity"),
             ch.t("disparity_intro", groups=_list(ch, list(dict.fromkeys(ch.inputs.groups)))),
             _components(ch, pd.concat([gini, theil, dagum])),
-            ch.t("disparity_pairs"), pairs.rename_axis(index=[COLUMNS[ch.lang][k] for k in
-                                                              ("component", "group", "group2")])]
+            ch.t("disparity_pairs"),
+            pairs.rename_axis(index=[COLUMNS[ch.lang][k] for k in ("component", "group", "group2")],
+                              columns=COLUMNS[ch.lang]["year"])]
 
 
 def dynamics_section(ch: Chapter) -> list[Any]:
@@ -245,16 +248,17 @@ def dynamics_section(ch: Chapter) -> list[Any]:
         ch.t("h_dynamics"), ch.t("dynamics_intro"),
         density_plot(density_by_year(scores), title=ch.t("density_title", index=index),
                      xlabel=ch.t("score"), ylabel=ch.t("density")),
-        ch.columns(sigma_table(scores)),
+        ch.columns(sigma_table(scores)).set_index(COLUMNS[ch.lang]["year"]),
     ]
     years = ch.inputs.years
     if len(years) < 2:
         return [*items, ch.t("one_year")]
     try:
         pairs = growth_pairs(scores)
-        items += [ch.t("beta_pooled"), beta_convergence(pairs).summary()]
+        items += [ch.t("beta_pooled"), _regression(beta_convergence(pairs).summary())]
         if len(years) >= 3:
-            items += [ch.t("beta_fe"), beta_convergence(pairs, fixed_effects=True).summary()]
+            items += [ch.t("beta_fe"),
+                      _regression(beta_convergence(pairs, fixed_effects=True).summary())]
         else:
             items.append(ch.t("fe_skipped"))
     except InputError as exc:
@@ -274,11 +278,14 @@ def space_section(ch: Chapter) -> list[Any]:
     items: list[Any] = [ch.t("h_space"), ch.t(
         "space_intro", by=ch.t("by_adcode" if len(study_adcodes(ch.study)) else "by_name"), permutations=ch.permutations, seed=ch.seed,
         year=ch.data_year)]
-    items.append(moran_by_year(inputs, inputs.top, ch.permutations, ch.seed))
+    items.append(ch.columns(moran_by_year(inputs, inputs.top, ch.permutations, ch.seed))
+                 .set_index(COLUMNS[ch.lang]["year"]))
     unmatched = unmatched_units(inputs)
     if len(unmatched):
-        shown = unmatched.assign(unit=unmatched["unit"].map(ch.unit_name))
-        items += [ch.t("unmatched"), ch.columns(shown)]
+        reasons = unmatched["reason"].map(REASONS_ZH).fillna(unmatched["reason"])
+        shown = unmatched.assign(unit=unmatched["unit"].map(ch.unit_name),
+                                 reason=reasons if ch.lang == "zh" else unmatched["reason"])
+        items += [ch.t("unmatched"), ch.columns(shown).set_index(COLUMNS[ch.lang]["year"])]
     else:
         items.append(ch.t("all_matched"))
     shapes = unit_boundaries(inputs, ch.data_year)
@@ -295,7 +302,7 @@ def space_section(ch: Chapter) -> list[Any]:
     significant = significant.loc[significant["cluster"] != "ns"]
     if len(significant):
         items += [ch.t("clusters", year=ch.data_year),
-                  ch.columns(significant.reset_index(drop=True))]
+                  ch.columns(significant.drop(columns="quadrant")).set_index(COLUMNS[ch.lang]["unit"])]
     else:
         items.append(ch.t("no_clusters"))
     items.append(lisa_map(mapped, lisa.table, title=ch.t("lisa_title", year=ch.data_year),
@@ -312,13 +319,29 @@ def chapter_items(ch: Chapter) -> list[Any]:
     return [item for section in SECTIONS for item in section(ch)]
 
 
+def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` for reading: numbers to 4 significant digits, missing cells blank."""
+    out = frame.astype(object)
+    for column in frame.columns:
+        if pd.api.types.is_float_dtype(frame[column]):
+            out[column] = [("" if pd.isna(v) else f"{v:,.4g}") for v in frame[column]]
+    return out
+
+
+def _regression(summary: pd.DataFrame) -> pd.DataFrame:
+    """The β-regression table with its statistics rows' empty cells blank."""
+    return blank_missing(summary).set_index("term").rename_axis(index=None)
+
+
 def _list(ch: Chapter, names: list[str]) -> str:
     return ("、" if ch.lang == "zh" else ", ").join(str(n) for n in names)
 
 
 def _components(ch: Chapter, table: pd.DataFrame) -> pd.DataFrame:
-    wide = components_by_year(table)
-    return wide.rename_axis(index=[COLUMNS[ch.lang]["measure"], COLUMNS[ch.lang]["component"]])
+    words = COLUMNS[ch.lang]
+    wide = components_by_year(table).rename(columns=words, level=0)
+    return wide.rename_axis(index=[words["measure"], words["component"]],
+                            columns=[None, words["year"]])
 
 
 def unit_map(ch: Chapter, values: pd.Series, title: str, label: str):
