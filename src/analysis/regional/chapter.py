@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from analysis.study import Study
 
 LANGS = ("zh", "en")
+#: Moran's variance under normality divides by (n − 1)(n − 2)(n − 3): at least four units
+MIN_MORAN_UNITS = 4
 
 
 @dataclass(frozen=True, eq=False)
@@ -278,8 +280,9 @@ def space_section(ch: Chapter) -> list[Any]:
     items: list[Any] = [ch.t("h_space"), ch.t(
         "space_intro", by=ch.t("by_adcode" if len(study_adcodes(ch.study)) else "by_name"), permutations=ch.permutations, seed=ch.seed,
         year=ch.data_year)]
-    items.append(ch.columns(moran_by_year(inputs, inputs.top, ch.permutations, ch.seed))
-                 .set_index(COLUMNS[ch.lang]["year"]))
+    moran = moran_by_year(inputs, inputs.top, ch.permutations, ch.seed)
+    if len(moran):
+        items.append(ch.columns(moran).set_index(COLUMNS[ch.lang]["year"]))
     unmatched = unmatched_units(inputs)
     if len(unmatched):
         reasons = unmatched["reason"].map(REASONS_ZH).fillna(unmatched["reason"])
@@ -292,7 +295,7 @@ def space_section(ch: Chapter) -> list[Any]:
     scores = ch.index_scores()
     latest = scores.loc[scores["year"] == ch.data_year].set_index("unit")["score"]
     mapped = shapes.loc[shapes["unit"].isin(latest.index)]
-    if len(mapped) < 3:
+    if len(mapped) < MIN_MORAN_UNITS:
         return items
     if ch.permutations == 0:
         return [*items, ch.t("no_lisa")]
@@ -468,7 +471,7 @@ def moran_by_year(inputs: RegionalInputs, code: str, permutations: int = 999,
     data = one_code(inputs.scores, code)
     for year in inputs.years:
         shapes = unit_boundaries(inputs, year)
-        if shapes is None or len(shapes) < 3:
+        if shapes is None or len(shapes) < MIN_MORAN_UNITS:
             continue
         values = data.loc[data["year"] == year].set_index("unit")["score"]
         w = queen_weights(shapes.geometry, shapes["unit"])
