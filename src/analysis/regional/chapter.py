@@ -164,7 +164,12 @@ def coupling_section(ch: Chapter) -> list[Any]:
         coupling = coupling_table(inputs.scores, inputs.systems, "classic", None, maximum)
     except InputError as exc:
         return [*items, ch.t("coupling_failed", error=exc)]
-    items.append(ch.columns(level_counts(coupling, ch.lang)).set_index(COLUMNS[ch.lang]["year"]))
+    words = COLUMNS[ch.lang]
+    counts = (level_counts(coupling, ch.lang)
+              .pivot_table(index=["level", "level_name"], columns="year", values="units",
+                           fill_value=0)
+              .rename_axis(index=[words["level"], words["level_name"]], columns=words["year"]))
+    items.append(counts)
     zeros = zero_subsystems(inputs.scores, inputs.systems)
     if len(zeros):
         listed = "; ".join(
@@ -223,7 +228,7 @@ def disparity_section(ch: Chapter) -> list[Any]:
     if groups.nunique() < 2:
         theil = disparity_table(scores, "theil")
         return [ch.t("h_disparity"), ch.t("disparity_intro_nogroups"), ch.t("no_groups"),
-                _components(ch, pd.concat([gini, theil]))]
+                *_components(ch, pd.concat([gini, theil]))]
     grouped = scores.loc[scores["unit"].isin(groups.index)]
     theil = disparity_table(grouped, "theil", groups)
     dagum = disparity_table(grouped, "dagum", groups)
@@ -231,7 +236,7 @@ def disparity_section(ch: Chapter) -> list[Any]:
              .pivot_table(index=["component", "group", "group2"], columns="year", values="value"))
     return [ch.t("h_disparity"),
             ch.t("disparity_intro", groups=_list(ch, list(dict.fromkeys(ch.inputs.groups)))),
-            _components(ch, pd.concat([gini, theil, dagum])),
+            *_components(ch, pd.concat([gini, theil, dagum])),
             ch.t("disparity_pairs"),
             pairs.rename_axis(index=[COLUMNS[ch.lang][k] for k in ("component", "group", "group2")],
                               columns=COLUMNS[ch.lang]["year"])]
@@ -340,11 +345,21 @@ def _list(ch: Chapter, names: list[str]) -> str:
     return ("、" if ch.lang == "zh" else ", ").join(str(n) for n in names)
 
 
-def _components(ch: Chapter, table: pd.DataFrame) -> pd.DataFrame:
+def _components(ch: Chapter, table: pd.DataFrame) -> list[Any]:
+    """The components' values by year, then (with a decomposition) their shares."""
     words = COLUMNS[ch.lang]
-    wide = components_by_year(table).rename(columns=words, level=0)
-    return wide.rename_axis(index=[words["measure"], words["component"]],
-                            columns=[None, words["year"]])
+    wide = components_by_year(table)
+    out: list[Any] = []
+    for part in ("value", "share"):
+        block = wide[part].rename_axis(index=[words["measure"], words["component"]],
+                                       columns=words["year"])
+        if part == "share":
+            block = block.loc[block.index.get_level_values(1) != "total"]
+            if block.empty:
+                break
+            out.append(ch.t("shares"))
+        out.append(block)
+    return out
 
 
 def unit_map(ch: Chapter, values: pd.Series, title: str, label: str):

@@ -23,7 +23,7 @@ TEXT = {
         "h_coupling": "## 耦合协调度",
         "coupling_intro": (
             "子系统得分 U = 得分/{max}，耦合度 C = n·(ΠU)^(1/n)/ΣU，综合协调指数 T 为 U 的均值，"
-            "耦合协调度 D = √(C·T)，按 0.1 的间隔分为十级（极度失调 … 优质协调）。下表为各年各等级的{units}数。"
+            "耦合协调度 D = √(C·T)，按 0.1 的间隔分为十级（极度失调 … 优质协调）。下表为各等级各年的{units}数。"
         ),
         "coupling_unit": "{unit}各年的耦合协调度：",
         "coupling_failed": "耦合协调度无法计算：{error}",
@@ -46,6 +46,7 @@ TEXT = {
             "G = G_w + G_nb + G_t（组内、组间净差异、超变密度）及各部分的贡献率。分组：{groups}。"
         ),
         "disparity_pairs": "各组的组内基尼系数（G_jj）和组间基尼系数（G_jh）：",
+        "shares": "各部分的贡献率（占总体的比例）：",
         "no_groups": "本研究没有分组：无法按组分解差异，只给出总体的基尼系数和泰尔指数。",
         "disparity_intro_nogroups": "各年综合指数的基尼系数和泰尔指数。",
         "h_dynamics": "## 动态演进",
@@ -95,7 +96,7 @@ TEXT = {
         "coupling_intro": (
             "U = score/{max} for each subsystem; C = n·(ΠU)^(1/n)/ΣU (coupling), T = the mean of "
             "the U, D = √(C·T), graded in ten steps of 0.1 from extreme imbalance to high-quality "
-            "coordination. The table counts the {units} at each level and year."
+            "coordination. The table counts the {units} at each level by year."
         ),
         "coupling_unit": "Coupling coordination of {unit} by year:",
         "coupling_failed": "Coupling coordination cannot be computed: {error}",
@@ -120,6 +121,7 @@ TEXT = {
             "net between, transvariation) with each component's share. Groups: {groups}."
         ),
         "disparity_pairs": "Gini within each group (G_jj) and between each pair (G_jh):",
+        "shares": "Each component's share of the total:",
         "no_groups": (
             "The study has no groups: disparity by group is not available; only the overall "
             "Gini and Theil indices are shown."
