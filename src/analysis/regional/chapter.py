@@ -180,7 +180,7 @@ def coupling_section(ch: Chapter) -> list[Any]:
         mine = level_names(coupling.loc[coupling["unit"] == ch.unit], ch.lang)
         if len(mine):
             items += [ch.t("coupling_unit", unit=ch.unit_name(ch.unit)),
-                      ch.columns(mine.drop(columns="unit").set_index("year"))]
+                      ch.columns(mine.drop(columns="unit")).set_index(COLUMNS[ch.lang]["year"])]
         if not ch.present:
             items.append(ch.absent_note())
     if inputs.has_map:
