@@ -119,6 +119,9 @@ def test_an_english_unit_report_of_the_oecd_study_is_english(warm_kernel: render
     assert "Social governance" in text and "PS_REPH" not in text and "社会治理" not in text
     assert not re.search(r"[\u4e00-\u9fff]", text), re.search(r".{30}[\u4e00-\u9fff].{30}", text)
     assert not LIYANG_WORDS.search(text)
+    # every plot is a picture, not its text repr (no figure of pyplot's loads the inline backend)
+    assert "<Figure size" not in text and page.count("data:image/png;base64") >= 4
+    assert "The regional picture" in text and "Coupling coordination" in text
 
 
 # --------------------------------------------------------------------------- planning

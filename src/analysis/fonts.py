@@ -31,6 +31,23 @@ def cjk_font_path() -> Path:
 
 
 @cache
+@cache
+def show_in_notebooks() -> None:
+    """Load a Jupyter kernel's inline backend once, so that its PNG formatter shows our figures.
+
+    The figures here are not pyplot's (nothing leaks in a long session), so pyplot may
+    never have loaded the kernel's inline backend; IPython would then show a figure as
+    its text repr ("<Figure size …>") instead of a picture. Outside a kernel: nothing.
+    """
+    import matplotlib
+
+    backend = str(matplotlib.rcParams._get_backend_or_none() or "")
+    if "inline" in backend:
+        import matplotlib.pyplot as plt
+
+        plt.switch_backend(backend)  # importing backend_inline registers the formatter
+
+
 def use_cjk_font() -> str:
     """Register the bundled CJK font with matplotlib and make it the default sans-serif.
 
@@ -47,4 +64,5 @@ def use_cjk_font() -> str:
     mpl.rcParams["font.family"] = "sans-serif"
     # the CJK font has a proper minus glyph, but keep ASCII hyphen-minus for safety
     mpl.rcParams["axes.unicode_minus"] = False
+    show_in_notebooks()  # every figure factory calls this function first
     return family

@@ -88,10 +88,12 @@ class Chapter:
 
 
 def regional_chapter(study: str | Study, year: int | None = None, unit: str | None = None,
-                     lang: str = "zh", permutations: int = 999, seed: int = 12) -> Chapter:
+                     lang: str = "zh", permutations: int = 999, seed: int = 12,
+                     maps: bool = True) -> Chapter:
     """The chapter of ``study`` (a built-in name, a YAML path or a :class:`Study`) for
     report ``year`` (default the study's last), following ``unit`` (default the study's
-    focus), in ``lang`` (zh or en)."""
+    focus), in ``lang`` (zh or en); ``maps=False`` reads no boundaries (no maps, no
+    Moran's I: the annual report's regional section)."""
     from analysis.study import load_study
 
     if lang not in LANGS:
@@ -107,7 +109,8 @@ def regional_chapter(study: str | Study, year: int | None = None, unit: str | No
     report, data, years = analysed_years(loaded, year)
     run = build_run(loaded, years)
     return Chapter(study=loaded, year=report, data_year=data, unit=followed, lang=lang, run=run,
-                   inputs=study_inputs(loaded, report, lang, run), permutations=permutations,
+                   inputs=study_inputs(loaded, report, lang, run, maps=maps),
+                   permutations=permutations,
                    seed=seed)
 
 
@@ -320,6 +323,22 @@ def space_section(ch: Chapter) -> list[Any]:
 
 SECTIONS = (heading_section, coupling_section, obstacle_section, disparity_section,
             dynamics_section, space_section)
+
+
+def report_section(ch: Chapter) -> list[Any]:
+    """The annual report's regional section (notebook 90), from the same API as notebook
+    50: coupling coordination of the framework's dimensions (levels per year, the followed
+    unit's rows) and the disparity of the index (Gini, Theil and, with groups, Dagum's
+    decomposition), one heading level down under its own heading; maps, obstacles,
+    dynamics and Moran's I stay in notebook 50."""
+    items: list[Any] = [ch.t("h_report_region"), ch.t("report_region_intro")]
+    for item in [*coupling_section(ch), *disparity_section(ch)]:
+        if isinstance(item, str) and item.startswith("## "):
+            item = "#" + item
+        if isinstance(item, str) and item == ch.t("no_map_short"):
+            continue  # the report draws no map and need not say so
+        items.append(item)
+    return items
 
 
 def chapter_items(ch: Chapter) -> list[Any]:

@@ -202,9 +202,10 @@ def match_study_units(study: Study) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def study_inputs(study: Study, year: int | None = None, lang: str = "zh",
-                 run: IndexRun | None = None) -> RegionalInputs:
+                 run: IndexRun | None = None, maps: bool = True) -> RegionalInputs:
     """Everything the regional chapters read, for the report ``year`` of ``study``: the
-    index over the panel years up to its data year (:func:`analysed_years`)."""
+    index over the panel years up to its data year (:func:`analysed_years`); without
+    ``maps`` no boundary is read or matched (the annual report draws no map)."""
     _, _, years = analysed_years(study, year)
     run = run if run is not None else build_run(study, years)
     fw = run.framework
@@ -212,7 +213,11 @@ def study_inputs(study: Study, year: int | None = None, lang: str = "zh",
     scores["unit"] = scores["unit"].astype(str)
     scores["year"] = pd.array(scores["year"].astype(np.int64), dtype="Int64")
     systems = systems_of(fw)
-    matched, unmatched = match_study_units(study)
+    if maps:
+        matched, unmatched = match_study_units(study)
+    else:
+        matched, unmatched = RegionalInputs.__dataclass_fields__["boundaries"].default_factory(), \
+            RegionalInputs.__dataclass_fields__["unmatched"].default_factory()
     return RegionalInputs(
         scores=scores, top=fw.top, systems=systems, names=study.indicator_names(lang),
         groups=study_groups(study, lang), boundaries=matched, unmatched=unmatched,

@@ -41,6 +41,11 @@ TEXT = {
         "obstacle_unit_indicators": "{unit}各指标的偏离度和障碍度（{year} 年）：",
         "obstacle_common": "各{units}前三位障碍因子中出现最多的指标（{year} 年）：",
         "h_disparity": "## 区域差异",
+        "h_report_region": "## 区域格局",
+        "report_region_intro": (
+            "本节取自区域分析（笔记本 50）的同一套计算：各子系统（框架的维度）之间的耦合协调度，"
+            "以及综合指数在单位之间的差异及其来源。地图、障碍度、分布动态与空间自相关见区域分析报告。"
+        ),
         "disparity_intro": (
             "各年综合指数的基尼系数和泰尔指数；有分组时给出泰尔指数的组内/组间分解和 Dagum 基尼系数分解 "
             "G = G_w + G_nb + G_t（组内、组间净差异、超变密度）及各部分的贡献率。分组：{groups}。"
@@ -115,6 +120,13 @@ TEXT = {
         "obstacle_unit_indicators": "Deviation and obstacle of {unit}'s indicators ({year}):",
         "obstacle_common": "The indicators most often among the {units}' top three obstacles ({year}):",
         "h_disparity": "## Disparity",
+        "h_report_region": "## The regional picture",
+        "report_region_intro": (
+            "This section comes from the same computations as the regional analysis (notebook 50): "
+            "the coupling coordination of the subsystems (the framework's dimensions), and the "
+            "disparity of the index among the units and its sources. Maps, obstacles, the dynamics "
+            "of the distribution and spatial autocorrelation are in the regional analysis report."
+        ),
         "disparity_intro": (
             "Gini and Theil indices of the composite index per year; by group, Theil's "
             "within/between split and Dagum's decomposition G = G_w + G_nb + G_t (within groups, "
