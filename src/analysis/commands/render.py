@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -61,10 +62,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a notebook parameter for every report that declares it (repeatable)",
     )  # fmt: skip
     parser.add_argument(
-        "--timeout", type=float, default=render.CELL_TIMEOUT, metavar="SECONDS",
+        "--timeout", type=seconds, default=render.CELL_TIMEOUT, metavar="SECONDS",
         help="fail a report whose cell runs longer (default: %(default)s)",
     )  # fmt: skip
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def seconds(text: str) -> float:
+    """A ``--timeout``: a finite number of seconds greater than 0 (else a usage error, exit 2)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds greater than 0")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
