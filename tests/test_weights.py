@@ -1001,3 +1001,47 @@ def test_pymcdm_14_refuses_zeros_in_entropy_where_we_use_0_ln_0():
         pymcdm_weights.entropy_weights(x)
     w = W.entropy(x, variant="sum")
     assert np.isfinite(w).all() and w.sum() == pytest.approx(1.0)
+
+
+# --- issue 14: scale-aware constant detection, no overflow at 1e160 -----------------------
+
+SCALE_FREE = [("critic", {}), ("cv", {}), ("std", {}), ("entropy", {}),
+              ("pca", {"variant": "handbook"}), ("pca", {"variant": "pc1abs"})]
+
+
+@pytest.mark.parametrize(("method", "options"), SCALE_FREE)
+@pytest.mark.parametrize("factor", [1e-12, 1e-160, 1e160])
+def test_a_rescaled_column_is_not_constant_and_weights_do_not_change(method, options, factor):
+    """Multiplying a column by 1e-12 (issue 14: was called constant) or 1e160 (overflowed
+    when squared) changes no weight of a unit-free method, and warns of nothing."""
+    x = np.array([[3.0, 7, 2, 9], [5, 1, 8, 4], [9, 6, 3, 2], [2, 8, 7, 6], [6, 3, 5, 8],
+                  [4, 9, 1, 5]])
+    scaled = x.copy()
+    scaled[:, 1] *= factor
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        expected = W.compute_weights(x, method, **options)
+        got = W.compute_weights(scaled, method, **options)
+    np.testing.assert_allclose(np.asarray(got), np.asarray(expected), rtol=1e-9, atol=1e-12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(matrices, st.integers(-150, 150))
+def test_weights_are_invariant_to_any_power_of_ten(x, power):
+    assume(well_spread(x))
+    scaled = x.copy()
+    scaled[:, 0] *= 10.0**power
+    for method in ("critic", "cv", "std"):
+        np.testing.assert_allclose(np.asarray(W.compute_weights(scaled, method)),
+                                   np.asarray(W.compute_weights(x, method)), rtol=1e-7,
+                                   atol=1e-12)
+
+
+@pytest.mark.parametrize("column", [[5.0] * 5, [0.0] * 5, [1e-200] * 5, [3e150] * 5])
+def test_a_truly_constant_column_is_still_constant_at_any_scale(column):
+    x = np.column_stack([[1.0, 4, 2, 5, 3], [2.0, 1, 5, 3, 4], column])
+    with pytest.warns(UserWarning, match="constant"):
+        w = W.critic(x)
+    assert w[2] == 0
+    with pytest.raises(InputError, match="constant"):
+        W.pca(x)
