@@ -245,3 +245,22 @@ def test_neutralised_text_round_trips_through_csv(tmp_path_factory, cells):
     back = read_csv(write_csv(frame, folder / "t.csv"), dtype={"text": str},
                     keep_default_na=False)
     assert back["text"].tolist() == cells
+
+
+def test_files_named_on_the_command_line_are_inputs_but_the_output_is_not(tmp_path):
+    import argparse
+
+    from analysis.cli import record_argument_files
+
+    spec, out = tmp_path / "spec.yaml", tmp_path / "out.csv"
+    spec.write_text("x: 1\n")
+    out.write_text("old\n")
+    args = argparse.Namespace(spec=str(spec), paths=[spec, tmp_path / "missing"], output=str(out),
+                              years=[2023], _run=None)
+    with run_inputs() as inputs:
+        record_argument_files(args)
+        assert inputs == {spec.resolve()}
+        with pytest.raises(InputError, match="input of this run"):
+            write_text(spec, "y: 2\n")
+        write_text(out, "new\n")
+    assert spec.read_text() == "x: 1\n" and out.read_text() == "new\n"

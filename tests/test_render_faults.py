@@ -112,3 +112,98 @@ def test_a_scheduler_that_is_not_an_address_is_one_line(tmp_path: Path, capsys) 
     assert cli.main(argv) == cli.EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--scheduler" in err
+
+
+def warm_kernel_process(job: object, timeout: object) -> tuple[int, int, str]:
+    """In a pool worker: (worker pid, kernel pid, connection file) once the kernel runs."""
+    from analysis.render.kernel import kernel_process, worker_state
+
+    kernel, _ = worker_state(())
+    kernel._thread.submit(lambda: None).result()  # wait until the kernel has started
+    pid, connection_file = kernel_process(kernel)
+    return os.getpid(), pid, connection_file
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie (exited, not yet reaped) is not alive
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return True
+
+
+def wait_until(condition, seconds: float = 20.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def test_an_interrupted_batch_ends_its_workers_kernels_and_connection_files() -> None:
+    """KeyboardInterrupt (or SIGTERM, which cli.main turns into SystemExit) inside the
+    batch: the pool's workers are terminated, and each takes its kernel and connection
+    file with it."""
+    with pytest.raises(KeyboardInterrupt):
+        with render.open_executor(1) as pool:
+            worker, kernel, connection_file = pool.submit(warm_kernel_process, None, None).result()
+            assert alive(worker) and alive(kernel) and Path(connection_file).exists()
+            raise KeyboardInterrupt
+    assert wait_until(lambda: not alive(worker) and not alive(kernel))
+    assert not Path(connection_file).exists()
+
+
+SLEEPS = FIXTURES / "slow" / "sleeps.ipynb"
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below ``pid`` (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return {p for p in found if alive(p)}
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_stopping_qci_render_leaves_no_worker_or_kernel(tmp_path: Path, how: str) -> None:
+    """``kill`` (SIGTERM) of ``qci render`` mid-report ends its pool worker and kernel;
+    so does ``kill -9``, through the workers' parent-death signal."""
+    import signal
+    import subprocess
+    import sys
+
+    flag = tmp_path / "started"
+    argv = [sys.executable, "-m", "analysis", "render", "--years", "2023", "--notebooks",
+            str(SLEEPS), "--workers", "1", "--no-progress", "-p", f"flag={flag}",
+            "-o", str(tmp_path / "reports")]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert wait_until(flag.exists, 120), proc.stderr.read().decode() if proc.poll() else ""
+        kernel = int(flag.read_text())
+        below = descendants(proc.pid)
+        assert kernel in below
+        proc.send_signal(getattr(signal, how))
+        proc.wait(timeout=60)
+        assert wait_until(lambda: not any(alive(p) for p in below), 30), descendants(proc.pid)
+        assert not alive(kernel)
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -13,14 +13,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import pkgutil
 import signal
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from analysis import __version__, commands
 from analysis.errors import InputError
-from analysis.files import run_inputs
+from analysis.files import record_input, run_inputs
 
 EXIT_BAD_INPUT = 2
 
@@ -108,6 +110,24 @@ def _sigterm_as_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+#: the options that name what a command writes (never recorded as its inputs)
+OUTPUT_OPTIONS = frozenset({"output"})
+
+
+def record_argument_files(args: argparse.Namespace) -> None:
+    """Record every existing file named by an argument other than :data:`OUTPUT_OPTIONS`
+    as an input of the run (:func:`analysis.files.record_input`), so that ``-o`` cannot
+    overwrite a spec, framework or notebook a command reads without the shared readers."""
+    for dest, value in vars(args).items():
+        if dest.startswith("_") or dest in OUTPUT_OPTIONS:
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str | os.PathLike) and str(item).strip():
+                with contextlib.suppress(OSError, ValueError):
+                    if Path(item).is_file():
+                        record_input(item)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand. Its reads and writes share one :func:`analysis.files.run_inputs`
     scope (an output may not overwrite an input), and SIGTERM ends it through
@@ -116,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         with _sigterm_as_exit(), run_inputs():
+            record_argument_files(args)
             return int(args._run(args) or 0)
     except InputError as exc:
         message = " ".join(str(exc).split("\n"))
