@@ -264,3 +264,50 @@ def test_files_named_on_the_command_line_are_inputs_but_the_output_is_not(tmp_pa
             write_text(spec, "y: 2\n")
         write_text(out, "new\n")
     assert spec.read_text() == "x: 1\n" and out.read_text() == "new\n"
+
+
+# --- hostile numbers through the weights command ------------------------------------------
+
+BAD_CELLS = ["nan", "inf", "-inf", "Infinity", "1e999", "-1e999", "NaN"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    values=st.lists(st.floats(0.5, 100.0), min_size=15, max_size=15),
+    bad=st.sampled_from(BAD_CELLS),
+    cell=st.tuples(st.integers(0, 4), st.integers(0, 2)),
+    power=st.integers(-150, 150),
+    method=st.sampled_from(["critic", "cv", "std", "entropy", "pca"]),
+)
+def test_weights_cli_on_hostile_numbers_exits_2_or_matches_the_clean_table(
+    tmp_path_factory, values, bad, cell, power, method
+):
+    """A non-finite cell stops ``qci weights`` with one line and exit 2; a column scaled by
+    10^±150 gives the weights of the unscaled table (both stop with exit 2 on a degenerate
+    table)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    x = np.array(values).reshape(5, 3)
+    units = [f"u{i}" for i in range(5)]
+
+    def run(table: list[list[str]], name: str) -> tuple[int, pd.DataFrame | None]:
+        path = folder / f"{name}.csv"
+        path.write_text("unit,a,b,c\n" + "".join(
+            f"{u},{','.join(row)}\n" for u, row in zip(units, table, strict=True)))
+        out = folder / f"{name}-w.csv"
+        code = main(["weights", str(path), "--method", method, "-o", str(out)])
+        return code, (pd.read_csv(out) if code == 0 else None)
+
+    clean = [[repr(float(v)) for v in row] for row in x]
+    hostile = [row[:] for row in clean]
+    hostile[cell[0]][cell[1]] = bad
+    assert run(hostile, "bad")[0] == 2
+    scaled = [row[:] for row in clean]
+    for row, v in zip(scaled, x[:, 0], strict=True):
+        row[0] = repr(float(v) * 10.0**power)
+    code_clean, w_clean = run(clean, "clean")
+    code_scaled, w_scaled = run(scaled, "scaled")
+    assert code_clean == code_scaled
+    if code_clean == 0:
+        np.testing.assert_allclose(w_scaled["weight"], w_clean["weight"], rtol=1e-6, atol=1e-12)
+    else:  # only a degenerate clean table (a constant or duplicated column) is refused
+        assert (np.ptp(x, axis=0) < 1e-9).any() or np.linalg.matrix_rank(x - x.mean(0)) < 3
