@@ -311,3 +311,24 @@ def test_weights_cli_on_hostile_numbers_exits_2_or_matches_the_clean_table(
         np.testing.assert_allclose(w_scaled["weight"], w_clean["weight"], rtol=1e-6, atol=1e-12)
     else:  # only a degenerate clean table (a constant or duplicated column) is refused
         assert (np.ptp(x, axis=0) < 1e-9).any() or np.linalg.matrix_rank(x - x.mean(0)) < 3
+
+
+# --- inputs that are not regular files --------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_input_is_refused_without_opening_it(tmp_path):
+    fifo = tmp_path / "m.csv"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    with pytest.raises(InputError, match="FIFO"):
+        read_csv(fifo)
+
+
+def test_a_symlink_loop_and_a_broken_link_are_named(tmp_path):
+    (tmp_path / "a.csv").symlink_to(tmp_path / "b.csv")
+    (tmp_path / "b.csv").symlink_to(tmp_path / "a.csv")
+    with pytest.raises(InputError, match="symbolic links"):
+        read_csv(tmp_path / "a.csv")
+    (tmp_path / "c.csv").symlink_to(tmp_path / "gone.csv")
+    with pytest.raises(InputError, match="leads nowhere"):
+        read_table(tmp_path / "c.csv")

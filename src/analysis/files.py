@@ -379,11 +379,23 @@ def read_table(
 
 
 def _existing(path: str | os.PathLike[str], what: str) -> Path:
+    """``path`` if it is a regular file (through symbolic links), else an InputError that
+    says what it is: missing, a broken link or a link loop, a folder, or a FIFO or device
+    (never opened: reading a FIFO would wait forever). Recorded as an input of the run."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such {what}")
-    if p.is_dir():
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        if p.is_symlink():
+            raise InputError(f"{p}: a symbolic link that leads nowhere (broken); expected a {what}") from None
+        raise InputError(f"{p}: no such {what}") from None
+    except OSError as exc:  # ELOOP: a symbolic link loop; EACCES ...
+        raise InputError(f"{p}: cannot read ({exc.strerror}); expected a {what}") from exc
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{p}: is a folder, expected a {what}")
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        raise InputError(f"{p}: is {kind}, expected a {what} (a regular file)")
     record_input(p)
     return p
 
