@@ -207,3 +207,14 @@ def test_stopping_qci_render_leaves_no_worker_or_kernel(tmp_path: Path, how: str
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_a_parameter_the_notebook_refuses_is_exit_2(tmp_path: Path, capsys) -> None:
+    """``-p flag=5`` to a notebook whose ``flag`` is a str: the report stops on the
+    notebook's InputError, and a batch whose every failure is bad input exits 2."""
+    argv = ["render", "--years", "2023", "--notebooks", str(SLEEPS), "-p", "flag=5",
+            "--workers", "1", "--no-progress", "-o", str(tmp_path)]
+    assert cli.main(argv) == cli.EXIT_BAD_INPUT
+    out = capsys.readouterr().out
+    assert "InputError: parameter 'flag'" in out
+    assert (tmp_path / "index.html").is_file()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from analysis import config, render
-from analysis.cli import parse_options
+from analysis.cli import EXIT_BAD_INPUT, parse_options
 
 HELP = "render a study's report notebooks, one per year (and unit), into self-contained HTML"
 
@@ -138,4 +138,19 @@ def run(args: argparse.Namespace) -> int:
     failed = [o for o in outcomes if not o.ok]
     if failed:
         print(f"qci render: {len(failed)} report(s) failed", file=sys.stderr)
-    return 1 if failed else 0
+    return exit_status(failed)
+
+
+def exit_status(failed: list[render.ReportOutcome]) -> int:
+    """0 when every report rendered; 2 (bad input) when every failed report stopped in
+    its notebook on an ``InputError`` (a parameter the notebook refuses, bad data); else 1
+    (a notebook error, a kernel or worker that died, files that could not be written)."""
+    from analysis.render.batch import WRITE_FAILED
+
+    if not failed:
+        return 0
+    bad_input = all(
+        ": InputError: " in (o.error or "") and not (o.error or "").startswith(WRITE_FAILED)
+        for o in failed
+    )
+    return EXIT_BAD_INPUT if bad_input else 1

@@ -88,6 +88,8 @@ def check_timeout(timeout: float | None) -> float | None:
     return float(timeout)
 
 
+#: The start of the error of a report whose files could not be written.
+WRITE_FAILED = "writing its files failed"
 #: The error of a report whose worker process died while running it.
 WORKER_DIED = "its worker process died (killed, or out of memory); the pool was replaced"
 
@@ -130,7 +132,7 @@ def run_jobs(
                 on_done(outcome)
             except Exception as exc:  # its files could not be written: this report fails
                 outcome = dataclasses.replace(
-                    outcome, error=f"writing its files failed: {describe_failure(exc)}"
+                    outcome, error=f"{WRITE_FAILED}: {describe_failure(exc)}"
                 )
         outcomes[i] = outcome
         bar.set_postfix_str(f"{outcome.job.label} {'ok' if outcome.ok else 'FAILED'}")
