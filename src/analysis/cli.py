@@ -11,13 +11,18 @@ parameter (an :class:`~analysis.errors.InputError`, or an argparse usage error).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import pkgutil
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from analysis import __version__, commands
 from analysis.errors import InputError
+from analysis.files import record_input, run_inputs
 
 EXIT_BAD_INPUT = 2
 
@@ -82,11 +87,57 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM as ``SystemExit``: the ``finally`` blocks run (temporary files removed,
+    render pools and kernels shut down) before the process ends."""
+    raise SystemExit(EXIT_TERMINATED)
+
+
+@contextlib.contextmanager
+def _sigterm_as_exit() -> Iterator[None]:
+    """Within: SIGTERM raises ``SystemExit(143)`` (main thread only; restored after)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave the handler alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+#: the options that name what a command writes (never recorded as its inputs)
+OUTPUT_OPTIONS = frozenset({"output"})
+
+
+def record_argument_files(args: argparse.Namespace) -> None:
+    """Record every existing file named by an argument other than :data:`OUTPUT_OPTIONS`
+    as an input of the run (:func:`analysis.files.record_input`), so that ``-o`` cannot
+    overwrite a spec, framework or notebook a command reads without the shared readers."""
+    for dest, value in vars(args).items():
+        if dest.startswith("_") or dest in OUTPUT_OPTIONS:
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str | os.PathLike) and str(item).strip():
+                with contextlib.suppress(OSError, ValueError):
+                    if Path(item).is_file():
+                        record_input(item)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand. Its reads and writes share one :func:`analysis.files.run_inputs`
+    scope (an output may not overwrite an input), and SIGTERM ends it through
+    ``SystemExit`` so that temporary files are removed."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args._run(args) or 0)
+        with _sigterm_as_exit(), run_inputs():
+            record_argument_files(args)
+            return int(args._run(args) or 0)
     except InputError as exc:
         message = " ".join(str(exc).split("\n"))
         print(f"qci {args.command}: error: {message}", file=sys.stderr)

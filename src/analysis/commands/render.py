@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
 
 from analysis import config, render
-from analysis.cli import parse_options
+from analysis.cli import EXIT_BAD_INPUT, parse_options
 
 HELP = "render a study's report notebooks, one per year (and unit), into self-contained HTML"
 
@@ -61,10 +62,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a notebook parameter for every report that declares it (repeatable)",
     )  # fmt: skip
     parser.add_argument(
-        "--timeout", type=float, default=render.CELL_TIMEOUT, metavar="SECONDS",
+        "--timeout", type=seconds, default=render.CELL_TIMEOUT, metavar="SECONDS",
         help="fail a report whose cell runs longer (default: %(default)s)",
     )  # fmt: skip
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def seconds(text: str) -> float:
+    """A ``--timeout``: a finite number of seconds greater than 0 (else a usage error, exit 2)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds greater than 0")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -126,4 +138,19 @@ def run(args: argparse.Namespace) -> int:
     failed = [o for o in outcomes if not o.ok]
     if failed:
         print(f"qci render: {len(failed)} report(s) failed", file=sys.stderr)
-    return 1 if failed else 0
+    return exit_status(failed)
+
+
+def exit_status(failed: list[render.ReportOutcome]) -> int:
+    """0 when every report rendered; 2 (bad input) when every failed report stopped in
+    its notebook on an ``InputError`` (a parameter the notebook refuses, bad data); else 1
+    (a notebook error, a kernel or worker that died, files that could not be written)."""
+    from analysis.render.batch import WRITE_FAILED
+
+    if not failed:
+        return 0
+    bad_input = all(
+        ": InputError: " in (o.error or "") and not (o.error or "").startswith(WRITE_FAILED)
+        for o in failed
+    )
+    return EXIT_BAD_INPUT if bad_input else 1

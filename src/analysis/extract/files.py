@@ -20,7 +20,10 @@ from analysis.sources import lookup_source, period_years, read_source_table, sou
 
 def _read_text(path: Path) -> tuple[str, str]:
     """The decoded text and a note: UTF-8, else GB18030 (noted), else an InputError."""
+    from analysis.files import record_input
+
     data = path.read_bytes()
+    record_input(path)
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as utf8_error:
@@ -153,7 +156,8 @@ def read_figures(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read a figures CSV with its dtypes: start/end int, value/value_base float, text as str.
 
     Empty text cells become ``""`` (not NaN), so that comparisons are plain string ones;
-    cells escaped by :func:`write_figures` are read back as they were.
+    cells escaped by :func:`write_figures` are read back as they were (the shared reader
+    removes the ``'`` prefix, :func:`analysis.files.restore_formulas`).
     """
     from analysis.files import read_csv
 
@@ -165,8 +169,6 @@ def read_figures(path: str | os.PathLike[str]) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column], errors="raise").astype("int64")
     for column in ("value", "value_base"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    for column in text_columns:
-        frame[column] = frame[column].map(unescape_cell)
     return frame[FIGURE_COLUMNS]
 
 
@@ -184,42 +186,23 @@ def figures_for_year(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     return figures.loc[mask].reset_index(drop=True)
 
 
-#: The first characters that make a spreadsheet (Excel, LibreOffice, Sheets) read a cell as
-#: a formula (OWASP "CSV injection"), plus the tab and carriage return it strips first.
-FORMULA_STARTS = frozenset("=+-@\t\r")
-
-
-def escape_cell(cell: str) -> str:
-    """A text cell a spreadsheet shows as text: a leading ``'`` before a cell that starts
-    like a formula (``=``, ``+``, ``-``, ``@``, tab, CR) or with ``'`` itself, so that
-    :func:`unescape_cell` gives back the cell exactly (``-1.6‰`` → ``'-1.6‰`` → ``-1.6‰``)."""
-    if cell and (cell[0] in FORMULA_STARTS or cell[0] == "'"):
-        return "'" + cell
-    return cell
-
-
-def unescape_cell(cell: str) -> str:
-    """The inverse of :func:`escape_cell`: one leading ``'`` removed."""
-    return cell[1:] if cell.startswith("'") else cell
-
-
 def write_figures(figures: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """Write a figures table atomically: a CSV, or an Excel workbook for ``.xlsx``.
 
-    Formula injection (issue 14): every text column (quote, surface, subject, note, …) is
-    passed through :func:`escape_cell`, so that a cell taken from a report that starts with
-    ``=``, ``+``, ``-`` or ``@`` is prefixed with ``'`` — the character spreadsheets treat
-    as "this is text" — and is shown, not run; :func:`read_figures` removes the prefix.
-    The numbers (start, end, value, value_base) are written as numbers, a negative value
-    included (``-1.6`` is a value, not a formula). Values are written with 15 significant
-    digits, so that float64 values read back equal.
+    Formula injection (issue 14) is handled by the shared writer
+    (:func:`analysis.files.neutralise_formulas`): a text cell taken from a report that
+    starts with ``=``, ``+``, ``-`` or ``@`` (and is not a plain number) is prefixed with
+    ``'`` in a CSV and stored as a text cell in a workbook; :func:`read_figures` (through
+    :func:`analysis.files.read_csv`) removes the prefix. The numbers (start, end, value,
+    value_base) are written as numbers, a negative value included. Values are written with
+    15 significant digits, so that float64 values read back equal.
     """
     from analysis.files import is_excel, write_csv, write_table
 
     safe = figures.copy()
     for column in safe.columns:
         if _COLUMN_DTYPES.get(column) == "str":
-            safe[column] = safe[column].fillna("").astype(str).map(escape_cell)
+            safe[column] = safe[column].fillna("").astype(str)
     if is_excel(path):
         return write_table({"figures": safe}, path)
     return write_csv(safe, path, float_format="%.15g")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import dataclasses
 import json
+import math
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -26,28 +29,69 @@ def open_executor(
     scheduler: str | None = None,
     connect_timeout: str = "10s",
     warm_modules: Sequence[str] = (),
+    initializer: Callable[..., None] | None = start_worker,
 ) -> Iterator[cf.Executor]:
     """A local pool of ``workers`` processes, or the workers of the Dask cluster at ``scheduler``.
 
-    Pool workers start their kernel (importing ``warm_modules``) as soon as they start.
+    Pool workers start their kernel (importing ``warm_modules``) as soon as they start
+    (``initializer``; None: nothing). When the block ends by an interruption (``KeyboardInterrupt``, or ``SystemExit`` from
+    SIGTERM, :func:`analysis.cli.main`) the queued reports are cancelled and the worker
+    processes terminated instead of waited for.
     """
     if scheduler:
         from distributed import Client
 
         try:
             client = Client(scheduler, timeout=connect_timeout)
-        except OSError as exc:
-            raise InputError(f"--scheduler {scheduler!r}: cannot connect ({exc})") from exc
+        except (OSError, ValueError, TypeError) as exc:
+            message = " ".join(str(exc).split())
+            raise InputError(f"--scheduler {scheduler!r}: cannot connect ({message})") from exc
         with client:
             yield client.get_executor(pure=False)
         return
     if workers < 1:
         raise InputError(f"--workers {workers}: must be at least 1")
     context = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(
-        workers, mp_context=context, initializer=start_worker, initargs=(tuple(warm_modules),)
-    ) as pool:
+    pool = cf.ProcessPoolExecutor(
+        workers, mp_context=context, initializer=initializer,
+        initargs=(tuple(warm_modules),) if initializer is not None else (),
+    )  # fmt: skip
+    try:
         yield pool
+    except BaseException as exc:
+        if not isinstance(exc, Exception):  # interrupted: do not wait for running reports
+            _terminate_pool(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate_pool(pool: cf.ProcessPoolExecutor) -> None:
+    """Cancel the queued work and terminate the pool's worker processes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
+
+
+def check_timeout(timeout: float | None) -> float | None:
+    """``timeout`` if it is None (no limit) or a finite number of seconds > 0, else an
+    :class:`InputError` (``--timeout 0``, a negative or a NaN one is never a limit)."""
+    if timeout is None:
+        return None
+    if not isinstance(timeout, int | float) or not math.isfinite(timeout) or timeout <= 0:
+        raise InputError(f"--timeout {timeout}: must be a number of seconds greater than 0")
+    return float(timeout)
+
+
+#: The start of the error of a report whose files could not be written.
+WRITE_FAILED = "writing its files failed"
+#: The error of a report whose worker process died while running it.
+WORKER_DIED = "its worker process died (killed, or out of memory); the pool was replaced"
 
 
 def run_jobs(
@@ -57,32 +101,90 @@ def run_jobs(
     progress: bool = True,
     timeout: float | None = CELL_TIMEOUT,
     on_done: Callable[[ReportOutcome], None] | None = None,
+    task: Callable[[ReportJob, float | None], ReportOutcome] = render_job,
+    initializer: Callable[..., None] | None = start_worker,
 ) -> list[ReportOutcome]:
-    """Run every job; return the outcomes in job order. One failure never stops the rest."""
+    """Run every job; return the outcomes in job order. One failure never stops the rest.
+
+    A failure is the report's own, whatever it is: an error in the notebook, its kernel
+    dying, ``on_done`` raising (e.g. a full disk while writing its files: the outcome
+    becomes a failure naming the error), or its worker process dying. A dead worker breaks
+    a local process pool (``BrokenProcessPool`` for every unfinished report, including
+    ones not started): those reports are then run again on a new pool of one worker, one
+    after another, so that a report that kills its worker again is identified — it fails
+    alone (:data:`WORKER_DIED`) and a fresh pool runs the others. ``task`` is what a
+    worker runs per job, ``initializer`` what a pool worker runs first (``render_job`` on
+    the warm kernel :func:`start_worker` starts; tests inject others).
+    """
     from tqdm.auto import tqdm
 
+    timeout = check_timeout(timeout)
     outcomes: dict[int, ReportOutcome] = {}
     modules = tuple(dict.fromkeys(m for job in jobs for m in job.imports))
-    with open_executor(
-        min(workers, max(len(jobs), 1)), scheduler, warm_modules=modules
-    ) as executor:
-        futures = {executor.submit(render_job, job, timeout): i for i, job in enumerate(jobs)}
-        bar = tqdm(total=len(jobs), desc="render", unit="report", disable=not progress)
+    bars: list[Any] = []  # the progress bar, shown from the first finished report on
+
+    def finish(i: int, outcome: ReportOutcome) -> None:
+        if not bars:
+            bars.append(tqdm(total=len(jobs), desc="render", unit="report", disable=not progress))
+        bar = bars[0]
+        if on_done is not None:
+            try:
+                on_done(outcome)
+            except Exception as exc:  # its files could not be written: this report fails
+                outcome = dataclasses.replace(
+                    outcome, error=f"{WRITE_FAILED}: {describe_failure(exc)}"
+                )
+        outcomes[i] = outcome
+        bar.set_postfix_str(f"{outcome.job.label} {'ok' if outcome.ok else 'FAILED'}")
+        bar.update()
+
+    pending = list(range(len(jobs)))
+    width = min(workers, max(len(jobs), 1))
+    try:
+        while pending:
+            broken = _run_round(
+                jobs, pending, width, scheduler, (modules, initializer), timeout, task, finish
+            )
+            if not broken:
+                break
+            if width == 1:  # one worker, reports in order: the first unfinished one killed it
+                finish(broken[0], ReportOutcome(jobs[broken[0]], 0.0, error=WORKER_DIED))
+                broken = broken[1:]
+            width = 1
+            pending = broken
+    finally:
+        for bar in bars:
+            bar.close()
+    return [outcomes[i] for i in range(len(jobs))]
+
+
+def _run_round(
+    jobs: Sequence[ReportJob],
+    indices: Sequence[int],
+    width: int,
+    scheduler: str | None,
+    warm: tuple[tuple[str, ...], Callable[..., None] | None],
+    timeout: float | None,
+    task: Callable[[ReportJob, float | None], ReportOutcome],
+    finish: Callable[[int, ReportOutcome], None],
+) -> list[int]:
+    """Run ``indices`` on one executor, finishing each; the ones a broken pool left
+    unfinished, in order."""
+    broken: list[int] = []
+    modules, initializer = warm
+    with open_executor(width, scheduler, warm_modules=modules, initializer=initializer) as executor:
+        futures = {executor.submit(task, jobs[i], timeout): i for i in indices}
         for future in cf.as_completed(futures):
             i = futures[future]
             try:
                 outcome = future.result()
-            except Exception as exc:  # the worker itself died
-                outcome = ReportOutcome(
-                    jobs[i], 0.0, error=f"worker failed: {describe_failure(exc)}"
-                )
-            outcomes[i] = outcome
-            if on_done is not None:
-                on_done(outcome)
-            bar.set_postfix_str(f"{outcome.job.label} {'ok' if outcome.ok else 'FAILED'}")
-            bar.update()
-        bar.close()
-    return [outcomes[i] for i in range(len(jobs))]
+            except BrokenProcessPool:
+                broken.append(i)
+                continue
+            except Exception as exc:  # the task itself failed (a Dask worker lost, ...)
+                outcome = ReportOutcome(jobs[i], 0.0, error=f"worker failed: {describe_failure(exc)}")
+            finish(i, outcome)
+    return sorted(broken)
 
 
 def write_outcome(outcome: ReportOutcome, out_dir: Path) -> list[Path]:
@@ -155,13 +257,17 @@ def render(
     into ``out_dir`` and write its index (see :func:`analysis.render.jobs.plan_jobs` for the
     arguments).
 
-    Files are written as each report completes, each atomically. Returns the outcomes in
-    job order; failed ones carry their error.
+    Files are written as each report completes, each atomically; a report whose files
+    cannot be written fails alone (:func:`run_jobs`), and the index is written whatever
+    failed. Returns the outcomes in job order; failed ones carry their error.
     """
+    check_timeout(timeout)
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"-o/--output {out_dir}: exists and is not a folder; give the reports folder")
     jobs = plan_jobs(notebooks, years, parameters, implicit, units, unit_notebooks, study)
     if not jobs:
         raise InputError("no years to render: none given and the study has none")
-    out_dir = Path(out_dir)
 
     outcomes = run_jobs(
         jobs, workers, scheduler, progress, timeout, on_done=lambda o: write_outcome(o, out_dir)

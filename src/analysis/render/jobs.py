@@ -159,7 +159,9 @@ def plan_jobs(
     ``parameters`` (the user's) go to every notebook that declares them; a name no notebook
     declares is an :class:`InputError` naming it (papermill would only warn). ``implicit``
     parameters (set by the command, e.g. ``study`` or ``figures_path``) go to the notebooks
-    that declare them, silently. ``year`` must be declared by every notebook.
+    that declare them, silently. ``year`` must be declared by every notebook; the batch
+    sets it (and ``unit`` with ``units``) for each report, so a ``parameters`` entry for it
+    is an :class:`InputError`, not silently overridden.
 
     ``units`` maps a year to the units that get their own report that year: each
     ``unit_notebooks`` notebook (default: the notebooks that take ``unit``) runs with
@@ -169,6 +171,10 @@ def plan_jobs(
     """
     parameters = dict(parameters or {})
     implicit = dict(implicit or {})
+    batch_set = {"year": "--years", **({"unit": "--units"} if units else {})}
+    for name, option in batch_set.items():
+        if name in parameters:
+            raise InputError(f"--parameter {name}: set by the batch for each report; use {option}")
     every = list(dict.fromkeys([*notebooks, *(unit_notebooks or ())]))
     declared = {nb: notebook_parameters(nb) for nb in every}
     for nb, names in declared.items():

@@ -9,6 +9,8 @@ import inspect
 import multiprocessing
 import multiprocessing.util
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -221,8 +223,53 @@ def _empty_notebook() -> Any:
 
 
 def start_worker(modules: Sequence[str] = ()) -> None:
-    """Pool initializer: start this worker's kernel before the first report arrives."""
+    """Pool initializer: start this worker's kernel before the first report arrives.
+
+    The worker ends with its kernel: SIGTERM (the batch terminating its pool on an
+    interruption, :func:`analysis.render.batch.open_executor`) kills the kernel process,
+    removes its connection file and exits at once, even mid-report; on Linux the worker
+    also gets SIGTERM when its parent dies (``prctl(PR_SET_PDEATHSIG)``: kill -9 of
+    ``qci render`` leaves no worker or kernel behind).
+    """
+    signal.signal(signal.SIGTERM, _end_worker)
+    _die_with_parent()
     worker_state(modules)
+
+
+def kernel_process(kernel: WarmKernel) -> tuple[int | None, str | None]:
+    """The kernel's process id and connection file (None, None before it started)."""
+    km = kernel.km
+    if km is None:
+        return None, None
+    provisioner = getattr(km, "provisioner", None)
+    return getattr(provisioner, "pid", None), getattr(km, "connection_file", None) or None
+
+
+def _end_worker(signum: int, frame: object) -> None:
+    """SIGTERM in a pool worker: kill the kernel, remove its connection file, exit now."""
+    kernel = _WORKER.get("kernel")
+    if kernel is not None:
+        pid, connection_file = kernel_process(kernel)
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        if connection_file:
+            with contextlib.suppress(OSError):
+                os.unlink(connection_file)
+    os._exit(128 + signum)
+
+
+def _die_with_parent() -> None:
+    """Linux: ask for SIGTERM when the parent process dies (no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+        if os.getppid() == 1:  # the parent died before prctl: end now
+            os.kill(os.getpid(), signal.SIGTERM)
 
 
 def render_job(job: ReportJob, timeout: float | None = CELL_TIMEOUT) -> ReportOutcome:

@@ -61,10 +61,11 @@ def check_matrix(
 
 
 def _constant_columns(x: Array) -> Array:
-    """Boolean mask of columns whose values are all equal (to 1e-12 relative)."""
+    """Boolean mask of columns whose values are all equal, to 1e-12 relative:
+    ``max − min ≤ 1e-12 · max|x|`` (scale-aware, issue 14: a column of values near 1e-12
+    that vary among themselves is not constant; a column of zeros is)."""
     span = x.max(axis=0) - x.min(axis=0)
-    scale = np.maximum(np.abs(x).max(axis=0), 1.0)
-    return span <= 1e-12 * scale
+    return span <= 1e-12 * np.abs(x).max(axis=0)
 
 
 def _warn_constant(mask: Array, names: list[str], method: str) -> None:
@@ -105,10 +106,24 @@ def minmax_benefit(
 
 
 def _spread(x: Array) -> tuple[Array, Array]:
-    """Column means and standard deviations (n − 1 divisor), in three passes."""
-    mean = x.mean(axis=0)
-    centred = x - mean
-    return mean, np.sqrt(np.einsum("ij,ij->j", centred, centred) / max(len(x) - 1, 1))
+    """Column means and standard deviations (n − 1 divisor), in three passes.
+
+    Each column is first divided by its largest absolute value (then the results
+    multiplied back), so that squaring never overflows (values near 1e160, issue 14) nor
+    underflows (near 1e-160)."""
+    scale = column_scale(x)
+    y = x / scale
+    mean = y.mean(axis=0)
+    centred = y - mean
+    sd = np.sqrt(np.einsum("ij,ij->j", centred, centred) / max(len(x) - 1, 1))
+    return mean * scale, sd * scale
+
+
+def column_scale(x: Array) -> Array:
+    """Each column's largest absolute value (1 for a column of zeros): the divisor that
+    brings a column into [−1, 1] before anything is squared."""
+    scale = np.abs(x).max(axis=0)
+    return np.where(scale > 0, scale, 1.0)
 
 
 def _is_constant(sd: Array, mean: Array) -> Array:

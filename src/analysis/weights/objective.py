@@ -72,8 +72,11 @@ def entropy(
 
     Zeros: ``0 · ln 0 = 0``. A column whose ``r`` sum to 0 (constant in ``minmax``, all
     zeros in ``sum``), or that is constant, gets weight 0 with a warning. NaN: InputError.
-    Differences from peers: pymcdm sets ``e_j = 0`` for any column containing a zero
-    (so such a column gets the largest weight), where this function uses ``0 · ln 0 = 0``.
+    Differences from peers: pymcdm 1.4 (the test extras' version) refuses a matrix with a
+    zero or negative value (``ValueError``: its sum normalisation requires positive
+    values), where this function uses ``0 · ln 0 = 0``; its code below that check, which
+    pymcdm ≤ 1.2 reached, sets ``e_j = 0`` for a column containing a zero (so that column
+    got the largest weight). On positive data the two agree.
     """
     x = check_matrix(x, names)
     n, m = x.shape

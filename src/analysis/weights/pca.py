@@ -17,13 +17,16 @@ from analysis.weights._common import (
     _names,
     _scale_to_one,
     check_matrix,
+    column_scale,
 )
 
 PCA_VARIANTS = ("handbook", "coinr", "pc1abs")
 
 
 def _standardise(x: Array, directions: Array) -> Array:
-    z = x * directions
+    """Direction applied, centred, unit variance (n − 1); each column is divided by its
+    largest absolute value first, so that the variance never overflows (1e160)."""
+    z = x * directions / column_scale(x)
     z = z - z.mean(axis=0)
     return z / z.std(axis=0, ddof=1)
 
@@ -62,26 +65,98 @@ def pca_loadings(x: Any, directions: Any = None, names: Sequence[str] | None = N
     return v if v.sum() >= 0 else -v
 
 
-def varimax(
-    loadings: Array, normalize: bool = True, tol: float = 1e-12, max_sweeps: int = 1000
-) -> Array:
-    """Varimax rotation (Kaiser 1958) of a loading matrix (criteria × factors).
+def varimax_criterion(loadings: Array) -> float:
+    """Kaiser's varimax criterion V = Σ_f [Σ_i l_if⁴ − (Σ_i l_if²)² / p] of a loading
+    matrix (p criteria × factors); :func:`varimax` maximises it on Kaiser-normalised rows."""
+    p = loadings.shape[0]
+    return float(((loadings**4).sum(axis=0) - (loadings**2).sum(axis=0) ** 2 / p).sum())
 
-    Maximises Σ_f [Σ_i l_if⁴ − (Σ_i l_if²)² / p] by Kaiser's (1959) planar rotations: each
-    pair of factors (x, y) is turned by φ = ¼ atan2(D − 2AB/p, C − (A² − B²)/p), with
-    u = x² − y², v = 2xy, A = Σu, B = Σv, C = Σ(u² − v²), D = 2Σuv, sweeping over all pairs
-    (disjoint pairs of a round-robin schedule are turned together) until no angle exceeds
-    ``tol`` radians or ``max_sweeps`` is reached. Kaiser row normalisation first (as R's
-    ``stats::varimax`` and SPSS) unless ``normalize=False``. The optimum is the one R's
-    SVD iteration converges to; planar sweeps converge in a few passes where that
-    iteration can need thousands of steps.
+
+#: how many starting rotations :func:`varimax` tries besides the identity
+VARIMAX_RESTARTS = 20
+
+
+def varimax(
+    loadings: Array,
+    normalize: bool = True,
+    eps: float = 1e-5,
+    max_iterations: int = 1000,
+    restarts: int = VARIMAX_RESTARTS,
+    tol: float = 1e-12,
+) -> Array:
+    """Varimax rotation (Kaiser 1958) of a loading matrix (criteria × factors): the
+    rotation with the highest varimax criterion found (:func:`varimax_criterion`).
+
+    Maximises V = Σ_f [Σ_i l_if⁴ − (Σ_i l_if²)² / p] over orthogonal rotations T of the
+    Kaiser-normalised loadings (each row scaled to unit length, as R's ``stats::varimax``
+    with ``normalize = TRUE`` and SPSS; rows scaled back afterwards). V has local optima:
+    a single iteration can stop at a lower one than another program (issue 14: on the
+    reproducer below one start reaches V = 2.1335, R 2.2502). Therefore:
+
+    1. R's iteration (``stats::varimax``): B = Xᵀ(Z³ − Z·diag(1ᵀZ²)/p) with Z = XT,
+       T ← UVᵀ from the SVD B = UDVᵀ, until Σd grows by less than a factor (1 + ``eps``),
+       ``eps = 1e-5``, at most ``max_iterations = 1000`` steps — started from the identity
+       (R's start) and from ``restarts`` random orthogonal rotations (seeded: the result is
+       deterministic);
+    2. the start that reaches the highest V is kept and polished by Kaiser's (1959)
+       planar rotations (each pair of factors turned by
+       φ = ¼ atan2(D − 2AB/p, C − (A² − B²)/p), u = x² − y², v = 2xy, A = Σu, B = Σv,
+       C = Σ(u² − v²), D = 2Σuv) until no angle exceeds ``tol`` radians — this only
+       raises V, to the precision of the optimum rather than R's stopping rule.
+
+    The criterion reached is therefore never below R's from its identity start (tested
+    against R's published value on the issue's reproducer and against
+    ``factor_analyzer``'s varimax). Columns are defined up to sign and order, as in R.
     """
     p, k = loadings.shape
     if k < 2:
         return loadings.copy()
     sc = np.sqrt((loadings**2).sum(axis=1)) if normalize else np.ones(p)
     sc = np.where(sc > 0, sc, 1.0)
-    a = loadings / sc[:, None]
+    x = loadings / sc[:, None]
+    rng = np.random.default_rng(20_240_614)
+    starts = np.stack([np.eye(k)] + [_random_rotation(rng, k) for _ in range(restarts)])
+    rotated = x @ _r_varimax(x, starts, eps, max_iterations)  # starts × p × k
+    p_rows = rotated.shape[1]
+    criteria = ((rotated**4).sum(axis=1) - (rotated**2).sum(axis=1) ** 2 / p_rows).sum(axis=1)
+    best = rotated[int(np.argmax(criteria))]
+    return _planar_sweeps(best, tol) * sc[:, None]
+
+
+def _random_rotation(rng: np.random.Generator, k: int) -> Array:
+    """A random orthogonal k × k matrix (QR of a Gaussian matrix, signs fixed)."""
+    q, r = np.linalg.qr(rng.standard_normal((k, k)))
+    return q * np.sign(np.diag(r))
+
+
+def _r_varimax(x: Array, rotations: Array, eps: float, max_iterations: int) -> Array:
+    """R's ``stats::varimax`` iteration from each of ``rotations`` (s × k × k, or one
+    k × k); the rotations it stops at. The starts run together, each frozen once R's
+    stopping rule (Σd grew by less than a factor 1 + ``eps``) holds for it."""
+    p = x.shape[0]
+    t = np.array(rotations, dtype=np.float64)
+    single = t.ndim == 2
+    t = t[None] if single else t
+    d = np.zeros(t.shape[0])
+    active = np.ones(t.shape[0], dtype=bool)
+    for _ in range(max_iterations):
+        z = x @ t[active]
+        b = x.T @ (z**3 - z * (z**2).sum(axis=1, keepdims=True) / p)
+        u, singular, vt = np.linalg.svd(b)
+        t[active] = u @ vt
+        d_past, d_new = d[active], singular.sum(axis=1)
+        d[active] = d_new
+        active[np.flatnonzero(active)[d_new < d_past * (1 + eps)]] = False
+        if not active.any():
+            break
+    return t[0] if single else t
+
+
+def _planar_sweeps(a: Array, tol: float, max_sweeps: int = 1000) -> Array:
+    """Kaiser's planar varimax rotations of ``a`` (a copy), all pairs per sweep (disjoint
+    pairs of a round-robin schedule turned together), until no angle exceeds ``tol``."""
+    a = a.copy()
+    p, k = a.shape
     rounds = _round_robin(k)
     for _ in range(max_sweeps):
         largest = 0.0
@@ -97,7 +172,7 @@ def varimax(
             largest = max(largest, float(np.abs(phi).max()))
         if largest <= tol:
             break
-    return a * sc[:, None]
+    return a
 
 
 def _round_robin(k: int) -> list[tuple[Array, Array]]:
