@@ -128,3 +128,23 @@ def test_a_two_year_average_leaves_the_later_levels_in_the_current_year():
     assert found.loc["13.2万元", "period"] == found.loc["88亿元", "period"] == "2021"
     undated = figures("全市地区生产总值1250亿元,同比增长8.1%,两年平均增长7.4%。")
     assert undated.set_index("surface").loc["7.4%", "period"] == "2021..2023"
+
+
+# Ratios, ages and names -------------------------------------------------------------------
+def test_an_urban_rural_income_ratio_is_a_ratio():
+    found = figures("全年城乡居民收入比为1.93,比上年缩小0.02。").iloc[0]
+    assert (found["surface"], found["value_base"], found["measure"], found["base_unit"]) == (
+        "1.93", 1.93, "ratio", "ratio")
+    assert found["subject"] == "城乡居民收入比" and found["is_indicator"] == "yes"
+
+
+def test_age_bounds_and_a_survey_rate_are_no_indicators():
+    found = figures("0-14岁、15-64岁、65岁及以上人口分别为2.1万人、8.3万人和1.9万人。")
+    assert found.loc[found["is_indicator"] == "yes", "surface"].tolist() == [
+        "2.1万人", "8.3万人", "1.9万人"]
+    bounds = found.set_index("surface").loc[["0", "15"]]
+    assert set(bounds["measure"]) == {"other"} and set(bounds["period"]) == {""}
+    survey = figures("据全省1‰人口变动抽样调查推算,年末常住人口12.7万人。")
+    assert survey.loc[survey["is_indicator"] == "yes", "surface"].tolist() == ["12.7万人"]
+    rate = survey.set_index("surface").loc["1‰"]
+    assert (rate["measure"], rate["period"], rate["value"]) == ("other", "", 1.0)

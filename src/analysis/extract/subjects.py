@@ -250,6 +250,10 @@ def _decide_subject(
             subject = previous_row["subject"]
         else:
             subject = subject.split("由")[0]
+    if measure == "ratio" and row["base_unit"] == "ratio" and not row["unit"] and subject and (
+        not subject.endswith(("比", "比值"))
+    ):
+        subject += "比"  # 城乡居民收入比为1.89: the ratio, not the income
     if "GDP)" in subject:  # 地区生产总值(GDP): the abbreviation repeats the name
         subject = _GDP_GLOSS.sub("", subject)
     row["subject"] = row.get("table_subject") or subject
