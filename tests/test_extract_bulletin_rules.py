@@ -148,3 +148,11 @@ def test_age_bounds_and_a_survey_rate_are_no_indicators():
     assert survey.loc[survey["is_indicator"] == "yes", "surface"].tolist() == ["12.7万人"]
     rate = survey.set_index("surface").loc["1‰"]
     assert (rate["measure"], rate["period"], rate["value"]) == ("other", "", 1.0)
+
+
+def test_a_list_of_a_b_and_c_pairs_each_item_with_its_subject():
+    found = figures("在第三产业中,交通运输仓储和邮政业、金融业和营利性服务业增加值分别增长"
+                    "-3.1%5.2%4.4%。")
+    assert found["value_base"].tolist() == [-3.1, 5.2, 4.4]
+    assert found["subject"].tolist() == [
+        "交通运输仓储和邮政业增长", "金融业增长", "营利性服务业增加值增长"]

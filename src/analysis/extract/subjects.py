@@ -418,6 +418,11 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
         segment_start = max(text.rfind(c, 0, respectively) for c in ",，;；。\n") + 1
         head = _strip_lead(_clean(text[segment_start:respectively]))
         parts = [p for p in re.split(r"[、和及与]", head) if p]
+        listed = [p for p in head.split("、") if p]
+        if len(parts) != len(run) and len(listed) + 1 == len(run) and "和" in listed[-1]:
+            # 交通运输仓储和邮政业、金融业和营利性服务业: A、B和C, 和 inside A kept
+            *rest, last = listed
+            parts = [*rest, *last.rsplit("和", 1)]
     else:
         head, found, _ = first["quote"].partition("分别")
         if found:
@@ -444,6 +449,10 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
             subjects = [f"{base}占{scope.group(1)}比重" for scope in scopes]
     if not subjects and len(parts) == 1 and len(parts[0]) >= 2:
         subjects = parts * len(run)  # 城乡居民人均可支配收入分别达到…、…: one named subject
+    if not subjects and first["subject"] and not _FIRST_DIGIT.search(first["subject"]):
+        # no pairing found: the later items are of the first's subject, not of the words
+        # and figures before them (…分别增长-4.8%6.8% → no "…-4.8%增长")
+        subjects = [first["subject"]] * len(run)
     for n, member in enumerate(run):
         if n:
             member["measure"] = first["measure"]
