@@ -37,6 +37,8 @@ _ACHIEVED_GOAL = re.compile(r"(?:实现|完成|达到|达成|超额完成)[^,，
 #: 预计 before a rank: the rank expected, a target (§7).
 _EXPECTED = "预计"
 #: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
+#: 城乡居民收入比为1.89, 性别比为105.2: a ratio written without :1 (not 比上年, 相比).
+_RATIO_WORD_BEFORE = re.compile(r"(?<![上同相对较])比值?(?:为|是|达到?)?$")
 _REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
 _SENTENCE_TARGET = re.compile(r"(?<!在)确保|力争|冲刺|到今年年底|(?<!完成)(?<!完成年度)目标(?!的)")
 #: 力争/确保 earlier in the sentence covers the figures after it, across ; (§7).
@@ -96,6 +98,8 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
         if not (measure == "count" and net.group(0).startswith("净增")
                 and not _CHANGE_BASE.search(around.clean_before)):
             measure = "change_abs"  # but 净增市场主体1200家 is a count (§7)
+    elif measure == "level" and not row["unit"] and _RATIO_WORD_BEFORE.search(before[-6:]):
+        measure, row["base_unit"] = "ratio", "ratio"  # 城乡居民收入比为1.89 (§6, §7 ratio)
     elif measure == "level" and not row["unit"] and before.rstrip("*了").endswith(("缩小", "扩大")):
         # 收入比…比上年缩小0.03: a change of a ratio (§6 ratios → ratio, decline signed)
         measure, row["base_unit"] = "change_abs", "ratio"

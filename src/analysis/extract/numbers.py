@@ -63,6 +63,12 @@ _CN_PRECEDE_STOP = re.compile(r"[“‘「『这那此该其]$")
 _LIST_MARKER_FOLLOW = re.compile(r"^[\s\*]*[,，、:：.．]")
 #: What may follow a rank written 第N without a counter (全省第一, 第一的, 第一位次).
 _RANK_FOLLOW = re.compile(r"^(?:$|[\s\*,，。;；、!！?？…)）”\"'<]|的|位次|名次|县|(?:和|与|及)第)")
+#: What follows 第一/第二/第三 naming the economic sectors (第一、二、三产业, 第二和第三产业).
+_SECTOR_FOLLOW = re.compile(r"(?:[、和及与]第?[一二三1-3])*(?:次)?(?:产业|产)")
+#: The lower bound of an age group (0-17岁, 18—34周岁): a threshold, no figure (§11).
+_AGE_RANGE_AFTER = re.compile(r"^[-–—－~～至到][0-9０-９]{1,3}周?岁")
+#: A sample survey named by its sampling rate (5‰人口变动抽样调查, 1%人口抽样调查): a name.
+_SURVEY_NAME_AFTER = re.compile(r"^(?:人口)?(?:变动)?抽样")
 #: 前N followed by these is a period (前三季度), not a rank.
 _TOP_FOLLOW_STOP = re.compile(r"^(?:季度|个月|年|期|天|几|列|沿|端|所未|景)")
 _DOC_ITEM_BEFORE = re.compile(r"(中央|省委|市委|国务院|省政府|市政府|国家|县委|区委)$")
@@ -278,6 +284,8 @@ def _ordinal(match: re.Match, text: str, start: int, end: int, year: int | None)
     after = text[end : end + 6]
     if value is None:
         return _bare_numbers(text, start, end) if is_arabic else []
+    if not unit and _SECTOR_FOLLOW.match(text, end):
+        return []  # 第一、二、三产业, 第二和第三产业: ordinals naming the sectors (§2)
     if not unit:
         opens_item = _LIST_MARKER_FOLLOW.match(after) and (
             text[max(0, start - 3) : start].replace("*", "").strip()[-1:] in {"", ":", "：", "。",
@@ -528,6 +536,12 @@ def _quantity_from_parts(
         ):
             return [_row(start, end, value, "条", None, "", "other", "doc_items",
                          note="document item count")]
+        if not clean_unit and _AGE_RANGE_AFTER.match(after):
+            return [_row(start, end, value, "", None, "", "other", "threshold",
+                         note="age bound (0-17岁)")]
+        if clean_unit in {"‰", "%", "％"} and _SURVEY_NAME_AFTER.match(after):
+            return [_row(start, end, value, clean_unit, None, "", "other", "name",
+                         note="number in a name (5‰人口变动抽样调查)")]
         if not clean_unit and not prefix and not approx:
             return _unitless(text, start, end, value, numeral, before, after)
     if clean_unit == "年" and _DURATION_NAME_AFTER.match(after):

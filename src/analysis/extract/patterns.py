@@ -23,6 +23,8 @@ _DASH = "[-–—－~～至到]"
 #: A line break inside a figure (§4: "a figure broken by a line break is still one row").
 _BR = r"(?:[ \t\u3000]*\n\s*)?"
 _SCALE = "万亿|千亿|百亿|亿|千万|百万|万|千"
+#: A space typed before a percent sign (增长3.9 %): the sign is still the number's unit (§5).
+_PCT_SPACE = "[ \u00a0](?=[%％‰])"
 
 #: Units written after an Arabic number (§5), longest first so that 万人次 beats 万.
 ARABIC_UNITS = sorted(
@@ -90,7 +92,7 @@ _ALTERNATIVES = [
     r"(?P<roman>(?P<rm_pre>劣)?(?P<rm_num>[ⅠⅡⅢⅣⅤⅥ]|IV|VI|I{1,3}|V)(?P<rm_unit>类))",
     # Arabic quantities with approximation, scale and unit
     rf"(?P<qty>(?P<q_pre>近|上)?(?P<q_num>{_WRAPPED_NUM}|{_NUM})(?P<q_ap1>多|余)?"
-    rf"(?:{_BR}(?P<q_scale>{_SCALE}))?(?P<q_ap2>多|余)?(?:{_BR}(?P<q_unit>{_AR_UNIT}))?)",
+    rf"(?:{_BR}(?P<q_scale>{_SCALE}))?(?P<q_ap2>多|余)?(?:(?:{_BR}|{_PCT_SPACE})(?P<q_unit>{_AR_UNIT}))?)",
     # a percentage in words: 百分之八十, 百分之百
     rf"(?P<pct_word>百分之(?P<pw_num>{_CN}|{_NUM}))",
     # Chinese-numeral quantities: a measure word is required

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 
 _BASE_YEAR_BEFORE = re.compile(r"(?:比|较|同比|相比|对比)$")
+#: 与2020年相比,两年平均增长2.5%: the year is the base of a comparison, no period (§8).
+_BASE_YEAR_AFTER = re.compile(r"(?:相比|比较|对比)")
 
 #: Relative and plan-period words that set the period of the figures after them (§8).
 _PERIOD_CUE = re.compile(
@@ -38,7 +40,7 @@ _PERIOD_CUE = re.compile(
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
 _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
-_CHANGE_TO = re.compile(r"[至到]|(?:调整|变|优化|转变)为")
+_CHANGE_TO = re.compile(r"[至到]|(?:调整|变化|变|优化|转变)为")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 _LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
 _CARRY_OVER = re.compile(
@@ -62,6 +64,8 @@ _PERIOD_CUE_STARTS = re.compile(
     r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年))"
 )
 #: An attribution opening a sentence before its period (记者从…获悉, 据统计, 报告显示).
+#: 初步核算, the bulletins' opening of their GDP sentence, before the year it states.
+_ESTIMATE_LEAD = re.compile(r"(?:据|经)?初步(?:核算|统计|测算)[,，:：]?")
 _ATTRIBUTION = re.compile(
     r"(?:(?:本报讯|[^,，;；。]{0,12}电)?(?:[(（][^()（）]{0,30}[)）])?"  # 本报讯（记者 …）: the dateline
     r"(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午)?[,，]?))?"
@@ -288,7 +292,8 @@ def _cue_reaches(
     row_cues = [(r["start"], r["end"], r["period"], "") for r in rows
                 if r["kind"] == "date" and "-" in r["period"] and r["period"].count("-") < 3
                 and len(r["period"]) != 10
-                or r["kind"] == "year" and not _BASE_YEAR_BEFORE.search(text[max(0, r["start"] - 3) : r["start"]])]
+                or r["kind"] == "year" and not _BASE_YEAR_BEFORE.search(text[max(0, r["start"] - 3) : r["start"]])
+                and not _BASE_YEAR_AFTER.match(text, r["end"])]
     all_cues = sorted(cues + row_cues)
     cue_reach = []
     paragraph_cues: list[tuple[int, int, int]] = []
@@ -334,6 +339,8 @@ def _cue_reaches(
             _ATTRIBUTION.fullmatch(lead)
         ):
             cue_reach.append(sentence_end)  # 记者从…获悉,1—10月,…: the cue heads the sentence
+        elif "初步" in lead and _ESTIMATE_LEAD.fullmatch(lead):
+            cue_reach.append(sentence_end)  # 初步核算,2022年,…;与2020年相比,…: heads it too
         else:
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
             cue_reach.append(semicolon.start() if semicolon else sentence_end)
@@ -411,6 +418,9 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
                 if not all_cues[k][2].startswith("net:"):
                     previous = all_cues[k][2]
                 k -= 1
+            # 两年平均增长 with no year stated before: the years up to the heading's year or
+            # the text's own year (§8, §14)
+            previous = previous or (str(heading_year) if heading_year else document.publication)
             period = _resolve_net(period, previous)
         if cue_note:
             notes.append(cue_note)

@@ -26,7 +26,13 @@ from analysis.extract.patterns import (
 )
 from analysis.extract.periods import _before_publication, _decide_period, _period_cues
 from analysis.extract.script import origin_span, readable_text
-from analysis.extract.subjects import _decide_subject, _inherit, _naming_subject, _pair_respectively
+from analysis.extract.subjects import (
+    _decide_subject,
+    _inherit,
+    _naming_subject,
+    _pair_respectively,
+    _restates_amount,
+)
 from analysis.extract.tables import _negate, _table_units
 from analysis.extract.textindex import _HTML_TAG, _char_flags, _Headings, _TextIndex
 from analysis.sources import publication_month, publication_year
@@ -62,6 +68,36 @@ _INHERITING_MEASURES = frozenset({"growth_pct", "share_pct", "change_abs"})
 _MINUS_BEFORE = frozenset(["", " ", "\t", "|", "(", "（", ":", "：", "\n", "\u3000"])
 #: A minus after a word and before a rate (自然增长率-1.6‰, 增长-2.3%) is its sign (§5).
 _RATE_MINUS_BEFORE = re.compile(r"[\u4e00-\u9fff\]］)）]")
+
+
+#: A list item glued to the rate before it (``0.4%-0.2%0.9%``): the minus is a sign when
+#: another rate follows at once, unlike a range ``3%-5%`` (§14 signs).
+_GLUED_RATE_AFTER = re.compile(r"[0-9０-９.．]*[%％‰][-−－]?[0-9０-９]")
+_GLUED_RATE_BEFORE = re.compile(r"[0-9０-９][%％‰][-−－]?[0-9０-９.．]+[%％‰]$")
+
+
+def _is_sign(text: str, position: int, kind: str) -> bool:
+    """Whether the minus right before ``text[position]`` is the sign of the number there.
+
+    A minus at the start of a cell or line, after a space, bracket or colon (``| -3.4 |``),
+    after a word before a rate (``自然增长率-1.6‰``, ``增长-2.3%``), after the 、 of a
+    list (``0.15、-5.64、1.34个百分点``), or between rates glued into a list
+    (``0.2%0.4%-0.2%0.9%``) is the number's sign (§5, §14); a dash between two numbers
+    (``2021-2023年``, a range ``3%-5%``) is not.
+    """
+    before = text[max(0, position - 2) : position - 1]
+    if before in _MINUS_BEFORE or before in _LIST_SEPARATORS:
+        return True
+    if kind != "percent":
+        return False
+    if _RATE_MINUS_BEFORE.match(before):
+        return True
+    return before in {"%", "％", "‰"} and (
+        _GLUED_RATE_AFTER.match(text, position) is not None
+        or _GLUED_RATE_BEFORE.search(text, max(0, position - 16), position - 1) is not None)
+
+
+_LIST_SEPARATORS = frozenset("、")
 
 
 def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
@@ -122,10 +158,8 @@ def _readable_rows(
             found = handlers[match.lastgroup](match, text, position, last_end, row_year)
             if (found and match.lastgroup == "qty" and position - 1 >= previous_end
                     and text[position - 1 : position] in _MINUS
-                    and (text[max(0, position - 2) : position - 1] in _MINUS_BEFORE
-                         or found[0]["kind"] == "percent"
-                         and _RATE_MINUS_BEFORE.match(text, max(0, position - 2)))
-                    and found[0]["start"] == position and found[0]["value"] is not None):
+                    and found[0]["start"] == position and found[0]["value"] is not None
+                    and _is_sign(text, position, found[0]["kind"])):
                 _negate(found[0])  # | -3.4 |: a negative number as written (§5)
             raw_rows.extend(found)
     if not raw_rows:
@@ -205,6 +239,8 @@ def _add_context(
         else:
             row["note"] = "; ".join(dict.fromkeys(n for n in notes if n))
         row["sentence"] = sentence
+        if row["measure"] == "level" and position:
+            _restates_amount(row, rows, position, text)
         if row["measure"] in _INHERITING_MEASURES:
             _inherit(row, around, rows, position)
     _pair_respectively(rows, text)

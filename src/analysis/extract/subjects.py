@@ -223,11 +223,14 @@ def _decide_subject(
                            row["unit"])
     if not subject and measure in {"change_abs", "growth_pct"}:
         # 2023年达4333亿元,两年净增1910亿元: the change of the amount before it
+        suffix = "增长" if measure == "growth_pct" else "净增"
+        if "平均增长" in clean_before and (average := _AVERAGE_GROWTH.search(clean_before)):
+            suffix = average.group(0)
         for previous_row in reversed(rows[max(0, position - 3) : position]):
             if previous_row.get("sentence") == sentence and previous_row["kind"] == "quantity" and (
                 previous_row.get("subject")
             ):
-                subject = previous_row["subject"] + ("增长" if measure == "growth_pct" else "净增")
+                subject = previous_row["subject"] + suffix
                 break
     if kind == "rank" and subject.startswith(_BARE_ASPECT):
         # 城乡居民收入增长4.7%,增幅位居常州第二: the aspect of the amount before it
@@ -238,7 +241,56 @@ def _decide_subject(
                 base = previous_row["subject"].removesuffix("增长").removesuffix("数")
                 subject = base + subject
                 break
+    if "由" in subject and row["note"].startswith("part of the structure"):
+        # 三次产业比例由上年的0.4:14.9:84.8变化为0.4:14.7:84.9: both structures are the 比例
+        previous_row = rows[position - 1] if position else None
+        if previous_row is not None and previous_row.get("sentence") == sentence and (
+            previous_row["note"].startswith("part of the structure")
+        ):
+            subject = previous_row["subject"]
+        else:
+            subject = subject.split("由")[0]
+    if measure == "ratio" and row["base_unit"] == "ratio" and not row["unit"] and subject and (
+        not subject.endswith(("比", "比值"))
+    ):
+        subject += "比"  # 城乡居民收入比为1.89: the ratio, not the income
+    if "GDP)" in subject:  # 地区生产总值(GDP): the abbreviation repeats the name
+        subject = _GDP_GLOSS.sub("", subject)
     row["subject"] = row.get("table_subject") or subject
+
+
+_GDP_GLOSS = re.compile(r"[(（]GDP[)）]")
+#: 两年平均增长, 三年平均增长, 年平均增长: the kind of growth named in the subject (§9).
+_AVERAGE_GROWTH = re.compile(r"(?:[两二三四五]年)?平均增长$")
+
+
+#: A milestone restating the amount just given (``2082.17亿元,高质量突破2000亿``,
+#: ``首次突破2000亿元``): a few words of manner, then the bound passed.
+_MILESTONE_GAP = re.compile(r"[,，]?(?:[\u4e00-\u9fff]{0,4}?)(?:突破|超过|跨越|迈上|站上|越过)$")
+
+
+def _restates_amount(row: dict, rows: list[dict], position: int, text: str) -> bool:
+    """``全年地区生产总值2082.17亿元,高质量突破2000亿``: a round bound just below the
+    amount stated right before it, in the same sentence, restates that amount (§11: no
+    second indicator). It takes the amount's subject and base unit, so that the figures
+    after it (比上年增长8.8%) still refer to that amount (§9); ``is_indicator=no``."""
+    if position == 0 or row["kind"] != "quantity" or row["measure"] != "level":
+        return False
+    previous = rows[position - 1]
+    if previous.get("sentence") != row["sentence"] or previous["kind"] != "quantity" or (
+        previous["measure"] != "level" or previous["value_base"] is None or row["value_base"] is None
+    ):
+        return False
+    if row["base_unit"] not in {"", previous["base_unit"]} or not (
+        0.5 * previous["value_base"] <= row["value_base"] <= previous["value_base"]
+    ):
+        return False
+    if not _MILESTONE_GAP.fullmatch(_clean(text[previous["end"] : row["start"]])):
+        return False
+    row["subject"], row["base_unit"] = previous["subject"], previous["base_unit"]
+    row["is_indicator"], row["dimension"] = "no", "none"
+    row["note"] = "; ".join(x for x in (row["note"], f"milestone restating {previous['surface']}") if x)
+    return True
 
 
 def _inherit(row: dict, around: _Around, rows: list[dict], position: int) -> None:
@@ -326,7 +378,37 @@ def _pair_respectively(rows: list[dict], text: str) -> None:
 _RESPECTIVELY_GLUE = re.compile(r"[、和及与\s\*]*(?:占)?(?:全国|全省|全市|常州)?的?")
 
 
+def _declines_by_cue(row: dict) -> bool:
+    """A decline signed by a cue word (下降, 减少; note "decline"), not by a written minus."""
+    return (row["value_base"] is not None and row["value_base"] < 0
+            and row["value"] is not None and row["value"] > 0
+            and "decline" in row["note"].split("; "))
+
+
+def _share_last_unit(run: list[dict]) -> None:
+    """``0.15、-5.64、1.34个百分点``: a unit written only after the last item of a list
+    is every item's (§5, §14): its unit, scale, base unit and measure."""
+    last = run[-1]
+    if not last["unit"] or last["kind"] != "quantity" or last["value"] in (None, 0) or any(
+        member["unit"] or member["value"] is None for member in run[:-1]
+    ):
+        return
+    scale = 1.0
+    if last["value_base"] is not None and last["base_unit"] not in {"%", "百分点", "ratio"}:
+        scale = last["value_base"] / last["value"]
+    for member in run[:-1]:
+        member["unit"], member["base_unit"] = last["unit"], last["base_unit"]
+        member["measure"] = last["measure"]
+        if last["value_base"] is None:
+            member["value_base"] = None
+        else:
+            member["value_base"] = float(f"{member['value'] * scale:.15g}")
+            if last["value_base"] < 0 < last["value"]:
+                member["value_base"] = -abs(member["value_base"])
+
+
 def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") -> None:
+    _share_last_unit(run)
     first = run[0]
     subjects: list[str] = []
     parts: list[str] = []
@@ -336,6 +418,11 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
         segment_start = max(text.rfind(c, 0, respectively) for c in ",，;；。\n") + 1
         head = _strip_lead(_clean(text[segment_start:respectively]))
         parts = [p for p in re.split(r"[、和及与]", head) if p]
+        listed = [p for p in head.split("、") if p]
+        if len(parts) != len(run) and len(listed) + 1 == len(run) and "和" in listed[-1]:
+            # 交通运输仓储和邮政业、金融业和营利性服务业: A、B和C, 和 inside A kept
+            *rest, last = listed
+            parts = [*rest, *last.rsplit("和", 1)]
     else:
         head, found, _ = first["quote"].partition("分别")
         if found:
@@ -344,8 +431,11 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
         subjects = parts
         if all(len(p) <= 3 for p in parts[:-1]) and len(parts[-1]) > len(parts[0]) + 1:
             # 城镇、农村居民人均可支配收入: the modifiers share the noun of the last part
-            suffix = parts[-1][len(parts[0]) :]
+            suffix = parts[-1][len(parts[-2]) :]
             subjects = [p + suffix for p in parts[:-1]] + [parts[-1]]
+            if parts[0].startswith("第") and all(len(p) == 1 for p in parts[1:-1]):
+                # 第一、二、三产业: the ordinals share 第 as well as the noun
+                subjects = [s if s.startswith("第") else "第" + s for s in subjects]
     if not subjects:
         earlier = [r for r in rows[max(0, position - len(run) - 2) : position]
                    if r["kind"] == "quantity" and r["measure"] in {"level", "count"}
@@ -359,14 +449,21 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
             subjects = [f"{base}占{scope.group(1)}比重" for scope in scopes]
     if not subjects and len(parts) == 1 and len(parts[0]) >= 2:
         subjects = parts * len(run)  # 城乡居民人均可支配收入分别达到…、…: one named subject
+    if not subjects and first["subject"] and not _FIRST_DIGIT.search(first["subject"]):
+        # no pairing found: the later items are of the first's subject, not of the words
+        # and figures before them (…分别增长-4.8%6.8% → no "…-4.8%增长")
+        subjects = [first["subject"]] * len(run)
     for n, member in enumerate(run):
         if n:
             member["measure"] = first["measure"]
             member["period"] = first["period"] or member["period"]
-            if first["value_base"] is not None and member["value_base"] is not None and (
-                first["value_base"] < 0
+            if _declines_by_cue(first) and member["value_base"] is not None and (
+                member["value"] is None or member["value"] >= 0
             ):
+                # 分别下降5%、3%: the cue before the list signs every item; a minus
+                # written before one item (分别增长-4.8%、6.8%) signs that item only (§14)
                 member["value_base"] = -abs(member["value_base"])
+                member["note"] = "; ".join(x for x in (member["note"], "decline") if x)
         note = f"respectively: value {n + 1} of {len(run)}"
         if subjects:
             subject = subjects[n]
