@@ -114,12 +114,22 @@ def regional_chapter(study: str | Study, year: int | None = None, unit: str | No
                    seed=seed)
 
 
+#: decimals of the statistics shown (the tables keep full precision; only the display rounds)
+SHOWN_DECIMALS = 4
+
+
 def show(items: list[Any]) -> None:
-    """Display a section's items in a notebook: text as Markdown, the rest as is."""
+    """Display a section's items in a notebook: text as Markdown, tables rounded to
+    :data:`SHOWN_DECIMALS` for reading, figures as they are."""
     from IPython.display import Markdown, display
 
     for item in items:
-        display(Markdown(item) if isinstance(item, str) else item)
+        if isinstance(item, str):
+            display(Markdown(item))
+        elif isinstance(item, pd.DataFrame):
+            display(item.round(SHOWN_DECIMALS))
+        else:
+            display(item)
 
 
 # ---------------------------------------------------------------------------- sections
