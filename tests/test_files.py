@@ -120,3 +120,22 @@ def test_write_table_writes_csv_otherwise_and_refuses_several_tables(tmp_path):
     assert out.read_text(encoding="utf-8") == "unit,score\na,1.0\n"
     with pytest.raises(ValueError, match="xlsx"):
         write_table({"a": frame, "b": frame}, tmp_path / "two.csv")
+
+
+def test_read_yaml_is_the_one_safe_reader_with_one_line_errors(tmp_path):
+    from analysis.files import read_yaml
+
+    good = tmp_path / "spec.yaml"
+    good.write_text("normalise: {method: minmax}\n", encoding="utf-8")
+    assert read_yaml(good) == {"normalise": {"method": "minmax"}}
+    hostile = tmp_path / "tag.yaml"
+    hostile.write_text("x: !!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
+    bad_bytes = tmp_path / "gbk.yaml"
+    bad_bytes.write_bytes("名称: 溧阳".encode("gbk"))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("a: [1, 2\n", encoding="utf-8")
+    for path, message in ((hostile, "not valid YAML"), (bad_bytes, "not UTF-8"),
+                          (broken, "not valid YAML"), (tmp_path / "none.yaml", "no such")):
+        with pytest.raises(InputError, match=message) as err:
+            read_yaml(path)
+        assert "\n" not in str(err.value)

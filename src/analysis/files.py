@@ -346,6 +346,27 @@ def read_csv(
     return _checked(restore_formulas(frame), p, required, what)
 
 
+def read_yaml(path: str | os.PathLike[str], what: str = "YAML file") -> Any:
+    """The one reader of the suite's YAML files (specs, frameworks, studies, factors).
+
+    Safe loading only (no tag ever runs code), with libyaml's C loader when installed.
+    A missing file, text that is not UTF-8 and YAML that does not parse are each one
+    :class:`InputError` line naming the file; the caller checks the document's shape.
+    """
+    import yaml
+
+    p = _existing(path, what)  # also records it as an input of the run
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{p}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise InputError(f"{p}: not valid YAML: {exc}".splitlines()[0]) from exc
+
+
 def read_table(
     path: str | os.PathLike[str],
     required: Iterable[str] = (),

@@ -44,11 +44,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from analysis.config import FRAMEWORKS_DIR
 from analysis.errors import InputError
-from analysis.files import read_table
+from analysis.files import read_table, read_yaml
 
 COLUMNS = (
     "code",
@@ -552,12 +551,7 @@ def framework_from_yaml(path: str | os.PathLike[str]) -> Framework:
     :func:`analysis.panel.panel_from_figures`.
     """
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such framework file")
-    try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(f"{p}: not valid YAML: {exc}".splitlines()[0]) from exc
+    doc = read_yaml(p, "framework file")
     return framework_from_dict(doc, source=str(p))
 
 

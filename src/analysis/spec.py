@@ -125,10 +125,9 @@ def load_spec(spec: str | os.PathLike[str] | Mapping[str, Any]) -> dict[str, Any
             raise InputError(
                 f"spec {str(spec)!r}: neither a YAML file nor a built-in spec ({', '.join(builtin_specs())})"
             )
-    try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(f"{p}: not valid YAML: {exc}".splitlines()[0]) from exc
+    from analysis.files import read_yaml
+
+    doc = read_yaml(p, "spec")
     if not isinstance(doc, Mapping):
         raise InputError(f"{p}: a spec is a mapping of steps")
     return resolve_spec(doc, source=str(p))

@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from analysis.config import STUDIES_DIR
 from analysis.errors import InputError
@@ -267,12 +266,9 @@ def _with(study: Study, **changes: Any) -> Study:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: not valid YAML: {exc}".splitlines()[0]) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text") from exc
+    from analysis.files import read_yaml
+
+    doc = read_yaml(path, "study file")
     if not isinstance(doc, dict):
         raise InputError(f"{path}: a study is a mapping of keys ({', '.join(REQUIRED)}, ...)")
     return doc

@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from analysis import aggregate as aggregate_mod
 from analysis import ahp as ahp_mod
@@ -23,6 +22,7 @@ from analysis import weights as weights_mod
 from analysis.compare.rankings import compare_rankings, movers
 from analysis.config import SPECS_DIR
 from analysis.errors import InputError
+from analysis.files import read_yaml
 from analysis.framework import Framework
 
 # ---------------------------------------------------------------------------------------
@@ -203,10 +203,7 @@ def _read_combinations_yaml(spec: str | os.PathLike[str]) -> dict[str, Any]:
         path = SPECS_DIR / f"{spec}.yaml"
         if not path.exists():
             raise InputError(f"combinations {str(spec)!r}: neither a YAML file nor a built-in spec")
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: not valid YAML: {exc}".splitlines()[0]) from exc
+    doc = read_yaml(path, "comparison spec")
     if not isinstance(doc, Mapping) or not ({"combinations", "pipelines"} & set(doc)):
         raise InputError(f"{path}: a comparison spec has 'combinations' or 'weights' and 'pipelines'")
     return dict(doc)

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from analysis.errors import InputError, where
-from analysis.files import read_csv
+from analysis.files import read_csv, read_yaml
 from analysis.sensitivity._consts import Seed
 from analysis.sensitivity.design import dirichlet_weights, noisy_weights
 
@@ -444,11 +443,7 @@ def load_sensitivity_spec(
             path = SPECS_DIR / f"{spec}.yaml"
         if not path.exists():
             return load_spec(spec), {}  # load_spec names the choices
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
-        try:
-            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        except yaml.YAMLError as exc:
-            raise InputError(f"{path}: not valid YAML: {exc}".splitlines()[0]) from exc
+        doc = read_yaml(path, "spec")
         if not isinstance(doc, Mapping):
             raise InputError(f"{path}: a spec is a mapping of steps")
         doc = dict(doc)
@@ -464,12 +459,7 @@ SENSITIVITY_KEYS = ("factors", "n", "seed", "sampler", "n_boot")
 def load_factors_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A separate factors spec: YAML with a ``sensitivity:`` section, or the section itself."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such factors file")
-    try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(f"{p}: not valid YAML: {exc}".splitlines()[0]) from exc
+    doc = read_yaml(p, "factors file")
     if isinstance(doc, Mapping) and "sensitivity" in doc:
         doc = doc["sensitivity"]
     if not isinstance(doc, Mapping):
