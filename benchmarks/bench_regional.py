@@ -21,25 +21,12 @@ import pandas as pd
 from analysis.regional.boundaries import load_boundaries, match_units
 from analysis.regional.disparity import dagum, gini
 from analysis.regional.spatial import local_moran, moran, queen_weights
+from benchmarks.timing import best_time
 
 PANEL = (Path(__file__).resolve().parent.parent / "data" / "raw" / "panels"
          / "cn-county-census-2010-2020" / "county_census_2010_2020_indicators.csv")
 SCORE, PERMUTATIONS, SEED = "avg_years_schooling", 999, 12
 BAR_DAGUM, BAR_MORAN = 1.0, 10.0  # seconds per year
-
-
-def best_time(func: Callable[[], object], repeat: int = 7, budget: float = 10.0) -> float:
-    """Best wall time of ``func`` in seconds over ``repeat`` runs (fewer if slow)."""
-    func()
-    times = []
-    start = time.perf_counter()
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-        if time.perf_counter() - start > budget:
-            break
-    return min(times)
 
 
 def timed(func: Callable[[], object]) -> tuple[object, float]:
@@ -63,7 +50,7 @@ def main() -> None:
         y = part[SCORE].to_numpy(dtype=np.float64)
         groups = part["province"].to_numpy()
         result = dagum(y, groups)
-        seconds = best_time(lambda y=y, groups=groups: dagum(y, groups))
+        seconds = best_time(lambda y=y, groups=groups: dagum(y, groups), repeat=7, budget=10.0)
         flag = "ok" if seconds < BAR_DAGUM else "SLOW"
         print(f"{year}: Dagum, {len(y)} counties × {len(result.groups)} provinces: "
               f"{seconds * 1e3:.1f} ms (bar {BAR_DAGUM:.0f} s) {flag}; "

@@ -8,31 +8,16 @@ repeats (``time.perf_counter``), after a warm-up call.
 
 from __future__ import annotations
 
-import time
 import warnings
-from collections.abc import Callable
 
 import numpy as np
 
 from analysis import ahp
 from analysis import rank as R
 from analysis import weights as W
+from benchmarks.timing import best_time
 
 N_UNITS, N_CRITERIA, SEED = 3_000, 60, 20_260_101
-
-
-def best_time(func: Callable[[], object], repeat: int = 21, budget: float = 5.0) -> float:
-    """Best wall time of ``func`` in seconds over ``repeat`` runs (fewer if slow)."""
-    func()
-    times = []
-    start = time.perf_counter()
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-        if time.perf_counter() - start > budget:
-            break
-    return min(times)
 
 
 def data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
