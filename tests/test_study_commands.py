@@ -106,3 +106,20 @@ def test_index_reads_a_gbk_semicolon_panel_and_refuses_an_empty_one(tmp_path, ca
     capsys.readouterr()
     assert main(["index", "--data", str(empty), "--meta", str(criteria), "-o", str(out)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_an_index_run_into_an_old_folder_keeps_the_writers_rules(tmp_path, capsys):
+    import os
+
+    out = tmp_path / "out"
+    assert main(["index", "--study", "oecd-bli", "--years", "2015", "-o", str(out)]) == 0
+    os.chmod(out / "scores.csv", 0o600)
+    assert main(["index", "--study", "oecd-bli", "--years", "2016", "-o", str(out)]) == 0
+    assert (os.stat(out / "scores.csv").st_mode & 0o777) == 0o600  # its mode kept
+    before = (out / "weights.csv").read_bytes()
+    (out / "scores.csv").unlink()
+    os.mkfifo(out / "scores.csv")  # not a regular file: refused, nothing moved
+    capsys.readouterr()
+    assert main(["index", "--study", "oecd-bli", "--years", "2017", "-o", str(out)]) == 2
+    assert "FIFO" in capsys.readouterr().err
+    assert (out / "weights.csv").read_bytes() == before

@@ -637,7 +637,14 @@ def write_outputs(result: IndexRun | IndexResult, outdir: str | os.PathLike[str]
     import shutil
     import tempfile
 
-    from analysis.files import is_excel, write_csv, write_table, write_text
+    from analysis.files import (
+        current_umask,
+        is_excel,
+        output_mode,
+        write_csv,
+        write_table,
+        write_text,
+    )
 
     if isinstance(result, IndexResult):  # one year: as a run of that year
         result = _run_of(result)
@@ -649,9 +656,7 @@ def write_outputs(result: IndexRun | IndexResult, outdir: str | os.PathLike[str]
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp's 0700 would become the output folder's mode
+    os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp's 0700 would become the output folder's mode
     try:
         names = []
         for name, table in run_tables(result).items():
@@ -662,10 +667,14 @@ def write_outputs(result: IndexRun | IndexResult, outdir: str | os.PathLike[str]
         if not out.exists():
             os.replace(tmp, out)
         else:
+            # the writer's rules for every file replaced (a regular file or nothing, not an
+            # input of the run, its mode kept), all checked before the first move
+            modes = {name: output_mode(out / name) for name in names}
             for stale in out.glob("data_*.csv"):
                 if stale.name not in names:
                     stale.unlink()
             for name in names:
+                os.chmod(tmp / name, modes[name])
                 os.replace(tmp / name, out / name)
     finally:
         if tmp.exists():
