@@ -556,3 +556,17 @@ def test_cli_bad_direction_and_missing_value(tmp_path, capsys):
     m.write_text("unit,a,b\nu1,1,2\nu2,2,3\n")
     assert main(["rank", str(m), "--criteria", str(c), "--method", "wsm", "-o", str(tmp_path / "s")]) == 2
     assert "row 2, column 'direction'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("scale", [1e-160, 1e-12, 1e12, 1e160])
+def test_topsis_and_vector_wsm_do_not_depend_on_a_columns_unit(scale):
+    # vector normalisation divides by the column's length: scaling a column changes nothing,
+    # even where squaring the raw values would overflow (1e160) or underflow (1e-160)
+    rng = np.random.default_rng(14)
+    x = rng.uniform(1, 10, size=(8, 4))
+    w, d = np.array([0.4, 0.3, 0.2, 0.1]), np.array([1.0, -1.0, 1.0, 1.0])
+    scaled = x.copy()
+    scaled[:, 1] *= scale
+    with np.errstate(all="raise"):
+        np.testing.assert_allclose(R.topsis(scaled, w, d), R.topsis(x, w, d), rtol=1e-12)
+        np.testing.assert_allclose(R.norm_vector(scaled, d), R.norm_vector(x, d), rtol=1e-12)

@@ -82,12 +82,23 @@ def norm_sum(x: Array, d: Array, names: Sequence[str] | None = None) -> Array:
     return v / v.sum(axis=0)
 
 
-def norm_vector(x: Array, d: Array, names: Sequence[str] | None = None) -> Array:
-    norm = np.sqrt((x * x).sum(axis=0))
-    zero = norm == 0
+def unit_columns(x: Array, names: Sequence[str] | None = None) -> Array:
+    """``x_ij / sqrt(Σ_i x_ij²)``: each column scaled to unit length.
+
+    The column is first divided by its largest absolute value (the ratio is unchanged), so
+    that nothing is squared beyond [−1, 1]: values near 1e160 do not overflow, near 1e-160
+    do not underflow. An all-zero column is an :class:`InputError` naming it.
+    """
+    scale = np.abs(x).max(axis=0)
+    zero = ~(scale > 0)
     if zero.any():
         raise _column_error(names, int(np.flatnonzero(zero)[0]), "all zero, cannot normalise")
-    r = x / norm
+    y = x / scale
+    return y / np.sqrt((y * y).sum(axis=0))
+
+
+def norm_vector(x: Array, d: Array, names: Sequence[str] | None = None) -> Array:
+    r = unit_columns(x, names)
     return np.where(d > 0, r, 1.0 - r)
 
 
@@ -160,11 +171,7 @@ def topsis_details(x: Array, w: Array, d: Array, names: Sequence[str] | None = N
     """TOPSIS's weighted matrix ``V``, ideals ``A+``/``A-``, distances ``S+``/``S-`` and
     closeness ``C`` (see :func:`topsis`)."""
     if normalisation == "vector":
-        norm = np.sqrt((x * x).sum(axis=0))
-        zero = norm == 0
-        if zero.any():
-            raise _column_error(names, int(np.flatnonzero(zero)[0]), "all zero, cannot normalise")
-        v = x * (w / norm)  # (1-2)
+        v = unit_columns(x, names) * w  # (1-2)
         best = np.where(d > 0, v.max(axis=0), v.min(axis=0))  # (3)
         worst = np.where(d > 0, v.min(axis=0), v.max(axis=0))
     elif normalisation == "minmax":
