@@ -365,3 +365,25 @@ def test_two_index_runs_are_named_by_their_folders(tmp_path):
         )
     table = read_scores([tmp_path / "gini" / "scores.csv", tmp_path / "reci" / "scores.csv"], by="year")
     assert sorted(table["method"].unique()) == ["gini", "reci"]
+
+
+def test_nothing_is_dropped_in_silence(tmp_path, capsys):
+    # a unit without a score, a header-only file, a run with no unit in common (issue 14)
+    files = {
+        "m1": "unit,score\na,1\nb,\nc,3\n",
+        "m2": "unit,score\na,2\nb,1\nc,3\n",
+        "m3": "unit,score\n",
+        "m4": "unit,score\nx,2\ny,1\n",
+    }
+    for name, text in files.items():
+        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
+    run = lambda *names: main(  # noqa: E731
+        ["compare", *(str(tmp_path / f"{n}.csv") for n in names), "--nominal", "m2",
+         "-o", str(tmp_path / "out")]
+    )
+    assert run("m1", "m2") == 0
+    assert "m1: 1 unit(s) without a score left out of its comparison (b)" in capsys.readouterr().err
+    assert run("m3", "m2") == 2
+    assert "header only" in capsys.readouterr().err
+    assert run("m4", "m2") == 0
+    assert "m4: no unit in common with the nominal method 'm2'" in capsys.readouterr().err

@@ -55,13 +55,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # imported here: the parser of every subcommand is built on each call of qci, and
     # analysis.compare pulls in scipy.stats (seconds of start-up for `qci extract`)
+    from analysis.commands._mcda_io import warnings_to_stderr
     from analysis.compare import compare_rankings, read_scores
     from analysis.files import is_excel, write_csv, write_table
 
     scores = read_scores(args.scores, by=args.by)
-    shifts, agreement = compare_rankings(
-        scores, args.nominal, by=args.by, top=args.top, lower_is_better=args.lower_is_better
-    )
+    with warnings_to_stderr("compare"):  # units left out and methods with nothing in common
+        shifts, agreement = compare_rankings(
+            scores, args.nominal, by=args.by, top=args.top, lower_is_better=args.lower_is_better
+        )
     out = Path(args.output)
     if is_excel(out):
         targets = str(write_table({"shifts": shifts, "agreement": agreement}, out))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -196,6 +197,11 @@ def compare_rankings(
     pairs = frame[[*keys, "method", "unit", "score"]].merge(
         nominal_scores.rename(columns={"score": "nominal_score"}), on=[*keys, "unit"], how="inner"
     )
+    missing = pairs.loc[pairs["score"].isna() & pairs["nominal_score"].notna()]
+    for method, rows in missing.groupby("method", sort=False):
+        shown = ", ".join(map(str, rows["unit"].head(5))) + (", …" if len(rows) > 5 else "")
+        warnings.warn(f"{method}: {len(rows)} unit(s) without a score left out of its comparison "
+                      f"({shown})", stacklevel=2)
     pairs = pairs.dropna(subset=["score", "nominal_score"])
     grouped = pairs.groupby([*keys, "method"], sort=False)
     pairs["rank"] = grouped["score"].rank(method="min", ascending=False).astype(np.int64)
@@ -215,6 +221,10 @@ def compare_rankings(
     expected["_order"] = expected["method"].map({m: i for i, m in enumerate(order)})
     agreement = expected.merge(agreement, on=[*keys, "method"], how="left")
     agreement["n"] = agreement["n"].fillna(0).astype(np.int64)
+    for row in agreement.loc[agreement["n"] == 0].itertuples():
+        where = "".join(f" ({k} {getattr(row, k)})" for k in keys if k.isidentifier())
+        warnings.warn(f"{row.method}: no unit in common with the nominal method {nominal!r}"
+                      f"{where}: nothing to compare", stacklevel=2)
     agreement["top_overlap"] = agreement["top_overlap"].fillna(0).astype(np.int64)
     agreement = agreement.sort_values([*keys, "_order"], kind="stable")
     return shifts, agreement[[*keys, *AGREEMENT_COLUMNS]].reset_index(drop=True)
@@ -449,6 +459,8 @@ def read_scores(
             frame = frame.rename(columns={"uCode": "unit"})
         _check_columns(frame, [*keys, "unit", "score"], f"{path}")
         has_year = has_year or ("year" in frame.columns and "year" not in keys)
+        if frame.empty:
+            raise InputError(f"{path}: no scores (the file has a header only)")
         frame["row"] = np.arange(1, len(frame) + 1)
         if "iCode" in frame.columns and "iCode" not in keys and len(frame):
             frame = frame.loc[frame["iCode"] == frame["iCode"].iloc[0]]
