@@ -529,3 +529,12 @@ def test_cli_writes_a_workbook_for_xlsx(tmp_path):
     assert book.sheetnames == ["runs", "ranks", "sobol", "design", "weight_sets", "spec"]
     sobol = pd.read_excel(out, sheet_name="sobol")
     assert sobol["Si"].to_numpy() == pytest.approx([ASEM_SI[f] for f in FACTORS], abs=1e-9)
+
+
+def test_a_design_too_large_for_memory_is_refused_in_one_line(capsys):
+    # issue 14: --n 10^8 asked for a 6.7 GiB allocation and died; now one line, exit 2
+    argv = ["sensitivity", "--study", "oecd-bli", "--year", "2015", "--n", "100000000",
+            "--seed", "1", "-o", "unused"]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "--n 100000000" in err and "give 1 ≤ N ≤" in err and err.count("\n") == 1

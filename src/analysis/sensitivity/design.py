@@ -95,6 +95,11 @@ def cut_levels(x: np.ndarray, n: int) -> np.ndarray:
     return (x[:, :, None] > inner[None, :, :]).sum(axis=-1)
 
 
+#: the most runs a drawn design may have: beyond, the design and each run's ranks no
+#: longer fit in memory on an ordinary machine (N = 10^8 asked for a 6.7 GiB array)
+MAX_RUNS = 2_000_000
+
+
 def saltelli_design(
     factors: Mapping[str, Sequence[Any]],
     N: int,
@@ -124,6 +129,12 @@ def saltelli_design(
         if len(alternatives) < 1:
             raise InputError(f"saltelli_design: factor {name!r} has no alternatives")
     d = len(names)
+    if N < 1 or N * (d + 2) > MAX_RUNS:
+        raise InputError(
+            f"--n {N}: a Saltelli design of N (d + 2) = {N * (d + 2):,} runs over {d} factors; "
+            f"give 1 ≤ N ≤ {MAX_RUNS // (d + 2):,} (at most {MAX_RUNS:,} runs; the Sobol indices "
+            "settle long before)"
+        )
     if sampler == "coinr":
         u = saltelli_matrix(N, d, seed)
         codes = np.column_stack([cut_levels(u[:, i], len(factors[n])) for i, n in enumerate(names)])
