@@ -480,3 +480,14 @@ def test_a_long_panel_builds_directly(asem, asem_result):
     res = build_index(long, fw, spec)
     wide = build_index(data, fw, spec)
     pd.testing.assert_frame_equal(res.results().sort_index(), wide.results().sort_index())
+
+
+def test_a_header_only_data_file_is_named_as_such(tmp_path, capsys):
+    # issue 14: it was "screen (by_na): no unit passes; lower the threshold"
+    data = tmp_path / "empty.csv"
+    data.write_text("uCode,a,b\n", encoding="utf-8")
+    criteria = tmp_path / "criteria.csv"
+    criteria.write_text("indicator,direction\na,1\nb,1\n", encoding="utf-8")
+    assert main(["index", "--data", str(data), "--meta", str(criteria), "--spec", "peers-default",
+                 "-o", str(tmp_path / "out")]) == 2  # fmt: skip
+    assert "no rows: the data has a header only" in capsys.readouterr().err

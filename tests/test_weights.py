@@ -1045,3 +1045,9 @@ def test_a_truly_constant_column_is_still_constant_at_any_scale(column):
     assert w[2] == 0
     with pytest.raises(InputError, match="constant"):
         W.pca(x)
+
+
+def test_critic_of_one_criterion_says_why_it_cannot_weigh(tmp_path):
+    # issue 14: one criterion was called "perfectly correlated with each other"
+    with pytest.raises(InputError, match="needs at least two criteria"):
+        W.critic(np.array([[1.0], [2.0], [4.0]]), names=["a"])

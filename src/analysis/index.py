@@ -396,6 +396,8 @@ def build_years(
         framework = framework.with_weights(spec["weights"])
     fw = framework
     has_time = "Time" in data.columns and data["Time"].notna().any()
+    if data.empty:
+        raise InputError(f"{where(source)}no rows: the data has a header only")
     check_data(data, fw, source, numbers=has_time and data["Time"].nunique() > 1)
     codes = fw.indicators
     denominating = "denominate" in spec and spec["denominate"]["method"] != "none"

@@ -178,6 +178,11 @@ def critic(
     d = _directions(directions, m, labels)
     if correlation not in CORRELATIONS:
         raise InputError(f"critic correlation={correlation!r}: use one of {', '.join(CORRELATIONS)}")
+    if x.shape[1] < 2:
+        raise InputError(
+            "critic: needs at least two criteria (it weighs each by its contrast and its "
+            f"conflict with the others; one criterion, {labels[0]!r}, has nothing to conflict with)"
+        )
     constant = _constant_columns(x)
     _warn_constant(constant, labels, "critic")
     r = minmax_benefit(x, d)  # (2-3)
