@@ -123,3 +123,25 @@ def test_an_index_run_into_an_old_folder_keeps_the_writers_rules(tmp_path, capsy
     assert main(["index", "--study", "oecd-bli", "--years", "2017", "-o", str(out)]) == 2
     assert "FIFO" in capsys.readouterr().err
     assert (out / "weights.csv").read_bytes() == before
+
+
+def test_index_reads_a_named_sheet_and_named_unit_and_year_columns(tmp_path, capsys):
+    from analysis.config import RAW_PANELS
+
+    bli = RAW_PANELS / "oecd-bli-2014-2017"
+    raw = pd.read_csv(bli / "bli_2014_2017.csv")
+    book = tmp_path / "bli.xlsx"
+    with pd.ExcelWriter(book) as writer:  # the data is not on the first sheet
+        pd.DataFrame({"note": ["about"]}).to_excel(writer, sheet_name="about", index=False)
+        raw.to_excel(writer, sheet_name="data", index=False)
+    common = ["--meta", str(bli / "criteria.csv"), "--spec", "bli-gini", "--years", "2016"]
+    by_columns, by_sheet = tmp_path / "a", tmp_path / "b"
+    assert main(["index", "--data", str(bli / "bli_2014_2017.csv"), "--unit-column", "COUNTRY",
+                 "--year-column", "YEAR", *common, "-o", str(by_columns)]) == 0  # fmt: skip
+    assert main(["index", "--data", str(book), "--sheet", "data", "--unit-column", "COUNTRY",
+                 "--year-column", "YEAR", *common, "-o", str(by_sheet)]) == 0  # fmt: skip
+    a, b = (pd.read_csv(p / "scores.csv") for p in (by_columns, by_sheet))
+    pd.testing.assert_frame_equal(a, b)
+    assert len(a.loc[a["iCode"] == "Index"]) == 36
+    assert main(["index", "--data", str(book), *common, "-o", str(tmp_path / "c")]) == 2
+    assert "no unit column" in capsys.readouterr().err

@@ -589,21 +589,28 @@ def read_idata(path: str | os.PathLike[str]) -> pd.DataFrame:
     )
 
 
-def load_data(path: str | os.PathLike[str], framework: Framework) -> pd.DataFrame:
+def load_data(
+    path: str | os.PathLike[str],
+    framework: Framework,
+    sheet: str | int | None = None,
+    unit_column: str | None = None,
+    year_column: str | None = None,
+) -> pd.DataFrame:
     """Data for :func:`build_index` from a file: COINr iData, a wide panel or a long panel.
 
     A CSV with ``indicator`` and ``value`` columns is a long panel (validated against the
     framework, see :func:`analysis.panel.read_panel`); one with ``unit`` (and ``year``)
-    columns is a wide panel; otherwise the file is COINr iData (``uCode``, ``Time``).
-    Excel files (.xlsx) are read as panels.
+    columns, or with the ``unit_column`` named, is a wide panel; otherwise the file is
+    COINr iData (``uCode``, ``Time``). Excel files (.xlsx) are read as panels, from
+    ``sheet`` (name or 0-based position; default the first).
     """
+    from analysis.files import read_table
     from analysis.panel import read_panel, to_idata
 
     p = Path(path)
-    if p.suffix.lower() in {".xlsx", ".xls"}:
-        return to_idata(read_panel(p, framework), framework)
-    from analysis.files import read_table
-
+    as_panel = {"sheet": sheet, "unit_column": unit_column, "year_column": year_column}
+    if p.suffix.lower() in {".xlsx", ".xls"} or unit_column or year_column:
+        return to_idata(read_panel(p, framework, **as_panel), framework)
     head = read_table(p, what="data file", nrows=0).columns  # encodings, delimiters, errors
     columns = {str(c).strip() for c in head}
     if {"indicator", "value"} <= columns or ("unit" in columns and UNIT_COLUMN not in columns):

@@ -39,6 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="pipeline spec: a YAML file or a built-in name (default: the study's, else "
         "coinr-default)",
     )
+    parser.add_argument("--sheet", metavar="SHEET",
+                        help="Excel data: the sheet (name or 0-based position; default the first)")
+    parser.add_argument("--unit-column", metavar="COLUMN",
+                        help="the data's unit column when it is not 'unit' (or uCode), e.g. city")
+    parser.add_argument("--year-column", metavar="COLUMN",
+                        help="the data's year column when it is not 'year' (or Time)")
     parser.add_argument(
         "--study",
         metavar="STUDY",
@@ -73,7 +79,9 @@ def run(args: argparse.Namespace) -> int:
     framework = load_framework(args.meta) if args.meta else study.framework  # type: ignore[union-attr]
     spec = load_spec(args.spec or (study.spec if study is not None else "coinr-default"))
     if args.data:
-        data, source = load_data(args.data, framework), args.data
+        sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
+        data = load_data(args.data, framework, sheet, args.unit_column, args.year_column)
+        source = args.data
     else:
         data, source = study.panel, f"study {study.name!r}"  # type: ignore[union-attr]
     years = None
