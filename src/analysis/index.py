@@ -99,6 +99,12 @@ class IndexResult:
             self.framework.aggregates
         ]
 
+    def aggregated_input(self) -> pd.DataFrame:
+        """The dataset the aggregation reads: the last step's before ``Aggregated`` (the
+        normalised values, directions applied, when the spec normalises)."""
+        step = [k for k in self.datasets if k != "Aggregated"][-1]
+        return self.datasets[step]
+
     def results(self) -> pd.DataFrame:
         """COINr's results table: every aggregate's score, then ``<code>_rank``, best first.
 

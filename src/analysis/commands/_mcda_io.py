@@ -289,8 +289,7 @@ def panel_matrix(
     directed = "normalise" in entry and entry["normalise"]["method"] != "none"
     frames = []
     for y, res in run.results.items():
-        step = [k for k in res.datasets if k != "Aggregated"][-1]
-        frame = res.datasets[step].copy()
+        frame = res.aggregated_input().copy()
         frame.index = pd.MultiIndex.from_arrays(
             [frame.index, [y] * len(frame)], names=["unit", "year"]
         )

@@ -105,9 +105,7 @@ def _directed(spec: Any) -> bool:
 def year_matrix(run: IndexRun, year: int) -> pd.DataFrame:
     """The indicator matrix of ``year`` as the index uses it: the last dataset before
     aggregation (normalised with directions when the spec normalises), units as index."""
-    result = run.results[year]
-    step = [k for k in result.datasets if k != "Aggregated"][-1]
-    frame = result.datasets[step][run.framework.indicators].astype(np.float64)
+    frame = run.results[year].aggregated_input()[run.framework.indicators].astype(np.float64)
     frame.index = frame.index.astype(str)
     frame.index.name = "unit"
     return frame
@@ -213,14 +211,12 @@ def study_inputs(study: Study, year: int | None = None, lang: str = "zh",
     scores["unit"] = scores["unit"].astype(str)
     scores["year"] = pd.array(scores["year"].astype(np.int64), dtype="Int64")
     systems = systems_of(fw)
+    places = {}  # without maps: the defaults, nothing matched
     if maps:
-        matched, unmatched = match_study_units(study)
-    else:
-        matched, unmatched = RegionalInputs.__dataclass_fields__["boundaries"].default_factory(), \
-            RegionalInputs.__dataclass_fields__["unmatched"].default_factory()
+        places["boundaries"], places["unmatched"] = match_study_units(study)
     return RegionalInputs(
         scores=scores, top=fw.top, systems=systems, names=study.indicator_names(lang),
-        groups=study_groups(study, lang), boundaries=matched, unmatched=unmatched,
+        groups=study_groups(study, lang), **places,
         matrices={int(y): year_matrix(run, y) for y in run.years},
         directions=year_directions(run),
         weights={int(y): year_weights(run, y) for y in run.years},
