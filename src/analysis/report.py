@@ -37,21 +37,14 @@ import pandas as pd
 from analysis.errors import InputError
 from analysis.framework import QUALITY_NAMES_EN, Framework
 from analysis.report_text import TEXT
+from analysis.sensitivity.factors import DEFAULT_FACTORS
 from analysis.study import Study, load_study
 
 LANGS = ("zh", "en")
 
-#: the uncertain factors of the robustness sections: each a list of alternatives
-#: (``n_zscore(100,10)`` stays above 0 for any panel of up to 101 units, so that the
-#: geometric mean can meet it)
-SENSITIVITY_FACTORS: dict[str, Any] = {
-    "factors": {
-        "Weights": {"weights": {"noise": 0.25, "sets": 100}},
-        "Normalisation": {"normalise": ["n_minmax(1,100)", "n_zscore(100,10)"]},
-        "Aggregation": {"aggregate": ["a_amean", "a_gmean"]},
-        "Winmax": {"winmax": [1, 2, 3, 4, 5]},
-    }
-}
+#: the uncertain factors of the robustness sections (defined with the sensitivity engine,
+#: which ``qci sensitivity --study`` also draws by default)
+SENSITIVITY_FACTORS: dict[str, Any] = DEFAULT_FACTORS
 
 
 def as_html(markdown: str) -> Any:

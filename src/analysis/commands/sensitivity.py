@@ -119,9 +119,9 @@ def run(args: argparse.Namespace) -> int:
     spec = args.spec or (study.spec if study is not None else "coinr-default")
     base, section = load_sensitivity_spec(spec)
     if study is not None and not section and args.factors is None and args.design is None:
-        from analysis.report import SENSITIVITY_FACTORS  # the factors notebooks 40 and 90 draw
+        from analysis.sensitivity import DEFAULT_FACTORS  # as notebooks 40 and 90 draw
 
-        section = SENSITIVITY_FACTORS
+        section = DEFAULT_FACTORS
     if args.year is not None:
         base = {**base, "year": args.year}
     spec = {**base, **({"sensitivity": section} if section else {})}

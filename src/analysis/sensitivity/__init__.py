@@ -130,6 +130,7 @@ from analysis.sensitivity.estimators import (  # noqa: F401 - the package API
     sobol_indices,
 )
 from analysis.sensitivity.factors import (  # noqa: F401 - the package API
+    DEFAULT_FACTORS,
     DESIGN_IGNORED_COLUMNS,
     FACTOR_KINDS,
     NO_EXCLUSION,

@@ -84,6 +84,19 @@ class Factor:
         return {"kind": self.kind, "alternatives": [_plain(label) for label in self.labels]}
 
 
+#: the uncertain factors the reports' robustness sections and ``qci sensitivity --study`` draw: each a list of alternatives
+#: (``n_zscore(100,10)`` stays above 0 for any panel of up to 101 units, so that the
+#: geometric mean can meet it)
+DEFAULT_FACTORS: dict[str, Any] = {
+    "factors": {
+        "Weights": {"weights": {"noise": 0.25, "sets": 100}},
+        "Normalisation": {"normalise": ["n_minmax(1,100)", "n_zscore(100,10)"]},
+        "Aggregation": {"aggregate": ["a_amean", "a_gmean"]},
+        "Winmax": {"winmax": [1, 2, 3, 4, 5]},
+    }
+}
+
+
 def _plain(value: Any) -> Any:
     """A YAML-safe scalar (NumPy numbers become Python numbers)."""
     if isinstance(value, np.generic):
