@@ -15,7 +15,6 @@ raw, or treated and normalised as a spec's index would use them.
 
 from __future__ import annotations
 
-import csv
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -27,16 +26,17 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, where
-from analysis.files import read_csv
+from analysis.files import read_csv, read_table
 
 if TYPE_CHECKING:  # the framework module is imported when used (CLI start-up time)
     from analysis.framework import Framework
     from analysis.study import Study
 
 
-def _header(path: Path) -> list[str]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return [c.strip() for c in next(csv.reader(fh), [])]
+def _header(path: Path, sheet: str | int | None = None) -> list[str]:
+    """The header line as written (pandas renames a repeated column name ``a`` to ``a.1``)."""
+    first = read_table(path, sheet=sheet, header=None, nrows=1, dtype=str, keep_default_na=False)
+    return [str(c).strip() for c in first.iloc[0]] if len(first) else []
 
 
 def _check_unique(path: Path, labels: list[str], what: str) -> None:
@@ -73,21 +73,24 @@ def _weight(value: str, path: Path, row: int) -> float:
     return number
 
 
-def read_matrix(path: str | Path, need_values: bool = True) -> pd.DataFrame:
+def read_matrix(path: str | Path, need_values: bool = True,
+                sheet: str | int | None = None) -> pd.DataFrame:
     """The decision matrix: index = unit ids (text), columns = criteria (float64).
 
-    With ``need_values`` every cell must be a finite number (at least one row); otherwise
-    (AHP, expert and equal weights) only the criteria names are used.
+    A CSV, or a sheet of an Excel workbook (``sheet``: name or 0-based position, default
+    the first). With ``need_values`` every cell must be a finite number (at least one
+    row); otherwise (AHP, expert and equal weights) only the criteria names are used.
     """
     p = Path(path)
-    frame = read_csv(p, what="decision matrix CSV", dtype=str, keep_default_na=False)
+    frame = read_table(p, what="decision matrix", sheet=sheet, dtype=str, keep_default_na=False)
     if frame.shape[1] < 2:
         raise InputError(f"{p}: expected a unit id column, then one column per criterion")
-    _check_unique(p, _header(p)[1:], "criterion")
+    _check_unique(p, _header(p, sheet)[1:], "criterion")
     unit_col = frame.columns[0]
     frame = frame.set_index(unit_col)
     frame.index = frame.index.astype(str).str.strip()
     frame.index.name = "unit"
+    frame = frame.fillna("")  # an Excel sheet's empty cells
     frame.columns = [str(c) for c in frame.columns]
     if not need_values:
         return frame
@@ -175,10 +178,13 @@ def call_with_location(func: Callable[..., Any], prefix: str, *args: Any, **kwar
         raise InputError(f"{prefix}{exc}") from None
 
 
-def write_output(frame: pd.DataFrame, path: str | Path) -> Path:
-    """A command's table: an Excel workbook for ``.xlsx``, else CSV (15 significant digits)."""
+def write_output(frame: pd.DataFrame, path: str | Path, source: object = "the result") -> Path:
+    """A command's table: an Excel workbook for ``.xlsx``, else CSV (15 significant digits);
+    refused when a number in it overflowed (:func:`check_finite_result`)."""
+    from analysis.commands._common import check_finite_result
     from analysis.files import is_excel, write_csv, write_table
 
+    check_finite_result(frame, source)
     if is_excel(path):
         return write_table(frame, path)
     return write_csv(frame, path, float_format="%.15g")
@@ -188,7 +194,10 @@ def write_output(frame: pd.DataFrame, path: str | Path) -> Path:
 
 
 def add_panel_arguments(parser: Any) -> None:
-    """``--year``, ``--pooled``, ``--meta`` and ``--spec`` of the panel mode."""
+    """``--year``, ``--pooled``, ``--meta`` and ``--spec`` of the panel mode, and the
+    table options (``--sheet`` for an Excel matrix or panel; ``--unit-column`` and
+    ``--year-column`` for a panel)."""
+    from analysis.commands._common import add_table_arguments
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--year", metavar="Y",
                       help="panel input: the decision matrix is this year's rows")
@@ -200,6 +209,7 @@ def add_panel_arguments(parser: Any) -> None:
     parser.add_argument("--spec", metavar="SPEC",
                         help="panel input: treat and normalise as this index spec does "
                              "(default: the raw values)")
+    add_table_arguments(parser)
 
 
 def add_study_argument(parser: Any, role: str) -> None:
@@ -224,6 +234,9 @@ def panel_mode(args: Any) -> bool:
             raise InputError("--study gives a panel: add --year Y or --pooled")
         if args.spec or args.meta:
             raise InputError("--spec and --meta need a panel: add --year Y or --pooled")
+        if args.unit_column or args.year_column:
+            raise InputError("--unit-column and --year-column name a panel's columns: add --year Y "
+                             "or --pooled (a MATRIX's first column is its unit id)")
         return False
     return True
 
@@ -238,6 +251,7 @@ def panel_input(args: Any) -> tuple[pd.DataFrame, np.ndarray | None, np.ndarray]
     values are weighed as its index uses them), else none (the raw values).
     """
     from analysis import engine
+    from analysis.commands._common import table_options
     from analysis.framework import load_framework
 
     study = study_of(args)
@@ -254,7 +268,12 @@ def panel_input(args: Any) -> tuple[pd.DataFrame, np.ndarray | None, np.ndarray]
     data = args.matrix if args.matrix is not None else study.panel  # type: ignore[union-attr]
     spec = args.spec or (study.spec if study is not None else None)
     source = args.matrix or f"study {study.name!r}"  # type: ignore[union-attr]
-    matrix, directed = panel_matrix(data, framework, args.year, args.pooled, spec, source=source)
+    if args.matrix is None:
+        from analysis.commands._common import refuse_table_options
+
+        refuse_table_options(args, "the study's panel is read as the study says; give a panel file")
+    matrix, directed = panel_matrix(data, framework, args.year, args.pooled, spec, source=source,
+                                    table_options=table_options(args))
     p = len(framework.indicators)
     effective = engine.effective_weights(framework, framework.table["weight"].to_numpy())[:p]
     return matrix, None if directed else framework.direction.copy(), effective
@@ -267,6 +286,7 @@ def panel_matrix(
     pooled: bool,
     spec: Any,
     source: str | None = None,
+    table_options: dict[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, bool]:
     """The decision matrix of a panel: index (``unit``, ``year``), one year's rows or (``pooled``)
     every year's, columns the framework's indicators. Returns ``(matrix, directed)``:
@@ -275,11 +295,12 @@ def panel_matrix(
 
     Without ``spec`` the raw values; with it the dataset the spec's index normalises
     or, with a normalise step, its normalised values (every year built as the spec says,
-    e.g. pooled min-max).
+    e.g. pooled min-max). ``table_options`` (``sheet``, ``unit_column``, ``year_column``)
+    go to :func:`analysis.index.load_data`.
     """
     from analysis.index import build_years, load_data, load_spec
 
-    data = path if isinstance(path, pd.DataFrame) else load_data(path, framework)
+    data = path if isinstance(path, pd.DataFrame) else load_data(path, framework, **(table_options or {}))
     source = source or str(path)
     entry = dict(load_spec(spec)) if spec else {}
     entry.setdefault("aggregate", {"method": "amean"})

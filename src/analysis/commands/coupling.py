@@ -19,8 +19,9 @@ HELP = "coupling coordination (耦合协调度) of subsystem scores per unit and
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scores", metavar="SCORES.csv", nargs="?",
-                        help="long scores: unit (or uCode), [year,] iCode, score (qci index)")
+    from analysis.commands._common import SCORES_HELP, add_output_argument
+
+    parser.add_argument("scores", metavar="SCORES.csv", nargs="?", help=SCORES_HELP)
     parser.add_argument("--systems", metavar="CODE,CODE[,...]",
                         help="the iCodes of the subsystems (at least two; default with --study: "
                              "the framework's dimensions)")
@@ -31,8 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="weights α of the coordination index T (default equal; rescaled to sum 1)")
     parser.add_argument("--max", type=float, default=100.0, metavar="MAX",
                         help="the scores' upper bound: U = score / MAX (default 100)")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.csv",
-                        help="output table (.csv, or .xlsx for a workbook)")
+    add_output_argument(parser)
 
 
 def parse_weights(text: str | None) -> dict[str, float] | None:
@@ -53,15 +53,13 @@ def parse_weights(text: str | None) -> dict[str, float] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.commands._common import method_of, write_result
     from analysis.commands._mcda_io import call_with_location
     from analysis.errors import InputError
-    from analysis.files import write_table
     from analysis.regional.coupling import MODELS, coupling_table
     from analysis.regional.inputs import scores_source, systems_of
 
-    model = args.model.strip().lower()
-    if model not in MODELS:
-        raise InputError(f"--model {args.model!r}: use one of {', '.join(MODELS)}")
+    model = method_of(args, MODELS, option="model")
     scores, source, study = scores_source(args.scores, args.study)
     if args.systems:
         systems = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -71,6 +69,6 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("give --systems CODE,CODE[,...] (or --study S for its dimensions)")
     table = call_with_location(coupling_table, f"{source}: ", scores, systems, model,
                                parse_weights(args.weights), args.max)
-    path = write_table(table, args.output)
+    path = write_result(table, args.output, source)
     print(f"coupling: {model}, {len(systems)} systems, {len(table)} unit-years -> {path}")
     return 0

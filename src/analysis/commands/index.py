@@ -21,6 +21,8 @@ HELP = "build a composite index over years from a panel + framework with a pipel
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from analysis.commands._common import add_table_arguments
+
     parser.add_argument(
         "--data",
         metavar="PANEL",
@@ -39,12 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="pipeline spec: a YAML file or a built-in name (default: the study's, else "
         "coinr-default)",
     )
-    parser.add_argument("--sheet", metavar="SHEET",
-                        help="Excel data: the sheet (name or 0-based position; default the first)")
-    parser.add_argument("--unit-column", metavar="COLUMN",
-                        help="the data's unit column when it is not 'unit' (or uCode), e.g. city")
-    parser.add_argument("--year-column", metavar="COLUMN",
-                        help="the data's year column when it is not 'year' (or Time)")
+    add_table_arguments(parser)
     parser.add_argument(
         "--study",
         metavar="STUDY",
@@ -68,6 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.commands._common import refuse_table_options, table_options
     from analysis.commands._mcda_io import study_of
     from analysis.errors import InputError
     from analysis.framework import load_framework
@@ -79,10 +77,10 @@ def run(args: argparse.Namespace) -> int:
     framework = load_framework(args.meta) if args.meta else study.framework  # type: ignore[union-attr]
     spec = load_spec(args.spec or (study.spec if study is not None else "coinr-default"))
     if args.data:
-        sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
-        data = load_data(args.data, framework, sheet, args.unit_column, args.year_column)
+        data = load_data(args.data, framework, **table_options(args))
         source = args.data
     else:
+        refuse_table_options(args, "the study's panel is read as the study says; give --data PANEL")
         data, source = study.panel, f"study {study.name!r}"  # type: ignore[union-attr]
     years = None
     if args.years:

@@ -24,6 +24,8 @@ HELP = "obstacle degree (障碍度) of each indicator and dimension per unit"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from analysis.commands._common import add_output_argument, add_table_arguments
+
     parser.add_argument("matrix", metavar="MATRIX.csv", nargs="?",
                         help="first column the unit id, then one numeric column per indicator "
                              "(or give --study)")
@@ -38,8 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--weights", metavar="WEIGHTS.csv",
                         help="indicator,weight (as written by qci weights); "
                              "default: the weight column of CRITERIA.csv")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.csv",
-                        help="output table (.csv, or .xlsx for a workbook)")
+    add_table_arguments(parser, columns=False)
+    add_output_argument(parser)
 
 
 def read_dimensions(path: str, criteria: list[str]) -> list[str] | None:
@@ -61,13 +63,13 @@ def read_dimensions(path: str, criteria: list[str]) -> list[str] | None:
 
 def run_study(args: argparse.Namespace) -> int:
     """``--study S [--year Y]``: the obstacle model of the study's index in one year."""
+    from analysis.commands._common import write_result
     from analysis.errors import InputError
-    from analysis.files import write_table
     from analysis.regional.inputs import study_obstacles
     from analysis.study import load_study
 
     given = [name for name, value in (("MATRIX.csv", args.matrix), ("--criteria", args.criteria),
-                                      ("--weights", args.weights)) if value]
+                                      ("--weights", args.weights), ("--sheet", args.sheet)) if value]
     if given:
         raise InputError(f"--study takes the matrix, directions and weights from the study: "
                          f"drop {', '.join(given)}")
@@ -77,7 +79,7 @@ def run_study(args: argparse.Namespace) -> int:
         raise InputError(f"--year {year}: before the study's first panel year {study.panel_years[0]}")
     data_year = study.data_year(year)
     result = study_obstacles(study, year)
-    path = write_table(result.table(), args.output)
+    path = write_result(result.table(), args.output, f"study {study.name}")
     note = "" if data_year == year else f" (data of {data_year})"
     print(f"obstacle: study {study.name}, {year}{note}: {len(result.units)} units, "
           f"{len(result.codes)} indicators, {len(result.dimension_codes)} dimensions -> {path}")
@@ -85,9 +87,9 @@ def run_study(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.commands._common import sheet_of, write_result
     from analysis.commands._mcda_io import read_criteria, read_matrix, read_weights
     from analysis.errors import InputError
-    from analysis.files import write_table
     from analysis.regional.obstacle import obstacles
 
     if args.study:
@@ -96,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("give MATRIX.csv --criteria CRITERIA.csv, or --study S [--year Y]")
     if args.year is not None:
         raise InputError("--year needs --study (a MATRIX.csv is one period)")
-    matrix = read_matrix(args.matrix)
+    matrix = read_matrix(args.matrix, sheet=sheet_of(args))
     criteria = list(matrix.columns)
     table = read_criteria(args.criteria, criteria)
     if args.weights:
@@ -109,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"{args.criteria}: weights sum to 0")
     result = obstacles(matrix, weights, table["direction"].to_numpy(),
                        read_dimensions(args.criteria, criteria))
-    path = write_table(result.table(), args.output)
+    path = write_result(result.table(), args.output, args.matrix)
     dims = len(result.dimension_codes)
     print(f"obstacle: {len(matrix)} units, {len(criteria)} indicators"
           + (f", {dims} dimensions" if dims else "") + f" -> {path}")

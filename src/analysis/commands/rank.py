@@ -48,6 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from analysis import rank as R
     from analysis.cli import parse_options
+    from analysis.commands._common import sheet_of
     from analysis.commands._mcda_io import (
         panel_mode,
         read_criteria,
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError("give --criteria CRITERIA.csv (indicator,direction[,weight])")
         if args.matrix is None:
             raise InputError("give MATRIX.csv, or a panel (or --study STUDY) with --year Y or --pooled")
-        matrix = read_matrix(args.matrix)
+        matrix = read_matrix(args.matrix, sheet=sheet_of(args))
         criteria = list(matrix.columns)
         table = read_criteria(args.criteria, criteria)
         directions = table["direction"].to_numpy()

@@ -20,6 +20,8 @@ HELP = "uncertainty and Sobol sensitivity of the index ranking (COINr's estimato
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from analysis.commands._common import add_table_arguments
+
     parser.add_argument(
         "--data",
         metavar="PANEL",
@@ -48,6 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="Y",
         help="the year to analyse (default: the spec's year, else the latest)",
     )
+    add_table_arguments(parser)
     how = parser.add_mutually_exclusive_group(required=True)
     how.add_argument(
         "--design",
@@ -110,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.n is not None and args.seed is None:
         raise InputError("--n N draws a design: give its --seed S too, so that it can be redrawn")
+    from analysis.commands._common import refuse_table_options, table_options
     from analysis.commands._mcda_io import study_of
     from analysis.sensitivity import load_sensitivity_spec
 
@@ -125,9 +129,20 @@ def run(args: argparse.Namespace) -> int:
     if args.year is not None:
         base = {**base, "year": args.year}
     spec = {**base, **({"sensitivity": section} if section else {})}
+    meta = args.meta or study.framework  # type: ignore[union-attr]
+    data = args.data or study.panel  # type: ignore[union-attr]
+    options = table_options(args)
+    if not args.data:
+        refuse_table_options(args, "the study's panel is read as the study says; give --data PANEL")
+    elif any(options.values()):
+        from analysis.framework import load_framework
+        from analysis.index import load_data
+
+        meta = load_framework(meta) if isinstance(meta, str) else meta
+        data = load_data(args.data, meta, **options)
     result = run_sensitivity(
-        args.data or study.panel,  # type: ignore[union-attr]
-        args.meta or study.framework,  # type: ignore[union-attr]
+        data,
+        meta,
         spec,
         design=args.design,
         weight_sets=args.weights_sets,

@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from analysis import ahp as ahp_module
     from analysis import weights as W
     from analysis.cli import parse_options
+    from analysis.commands._common import sheet_of
     from analysis.commands._mcda_io import (
         panel_input,
         panel_mode,
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         if args.matrix is None:
             raise InputError("give MATRIX.csv, or a panel (or --study STUDY) with --year Y or --pooled")
-        matrix = read_matrix(args.matrix, need_values=need_values)
+        matrix = read_matrix(args.matrix, need_values=need_values, sheet=sheet_of(args))
         criteria = list(matrix.columns)
     if args.criteria and not panel_mode(args):
         table = read_criteria(args.criteria, criteria)
