@@ -156,3 +156,106 @@ def test_a_list_of_a_b_and_c_pairs_each_item_with_its_subject():
     assert found["value_base"].tolist() == [-3.1, 5.2, 4.4]
     assert found["subject"].tolist() == [
         "交通运输仓储和邮政业增长", "金融业增长", "营利性服务业增加值增长"]
+
+
+# Issue 15, third round: the bulletin errors still open and those of blind rounds 5-6 ---
+def test_a_structure_written_like_a_clock_is_a_structure():
+    found = figures("2022年全县三次产业结构为5:40:55。")
+    shares = found[found["measure"] == "share_pct"]
+    assert shares["value"].tolist() == [5.0, 40.0, 55.0]
+    assert set(shares["period"]) == {"2022"} and set(shares["base_unit"]) == {"%"}
+    assert figures("会议于14:08:30结束。")["unit"].tolist() == ["时间"]
+
+
+def test_small_and_fullwidth_colons_in_ratios_and_times():
+    found = figures("三次产业结构调整为12.1﹕35.4﹕52.5,三次产业比为11.8︰48.3︰39.9。")
+    assert found["value"].tolist() == [12.1, 35.4, 52.5, 11.8, 48.3, 39.9]
+    assert set(found["measure"]) == {"share_pct"}
+    ratio = figures("人口性别比为105.3﹕100,城乡收入比2.1：1。")
+    assert ratio["surface"].tolist() == ["105.3﹕100", "2.1：1"]
+    assert ratio["value_base"].tolist() == [1.053, 2.1]
+    assert ratio["subject"].tolist() == ["人口性别比", "城乡收入比"]
+    assert figures("上午9﹕30开始。")["unit"].tolist() == ["时间"]
+
+
+def test_an_age_group_list_pairs_each_group_with_its_noun():
+    found = figures("年末常住人口中,0-14岁、15-59岁、60岁及以上人口分别为2.1万人、8.3万人和3.6万人。")
+    people = found[found["is_indicator"] == "yes"]
+    assert people["subject"].tolist() == ["0-14岁人口", "15-59岁人口", "60岁及以上人口"]
+    assert people["value_base"].tolist() == [21000.0, 83000.0, 36000.0]
+
+
+def test_the_change_of_a_ratio_has_the_ratios_subject():
+    found = figures("城乡居民收入比为1.93,比上年缩小0.03。").set_index("surface")
+    change = found.loc["0.03"]
+    assert (change["measure"], change["base_unit"], change["value_base"]) == (
+        "change_abs", "ratio", -0.03)
+    assert change["subject"] == found.loc["1.93", "subject"] == "城乡居民收入比"
+
+
+def test_a_two_year_average_names_its_amount():
+    found = figures("全年地区生产总值1250亿元,比上年增长8.1%,两年平均增长7.4%。").set_index("surface")
+    assert found.loc["7.4%", "subject"] == "地区生产总值两年平均增长"
+    assert found.loc["8.1%", "subject"] == "地区生产总值增长"
+    named = figures("规上工业增加值两年平均增长9.2%。").set_index("surface")
+    assert named.loc["9.2%", "subject"] == "规上工业增加值两年平均增长"
+
+
+def test_contribution_rates_and_shares_after_a_growth_word_are_shares():
+    found = figures("第一、二、三产业对经济增长的贡献率分别为9.4%、46.7%和43.9%,"
+                    "工业增加值占GDP的比重为38.3%。")
+    assert set(found["measure"]) == {"share_pct"}
+    assert figures("全县GDP增长率为5.1%。")["measure"].tolist() == ["growth_pct"]
+
+
+def test_a_pipe_table_without_leading_bars_takes_its_header_units():
+    text = ("主要农作物产量如下表:\n品 名 | 播种面积\n(亩﹚ |\n同比增减(%) | 产量﹙吨﹚ |\n"
+            "稻谷 | 607056 | -0.32 | 267838 |\n畜牧业有起有落。\n品 名 | 计量单位 | 数 量 | 同比增长﹙%﹚ |\n"
+            "出栏牛 | 万头 | 2.23 | 4.21 |\n")
+    found = figures(text).set_index("surface")
+    assert found.loc["607056", ["base_unit", "measure"]].tolist() == ["亩", "level"]
+    assert found.loc["-0.32", ["value_base", "measure"]].tolist() == [-0.32, "growth_pct"]
+    assert found.loc["267838", "base_unit"] == "吨"
+    assert found.loc["2.23", ["value_base", "base_unit"]].tolist() == [22300.0, "头"]
+    assert found.loc["4.21", "measure"] == "growth_pct"
+
+
+def test_net_additions_written_with_a_scale_are_a_change():
+    found = figures("今年1至10月,全县净增各类经营主体2.18万余户,较2022年底增长11.36%。")
+    found = found.set_index("surface")
+    assert found.loc["2.18万余户", "measure"] == "change_abs"
+    # 较2022年底 is the base of the growth rate, not its period
+    assert found.loc["11.36%", "period"] == "2023-01..2023-10"
+
+
+def test_a_list_named_by_its_size_is_a_name_not_a_figure():
+    found = figures("全县拥有40余家“世界500强”企业,其中全球工程机械50强4家。").set_index("surface")
+    for name in ("500强", "50强"):
+        assert found.loc[name, ["measure", "is_indicator", "period"]].tolist() == [
+            "other", "no", ""]
+    assert found.loc["4家", "is_indicator"] == "yes"
+
+
+def test_a_year_further_down_does_not_open_the_text():
+    text = ("长沙县位列全国第五\n\n魅力星沙。王深虎摄\n\n11月28日,报告发布。长沙县位列百强县第5位。\n\n"
+            "经济实力是头部力量。\n\n2022年,长沙县地区生产总值突破2100亿元。")
+    found = extract_text(text, "t.txt", "2023-11").set_index("surface")
+    assert found.loc["第5位", "period"] == "2023"  # as published, not 2022
+    opening = extract_text("标题\n2022年,全县新增企业800家。", "t.txt", "2023-03")
+    assert opening.set_index("surface").loc["800家", "period"] == "2022"
+
+
+def test_a_status_word_in_a_title_is_no_goal():
+    found = figures("长沙县位列全国第五 稳居中西部第一")
+    assert found["measure"].tolist() == ["rank", "rank"]
+
+
+def test_a_lists_unit_is_as_written_in_traditional_script():
+    found = figures("第一、二、三產業分別拉動GDP增長0.4、2.2和2.1個百分點。")
+    assert found["unit"].tolist() == ["個百分點"] * 3
+    assert set(found["base_unit"]) == {"百分点"}
+
+
+def test_a_scale_before_workers_counts_people():
+    found = figures("30多万产业工人支撑起了发展。").iloc[0]
+    assert (found["value_base"], found["base_unit"]) == (300000.0, "人")

@@ -16,18 +16,21 @@ if TYPE_CHECKING:
 
 #: Cues of a goal (§7 target).
 _TARGET_CUE = re.compile(
-    r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|将|(?<![主重需只])要(?![素点])|巩固|打造|稳居"
+    r"确保|力争|冲刺|计划|(?<!完成)(?<!完成年度)目标(?!的)|争创|力求|将|(?<![主重需只])要(?![素点])|巩固|打造"
 )
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
 _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
-_GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加)[^,，;；。]{0,12}$")
+_GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加(?!值))[^,，;；。]{0,12}$")
+#: 对经济增长的贡献率, 占GDP的比重 after a growth word: a share, not growth (§7, §14).
+_SHARE_AFTER_GROWTH = re.compile(r"^的?[^,，;；。]{0,4}?(?:贡献率|比重|占比|占)")
 _DECLINE_CUE = re.compile(r"(下降|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
 _BASE_YEAR = re.compile(r"(?:比|较|同比|相比|对比)([0-9]{4})年")
 _GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增长|增速|增幅)")
 _GROWTH_WORD = re.compile(r"增长(?!面)|同比|增幅")
 _NET_CHANGE = re.compile(
-    r"(?:净增|增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$|(?:提高|提升|下降|降低)了?$"
+    r"净增[^,，;；。0-9０-９]{0,8}$|(?:增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$"
+    r"|(?:提高|提升|下降|降低)了?$"
 )
 #: A comparison base before 净增 (比上年净增86家): the change against it (§7 change_abs);
 #: without one, 净增…家 counts the things added in the period (§7 count).
@@ -86,7 +89,10 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
         measure = "share_pct"  # 出生率5.2‰, 自然增长率-1.6‰: rates per thousand, not growth
     elif kind == "percent":
         growth = _GROWTH_CUE.search(before[-16:])
-        if growth and _REACHED_TO.search(before.rstrip("*")[-4:]):
+        if growth and _SHARE_AFTER_GROWTH.search(before[-16:][growth.end(1) :]):
+            growth = None  # 三次产业对经济增长的贡献率分别为…: shares of the growth
+            measure = "share_pct"
+        elif growth and _REACHED_TO.search(before.rstrip("*")[-4:]):
             measure = "share_pct"  # 覆盖率提高到30.2%: the share reached (§7)
         elif _SHARE_CUE.search(before[-8:]) and not growth:
             measure = "share_pct"
@@ -94,7 +100,7 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
             measure = "growth_pct"  # …, 保持30％以上的增长
         else:
             measure = "share_pct"
-    elif measure in {"level", "count"} and (net := _NET_CHANGE.search(before[-6:])):
+    elif measure in {"level", "count"} and (net := _NET_CHANGE.search(before[-10:])):
         if not (measure == "count" and net.group(0).startswith("净增")
                 and not _CHANGE_BASE.search(around.clean_before)):
             measure = "change_abs"  # but 净增市场主体1200家 is a count (§7)

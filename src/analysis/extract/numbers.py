@@ -25,7 +25,7 @@ _BOUND_NOTES = {
 }  # fmt: skip
 #: Nouns after a bare scale (600多万游客) that give the base unit (§6).
 _SCALE_NOUN_BASE = (
-    ("游客", "人次"), ("人次", "人次"), ("农民", "人"), ("人才", "人"), ("老人", "人"),
+    ("游客", "人次"), ("人次", "人次"), ("农民", "人"), ("工人", "人"), ("人才", "人"), ("老人", "人"),
     ("居民", "人"), ("人口", "人"), ("群众", "人"), ("职工", "人"), ("学生", "人"),
     ("人", "人"), ("户", "户"), ("元", "元"),
 )  # fmt: skip
@@ -91,6 +91,8 @@ _LIFE_EXPECTANCY_BEFORE = re.compile(r"寿命(?:达到|达|为|提高到|提高�
 _FOOTNOTE_AROUND = (("[", "]"), ("［", "］"), ("〔", "〕"))
 _TABLE_NUMBER_BEFORE = re.compile(r"(?:^|[\s(（见附#*>])[表图]$")
 _INDEX_BASE_BEFORE = re.compile(r"以[^,，;；。()（）]{0,8}为$")
+#: “世界500强”企业, 全球工程机械50强4家: a list named by its size, not a rank (§2 names).
+_TOP_LIST_NAME_AFTER = re.compile(r"强(?:”|企业|[0-9０-９一二两三四五六七八九十]+家)")
 _ROAD_AFTER = re.compile(r"^(?:省道|国道|县道|高速|号线|路|线|公路)")
 _POLLUTANT_BEFORE = re.compile(r"(?:PM|pm|PM<sub>|pm<sub>|O|SO|NO|CO)$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
@@ -232,17 +234,28 @@ def _date_month(match: re.Match, text: str, start: int, end: int, year: int | No
                  _month_span(span_year, month, month), note)]
 
 
+#: 结构为5:40:55, 比例调整为6:30:64, 性别比为105:100: a structure or ratio written like
+#: a clock time (§4, §14).
+_STRUCTURE_BEFORE = re.compile(r"(?:结构|比例|构成|之比|比重|比)[^,，;；。\d]{0,6}$")
+
+
 def _time_of_day(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """14:08, 9时: a time of day; value empty, unit 时间, no period (§5)."""
+    """14:08, 9时: a time of day; value empty, unit 时间, no period (§5).
+
+    After a structure or ratio word (三次产业结构为5:40:55) the colons separate the parts
+    of a structure, not hours and minutes: :func:`_ratio` (§14)."""
+    if match.lastgroup == "clock" and _STRUCTURE_BEFORE.search(text, max(0, start - 10), start):
+        return _ratio(match, text, start, end, year)
     return [_row(start, end, None, "时间", None, "", "other", "time")]
 
 
 def _ratio(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
     """1.75:1 is one row (value 1.75, unit :1); 5.1:52.3:42.6 is one row per part (§4, §5)."""
-    parts = list(re.finditer(_NUM, match.group("ratio")))
+    written = text[start:end]
+    parts = list(re.finditer(_NUM, written))
     values = [arabic_to_number(p.group(0)) for p in parts]
     if len(parts) == 2:
-        note = f"ratio {match.group('ratio')}"
+        note = f"ratio {written}"
         row = _row(start, end, values[0], ":" + parts[1].group(0), values[0] / values[1]
                    if values[1] else values[0], "ratio", "ratio", "ratio", note="")
         if values[1] == 1:
@@ -253,7 +266,7 @@ def _ratio(match: re.Match, text: str, start: int, end: int, year: int | None) -
     for part, value in zip(parts, values, strict=True):
         s = start + part.start()
         rows.append(_row(s, s + len(part.group(0)), value, "", value, "%", "share_pct", "quantity",
-                         note=f"part of the structure {match.group('ratio')}"))
+                         note=f"part of the structure {written}"))
     return rows
 
 
@@ -536,6 +549,11 @@ def _quantity_from_parts(
         ):
             return [_row(start, end, value, "条", None, "", "other", "doc_items",
                          note="document item count")]
+        if not clean_unit and after[:1] == "强" and (
+            _TOP_LIST_NAME_AFTER.match(after) or stripped_before.endswith("“")
+        ):
+            return [_row(start, end + 1, value, "强", None, "", "other", "name",
+                         note="number in a name (世界500强)")]
         if not clean_unit and _AGE_RANGE_AFTER.match(after):
             return [_row(start, end, value, "", None, "", "other", "threshold",
                          note="age bound (0-17岁)")]
@@ -551,8 +569,10 @@ def _quantity_from_parts(
     base_unit = _BASE_UNIT.get(clean_unit, clean_unit)
     if not clean_unit and scale:
         base_unit = ""
+        head = after.lstrip("*")
         for noun, noun_base in _SCALE_NOUN_BASE:
-            if after.lstrip("*").startswith(noun):
+            # 600多万游客; 30多万产业工人: a two-character noun after a short qualifier
+            if head.startswith(noun) or (len(noun) > 1 and noun in head[:4]):
                 base_unit = noun_base
                 break
         if not base_unit and _MONEY_BEFORE.search(before):

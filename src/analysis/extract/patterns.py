@@ -31,7 +31,7 @@ ARABIC_UNITS = sorted(
     """个百分点 百分点 % ％ ‰ 平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 米 厘米
     元/人 亿元 万元 美元 元 微克/立方米 毫克/立方米 吨标煤 吨 公斤 千克 克 千瓦时 千瓦 兆瓦 度 GWh MWh kWh GW MW kW
     万人次 人次 人 名 个位次 位次 个工作日 工作日 位 户 家 个月 个 项 座 所 条 件 套 辆 台 次 处 批 期 届 号 部 载 张
-    份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 例 标箱 周年 周岁 岁 年度 年 天 小时 分钟 秒 倍
+    份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 担 例 标箱 周年 周岁 岁 年度 年 天 小时 分钟 秒 倍
     大 方面 夺 连冠 类 级 星 A 分贝 ℃ 毫米 毫克/升 家次 件次 起 宗""".split(),
     key=len,
     reverse=True,
@@ -64,10 +64,10 @@ _ALTERNATIVES = [
     rf"(?P<m_range>{_D}{{1,2}}月?[ ]?{_DASH}[ ]?{_D}{{1,2}}月(?:份)?)",
     rf"(?P<month>{_D}{{1,2}}月份?)(?!{_D})",
     # times of day (§5)
-    rf"(?P<clock>(?<![0-9.:：]){_D}{{1,2}}[:：][0-5]{_D}(?:[:：][0-5]{_D})?(?![0-9.:：]))",
+    rf"(?P<clock>(?<![0-9.:：﹕]){_D}{{1,2}}[:：﹕][0-5]{_D}(?:[:：﹕][0-5]{_D})?(?![0-9.:：﹕]))",
     rf"(?P<hour>{_D}{{1,2}}时(?:{_D}{{1,2}}分)?)",
     # ratios and multi-part structures (§4)
-    rf"(?P<ratio>{_NUM}(?:[:：∶]{_NUM})+)",
+    rf"(?P<ratio>{_NUM}(?:[:：∶﹕︰]{_NUM})+)",
     # codes and slogans built with + (2+2+X, 1+4, 1+29)
     rf"(?P<code>{_D}+(?:[+＋](?:{_D}+|[A-Za-z]+))+)",
     # document and index numbers with slashes and hyphens (014000319/2023-00123): one code
@@ -102,7 +102,7 @@ _ALTERNATIVES = [
 #: The structured digit forms (dates to years, the first thirteen alternatives) are tried
 #: only where the digits are followed by a date, time, ratio or code character.
 _STRUCTURED_DIGITS = (
-    rf"(?={_D}+[-–—－~～至到/年月:：∶+＋时 ]|{_D}+[.．]{_D}+[:：∶]|{_D}{{4}}[.．]{_D}{{1,2}}[.．]{_D})"
+    rf"(?={_D}+[-–—－~～至到/年月:：∶﹕︰+＋时 ]|{_D}+[.．]{_D}+[:：∶﹕︰]|{_D}{{4}}[.．]{_D}{{1,2}}[.．]{_D})"
 )
 FIGURE_PATTERN = re.compile(
     f"(?:{_STRUCTURED_DIGITS}(?:{'|'.join(_ALTERNATIVES[:13])}))|{'|'.join(_ALTERNATIVES[13:])}"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 
 _BASE_YEAR_BEFORE = re.compile(r"(?:比|较|同比|相比|对比)$")
+_BASE_YEAR_END = re.compile(r"(?:比|较|同比|相比|对比|与)[0-9]{4}$")
 #: 与2020年相比,两年平均增长2.5%: the year is the base of a comparison, no period (§8).
 _BASE_YEAR_AFTER = re.compile(r"(?:相比|比较|对比)")
 
@@ -52,6 +53,8 @@ _SEMICOLON = re.compile(r"[;；]")
 _MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
 #: A text that opens with its year (2022年，全市…): the year its undated figures are of.
 _OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年(?:[，,、]|是|以来)")
+#: "Opens with": at most two non-empty lines (a title, a dateline) before the year (§14).
+_OPENING_LINES = 2
 _CUE_HEAD_PREFIX = re.compile(
     r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
 )
@@ -165,6 +168,10 @@ def _period_cues(
             continue  # 比上年增长, 较“十三五”末: the base of a comparison, not a period (§8)
         if kind == "last_year" and text[start - 1 : start] == "以" and start > 0:
             continue  # 以上年为100: the base of a price index, not a period
+        if kind == "this_year" and word in {"年底", "年末"} and _BASE_YEAR_END.search(
+            text, max(0, start - 8), start
+        ):
+            continue  # 较2022年底增长11.36%: the base of a comparison, not a period (§8)
         explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
         cue_year = int(explicit.group(1)) if explicit else year
         heading_year = headings.at(start)[1] if headings is not None and headings.starts else None
@@ -355,7 +362,9 @@ def report_year(text: str, year: int | None) -> str:
     if bulletin:
         return bulletin.group(1)
     opening = _OPENING_YEAR.search(text[:400])
-    if opening and year and year - 2 <= int(opening.group(1)) <= year:
+    if opening and year and year - 2 <= int(opening.group(1)) <= year and sum(
+        1 for line in text[: opening.start(1)].split("\n")[:-1] if line.strip()
+    ) <= _OPENING_LINES:
         return opening.group(1)
     return str(year) if year else ""
 

@@ -108,16 +108,21 @@ def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
     readable, origin, flags = readable_text(hide_invisible(text) if "<" in text else text)
     rows = _readable_rows(readable, doc, published, flags)
     if readable is not text:
+        written: dict[str, str] = {}
         for row in rows:
             unit, readable_end = row["unit"], row["end"]
             if unit and readable.endswith(unit, row["start"], readable_end):
                 # the unit as written (億元, 萬噸), character for character (§5)
-                row["unit"] = "".join(text[int(origin[i]) if origin is not None else i]
-                                      for i in range(readable_end - len(unit), readable_end))
+                row["unit"] = written[unit] = "".join(
+                    text[int(origin[i]) if origin is not None else i]
+                    for i in range(readable_end - len(unit), readable_end))
             row["start"], row["end"] = origin_span(origin, row["start"], row["end"])
             row["surface"] = text[row["start"] : row["end"]]
             quote_start, quote_end = origin_span(origin, row["quote_start"], row["quote_end"])
             row["quote"] = text[quote_start:quote_end]
+        for row in rows:  # 0.4、2.2和2.1個百分點: a list's unit as written after its last item
+            if row["unit"] in written:
+                row["unit"] = written[row["unit"]]
     return rows
 
 

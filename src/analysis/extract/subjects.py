@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 
 _SUBJECT_JOINERS = re.compile(r"[、和及]")
+#: 规上工业增加值两年平均增长9.2%: the subject keeps the kind of growth (§9, §14).
+_NAMED_AVERAGE = re.compile(r"([两二三四五]年)平均增长(?:率)?(?:为|达)?$")
 _COUNTED_SUBJECTS = re.compile(r"([两二三四五六七八九十])(?:项|个|大)")
 
 # Subject derivation (§9) -----------------------------------------------------------------
@@ -66,12 +68,12 @@ _SUBJECT_TAIL_WORDS = (
     "实现 达到 达 完成 突破 超过 超 增长 同比 比 较 位居 位列 居 列 获 保持 蝉联 跃居 为 是 有 约 "
     "近 共 累计 净增 增加 提高 下降 减少 均 分别 占 全省 全国 全市 常州 省市 前列 第 连续 成绩 稳居 "
     "已 再获 获得 荣获 入选 集聚了 集聚 汇集了 增至 缩小至 至 的 等 全常州 各辖市区 常州各辖市区 "
-    "县市区 全省县市区 省级高新区 县域 全国县域 排名 中排名 中"
+    "县市区 全省县市区 省级高新区 县域 全国县域 排名 中排名 中 调整"
 ).split()
 
 #: _SUBJECT_TAIL, run on the reversed text so that only the stripped tail is scanned.
 _SUBJECT_TAIL_REVERSED = re.compile(
-    r"(?:[\s\*“”0-9０-９.:：∶]|" + "|".join(sorted((w[::-1] for w in _SUBJECT_TAIL_WORDS), key=len,
+    r"(?:[\s\*“”0-9０-９.:：∶﹕︰]|" + "|".join(sorted((w[::-1] for w in _SUBJECT_TAIL_WORDS), key=len,
                                      reverse=True)) + ")+"
 )
 
@@ -129,7 +131,11 @@ def _subject(
             stripped = ""
     if len(head) < 2:
         return ""  # the caller falls back on the clause before
-    if measure == "growth_pct" and not head.endswith(("增长", "增幅", "增速")):
+    if measure == "growth_pct" and (average := _NAMED_AVERAGE.search(before[-30:])) and (
+        not shared
+    ):
+        head = head.removesuffix("平").removesuffix(average.group(1)) + average.group(0)
+    elif measure == "growth_pct" and not head.endswith(("增长", "增幅", "增速")):
         head += "增长"
     elif measure == "rank":
         scope = _RANK_SCOPE.search(stripped)
@@ -211,8 +217,9 @@ def _decide_subject(
     if kind == "rank" and "均" in around.before:
         shared_note, shared_subjects = _shared_note(text, sentence_start, around.start)
         around.notes.append(shared_note)
-    subject = _subject(clean_before if len(clean_before) > 1 else "", around.clean_after, measure,
-                       kind, row["unit"], shared_subjects)
+    amount = _amount_before(row, clean_before, rows, position, sentence)
+    subject = amount or _subject(clean_before if len(clean_before) > 1 else "", around.clean_after,
+                                 measure, kind, row["unit"], shared_subjects)
     if not subject and clause_start > sentence_start + 1:
         # 2023年达4333亿元: the subject is in the clause before (工业经济总量…)
         previous_start, _ = document.index.clause(clause_start - 2, clause_start - 2)
@@ -250,13 +257,46 @@ def _decide_subject(
             subject = previous_row["subject"]
         else:
             subject = subject.split("由")[0]
-    if measure == "ratio" and row["base_unit"] == "ratio" and not row["unit"] and subject and (
-        not subject.endswith(("比", "比值"))
-    ):
+    if measure == "ratio" and row["base_unit"] == "ratio" and subject and (
+        not row["unit"] or (row["unit"][:1] == ":" and subject + "比" in clean_before)
+    ) and not subject.endswith(("比", "比值")):
         subject += "比"  # 城乡居民收入比为1.89: the ratio, not the income
     if "GDP)" in subject:  # 地区生产总值(GDP): the abbreviation repeats the name
         subject = _GDP_GLOSS.sub("", subject)
     row["subject"] = row.get("table_subject") or subject
+
+
+#: A bare two-year average (…,两年平均增长7.4%): the average growth of the amount before.
+_BARE_AVERAGE = re.compile(r"(?:同比|比上年)?(?P<average>(?:[两二三四五]年)?平均增长)(?:率)?(?:为|达)?")
+#: A bare change of a ratio (收入比为1.93,比上年缩小0.03): the change of that ratio.
+_BARE_RATIO_CHANGE = re.compile(r"(?:比上年|较上年|同比)?(?:缩小|扩大|下降|提高|上升|降低)了?")
+
+
+def _amount_before(
+    row: dict, clean_before: str, rows: list[dict], position: int, sentence: int
+) -> str:
+    """The subject of a figure that only names a change of the figure before it, in the same
+    sentence (§9, §14): ``地区生产总值1250亿元,…,两年平均增长7.4%`` → 地区生产总值两年平均增长;
+    ``城乡居民收入比为1.93,比上年缩小0.03`` → 城乡居民收入比. Else ``""``."""
+    measure = row["measure"]
+    if measure == "growth_pct" and "平均增长" in clean_before and (
+        average := _BARE_AVERAGE.fullmatch(clean_before)
+    ):
+        wanted, suffix = "level", average.group("average")
+    elif measure == "change_abs" and row["base_unit"] == "ratio" and (
+        _BARE_RATIO_CHANGE.fullmatch(clean_before)
+    ):
+        wanted, suffix = "ratio", ""
+    else:
+        return ""
+    for previous in reversed(rows[max(0, position - 4) : position]):
+        if previous.get("sentence") != sentence:
+            return ""
+        if previous["measure"] == wanted and previous.get("subject") and (
+            previous["kind"] in {"quantity", "ratio"}
+        ):
+            return previous["subject"].removesuffix("增长") + suffix
+    return ""
 
 
 _GDP_GLOSS = re.compile(r"[(（]GDP[)）]")
@@ -375,6 +415,12 @@ def _pair_respectively(rows: list[dict], text: str) -> None:
         run, run_start = ([row] if row is not None else []), position
 
 
+#: List joiners; 及 inside 60岁及以上 joins nothing.
+_LIST_JOINERS = re.compile(r"[、和与]|及(?!以[上下])")
+#: An age group (0-14岁, 15至59岁, 60岁及以上, 65周岁以上): the head of a subject (§9, §14).
+_AGE_GROUP = re.compile(r"[0-9０-９]+(?:[-–—~～至到][0-9０-９]+)?周?岁(?:及以上|以上|及以下|以下)?")
+
+
 _RESPECTIVELY_GLUE = re.compile(r"[、和及与\s\*]*(?:占)?(?:全国|全省|全市|常州)?的?")
 
 
@@ -417,7 +463,7 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
         # the subjects named before 分别, from the start of its clause (、 included)
         segment_start = max(text.rfind(c, 0, respectively) for c in ",，;；。\n") + 1
         head = _strip_lead(_clean(text[segment_start:respectively]))
-        parts = [p for p in re.split(r"[、和及与]", head) if p]
+        parts = [p for p in _LIST_JOINERS.split(head) if p]
         listed = [p for p in head.split("、") if p]
         if len(parts) != len(run) and len(listed) + 1 == len(run) and "和" in listed[-1]:
             # 交通运输仓储和邮政业、金融业和营利性服务业: A、B和C, 和 inside A kept
@@ -436,6 +482,12 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
             if parts[0].startswith("第") and all(len(p) == 1 for p in parts[1:-1]):
                 # 第一、二、三产业: the ordinals share 第 as well as the noun
                 subjects = [s if s.startswith("第") else "第" + s for s in subjects]
+        elif all(_AGE_GROUP.fullmatch(p) for p in parts[:-1]) and (
+            last_group := _AGE_GROUP.match(parts[-1])
+        ) and last_group.end() < len(parts[-1]):
+            # 0-14岁、15-59岁、60岁及以上人口: the age groups share the noun of the last
+            noun = parts[-1][last_group.end() :]
+            subjects = [p + noun for p in parts[:-1]] + [parts[-1]]
     if not subjects:
         earlier = [r for r in rows[max(0, position - len(run) - 2) : position]
                    if r["kind"] == "quantity" and r["measure"] in {"level", "count"}

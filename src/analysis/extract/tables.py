@@ -11,7 +11,9 @@ from analysis.extract.numbers import _BASE_UNIT
 from analysis.extract.textindex import _HTML_TAG
 from analysis.numerals import SCALES
 
-_TABLE_UNIT = re.compile(r"[（(]([^()（）]{1,6})[)）]")
+_TABLE_UNIT = re.compile(r"[（(﹙]([^()（）﹙﹚]{1,6})[)）﹚]")
+#: A column of units (| 计量单位 | … | 万头 |): the unit of the numbers of its row.
+_UNIT_COLUMN = re.compile(r"^\s*(?:计量)?单位\s*$")
 _TABLE_GROWTH = re.compile(r"增长|增速|增幅|同比|比上年")
 
 
@@ -22,35 +24,59 @@ def _negate(row: dict) -> None:
         row["value_base"] = -row["value_base"]
 
 
-def _markdown_cell(text: str, start: int) -> tuple[str, str] | None:
-    """(row header, column header) of a number in a markdown table row, else None."""
+def _markdown_cell(text: str, start: int) -> tuple[str, str, str] | None:
+    """(row header, column header, unit cell) of a number in a markdown table row, else None.
+
+    Rows written without a leading ``|`` (``粮食作物 | 726760 | -1.78 |``, as pages copied
+    from bulletins have them) count when they end with ``|``; their header may be broken
+    over several lines (``品 名 | 播种面积⏎(亩﹚ |⏎同比增减(%) | …``): the lines from the
+    top of the table are joined until they hold as many ``|`` as the row. The unit cell is
+    the row's cell under a 计量单位 column, if any.
+    """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    if not line.lstrip().startswith("|"):
+    leading = line.lstrip().startswith("|")
+    if not leading and not (line.rstrip().endswith("|") and line.count("|") >= 2):
         return None
     column = text.count("|", line_start, start)
-    header = line
+    lines = [line]
     position = line_start
-    while position > 0:  # the first line of the table is its header
+    while position > 0:  # the table's lines above this row
         previous_start = text.rfind("\n", 0, position - 1) + 1
         previous = text[previous_start : position - 1]
-        if not previous.lstrip().startswith("|"):
+        if "|" not in previous or (leading and not previous.lstrip().startswith("|")):
             break
-        header, position = previous, previous_start
+        lines.append(previous)
+        position = previous_start
+    lines.reverse()
+    if leading:
+        header = lines[0]
+    else:
+        header, wanted = "", line.count("|")
+        for part in lines:
+            header += part
+            if header.count("|") >= wanted:
+                break
     header_cells = header.split("|")
     row_cells = line.split("|")
     column_head = header_cells[column] if column < len(header_cells) else ""
-    row_head = row_cells[1] if len(row_cells) > 1 else ""
-    return row_head, column_head
+    first = 1 if leading else 0
+    row_head = row_cells[first] if len(row_cells) > first else ""
+    unit_cell = ""
+    for k, head in enumerate(header_cells):
+        if k < len(row_cells) and k != column and _UNIT_COLUMN.match(head):
+            unit_cell = row_cells[k].strip()
+            break
+    return row_head, column_head, unit_cell
 
 
 _HTML_CELL = re.compile(r"<t[dh]\b[^<>]*>(.*?)</t[dh]>", re.S)
 _HTML_CELL_OPEN = re.compile(r"<t[dh]\b")
 
 
-def _html_cell(text: str, start: int) -> tuple[str, str] | None:
-    """(row header, column header) of a number in an HTML ``<td>``, else None.
+def _html_cell(text: str, start: int) -> tuple[str, str, str] | None:
+    """(row header, column header, "") of a number in an HTML ``<td>``, else None.
 
     The row header is the first cell of its ``<tr>``, the column header the cell in the
     same column of the table's first ``<tr>``; both with their tags removed.
@@ -69,7 +95,7 @@ def _html_cell(text: str, start: int) -> tuple[str, str] | None:
         return None
     strip = lambda cell: _HTML_TAG.sub("", cell).strip()  # noqa: E731
     column_head = strip(header_cells[column]) if column < len(header_cells) else ""
-    return strip(row_cells[0]), column_head
+    return strip(row_cells[0]), column_head, ""
 
 
 def _table_units(rows: list[dict], text: str) -> None:
@@ -92,7 +118,7 @@ def _table_units(rows: list[dict], text: str) -> None:
             cell = _markdown_cell(text, start)
         if cell is None:
             continue
-        row_head, column_head = cell
+        row_head, column_head, unit_cell = cell
         if "位次" in column_head or "排名" in column_head or "名次" in column_head:
             row.update(kind="rank", base_unit="rank", value_base=row["value"],
                        fixed_measure="rank")
@@ -100,9 +126,9 @@ def _table_units(rows: list[dict], text: str) -> None:
             row["note"] = "; ".join(x for x in (row["note"], f"table cell ({column_head})") if x)
             continue
         unit_match = _TABLE_UNIT.search(column_head) or _TABLE_UNIT.search(row_head)
-        if unit_match is None:
+        if unit_match is None and not unit_cell:
             continue
-        unit = unit_match.group(1).strip()
+        unit = unit_match.group(1).strip() if unit_match is not None else unit_cell
         subject = _TABLE_UNIT.sub("", row_head).strip(" *")
         if unit in {"%", "％"}:
             growth = _TABLE_GROWTH.search(column_head)
