@@ -262,72 +262,7 @@ TEXT: dict[str, dict[str, str]] = {
 
 #: the prose of the exploration, comparison, sensitivity and figures notebooks (20, 30, 40, 10)
 NOTEBOOK_TEXT: dict[str, dict[str, str]] = {
-    # ---- 40 uncertainty and sensitivity
-    "nb40_title": {"zh": "# 排名的不确定性与敏感性 · {title}", "en": "# Uncertainty and sensitivity of the ranking · {title}"},
-    "nb40_intro": {
-        "zh": "{units}的排名在多大程度上取决于构建指数时的选择？四个不确定因素同时变化——权重（基准权重上 ±25% 噪声）、"
-        "标准化（最小–最大或 z 分数）、聚合（算术或几何平均）和缩尾上限（1–5 个点）——按 Saltelli 设计运行 N (d + 2) 次，"
-        "每次重建指数并排名。下面给出每个{unit_word}的位次区间、Sobol 指数及其是否收敛。{data_note}",
-        "en": "How much does the ranking of the {units} depend on the choices made to build the index? Four uncertain "
-        "factors vary together — the weights (±25 % noise around the nominal ones), the normalisation (min–max or "
-        "z-scores), the aggregation (arithmetic or geometric mean) and the winsorisation limit (1–5 points) — over a "
-        "Saltelli design of N (d + 2) runs, each rebuilding and ranking the index. Below: every {unit_word}'s rank "
-        "interval, the Sobol indices, and whether they have converged. {data_note}",
-    },
-    "nb40_design": {
-        "zh": "数据：{data_year} 年，{n} 个{units}，{n_ind} 个指标；设计：N = {n_base}，{runs} 次运行，种子 {seed}。",
-        "en": "Data: {data_year}, {n} {units}, {n_ind} indicators; design: N = {n_base}, {runs} runs, seed {seed}.",
-    },
-    "nb40_h_factors": {"zh": "## 不确定因素", "en": "## The uncertain factors"},
-    "nb40_factors": {
-        "zh": "每个因素是一组备选；基准流程为规格的流程。每次运行的输出 y 为各{unit_word}指数位次相对基准排名的平均绝对变动。",
-        "en": "Each factor is a list of alternatives; the nominal pipeline is the spec's. A run's output y is the mean "
-        "absolute shift of each {unit_word}'s index rank from the nominal ranking.",
-    },
-    "nb40_y_axis": {"zh": "平均绝对位次变动 y", "en": "mean absolute rank shift y"},
-    "nb40_runs_axis": {"zh": "运行次数", "en": "runs"},
-    "nb40_y_title": {"zh": "{runs} 次运行的输出分布", "en": "Distribution of the output over {runs} runs"},
-    "nb40_h_intervals": {"zh": "## 位次区间", "en": "## Monte Carlo rank intervals"},
-    "nb40_intervals": {
-        "zh": "每个{unit_word}：基准位次、各次运行位次的中位数和 5%–95% 分位（线性插值）。区间窄说明位次不取决于方法选择。",
-        "en": "For every {unit_word}: its nominal rank, the median of its ranks over the runs and the 5th–95th "
-        "percentile (linear interpolation). A narrow interval means its place does not hinge on the choices.",
-    },
-    "nb40_unit": {
-        "zh": "**{unit}**：基准位次 {nominal}，中位数 {median:.0f}，90% 区间 [{q05:.0f}, {q95:.0f}]。{n} 个{units}区间宽度的中位数：{median_width:.1f}。",
-        "en": "**{unit}**: nominal rank {nominal}, median {median:.0f}, 90 % interval [{q05:.0f}, {q95:.0f}]. Median "
-        "interval width over the {n} {units}: {median_width:.1f} ranks.",
-    },
-    "nb40_no_unit": {
-        "zh": "{n} 个{units}区间宽度的中位数：{median_width:.1f}。",
-        "en": "Median interval width over the {n} {units}: {median_width:.1f} ranks.",
-    },
-    "nb40_intervals_title": {"zh": "{data_year} 年位次区间（5%–95%）", "en": "Rank intervals, {data_year} (5–95 %)"},
-    "nb40_h_sobol": {"zh": "## Sobol 敏感性指数", "en": "## Sobol indices"},
-    "nb40_sobol": {
-        "zh": "一阶指数 S<sub>i</sub>（Saltelli 2010）为某因素单独解释的 y 的方差份额；总效应 S<sub>Ti</sub>（Jansen 1999）"
-        "加上它与其他因素的交互作用。误差线为 bootstrap 5%–95% 区间。S<sub>Ti</sub> ≈ 0 的因素可以固定在任一备选上。",
-        "en": "The first-order S<sub>i</sub> (Saltelli 2010) is the share of the variance of y a factor explains alone; "
-        "the total S<sub>Ti</sub> (Jansen 1999) adds its interactions. Bars are bootstrap 5–95 % intervals. A factor "
-        "with S<sub>Ti</sub> ≈ 0 can be fixed at any of its alternatives.",
-    },
-    "nb40_inert": {
-        "zh": "无可测影响（S<sub>Ti</sub> 的 95% 分位低于 0.01）：{factors}。",
-        "en": "No measurable effect (S<sub>Ti</sub> below 0.01 at its 95th percentile): {factors}.",
-    },
-    "nb40_sobol_title": {"zh": "Sobol 指数，N = {n_base}", "en": "Sobol indices, N = {n_base}"},
-    "nb40_h_convergence": {"zh": "## 样本量是否足够", "en": "## Is N large enough?"},
-    "nb40_convergence": {
-        "zh": "用 N 的四分之一、一半和全部（同一种子）重复分析：若估计值的变动超过其 bootstrap 区间，需要更大的 N。",
-        "en": "The same analysis with a quarter, half and all of N base rows (same seed): estimates that still move "
-        "by more than their bootstrap interval call for a larger N.",
-    },
-    "nb40_h_weights": {"zh": "## 仅权重不确定", "en": "## Weights alone"},
-    "nb40_weights": {
-        "zh": "只让权重变化（每组以基准权重为中心、集中度 10 的 Dirichlet 抽样），其余保持基准：上面的位次不确定性有多少来自权重。",
-        "en": "Only the weights vary (Dirichlet draws around the nominal weights, concentration 10 per group), the rest "
-        "stays nominal: how much of the rank uncertainty above is due to the weights.",
-    },
+    # ---- 40 uncertainty and sensitivity: analysis.texts_sensitivity
     # ---- 20 explore
     "nb20_title": {"zh": "# 指标探索 · {title}", "en": "# Exploring the indicators · {title}"},
     "nb20_intro": {
@@ -462,3 +397,7 @@ NOTEBOOK_TEXT: dict[str, dict[str, str]] = {
     "nb10_h_every": {"zh": "## 每个数字及其原文", "en": "## Every figure with its quote"},
 }
 TEXT.update(NOTEBOOK_TEXT)
+
+from analysis.texts_sensitivity import SENSITIVITY_TEXT  # noqa: E402
+
+TEXT.update(SENSITIVITY_TEXT)

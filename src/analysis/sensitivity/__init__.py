@@ -3,8 +3,11 @@
 The package's modules: :mod:`~analysis.sensitivity.design` (Sobol' designs, Monte Carlo
 weight draws), :mod:`~analysis.sensitivity.estimators` (Sobol indices, rank statistics),
 :mod:`~analysis.sensitivity.factors` (uncertain factors, weight sets, the spec's
-``sensitivity:`` section) and :mod:`~analysis.sensitivity.run` (the engine that evaluates
-a design, its result and files). Every public name is importable from here.
+``sensitivity:`` section), :mod:`~analysis.sensitivity.run` (the engine that evaluates
+a design, its result and files), :mod:`~analysis.sensitivity.convergence` (indices of
+nested designs and the convergence verdict) and :mod:`~analysis.sensitivity.reporting`
+(:func:`report_sensitivity`, the one analysis every report page shows). Every public name
+is importable from here.
 
 :func:`run_sensitivity` (command line: ``qci sensitivity``) evaluates a design of runs,
 each a variant of the nominal pipeline (:func:`analysis.index.build_index` with the spec),
@@ -111,6 +114,15 @@ from analysis.sensitivity._consts import (  # noqa: F401 - the package API
     SOBOL_COLUMNS,
     Seed,
 )
+from analysis.sensitivity.convergence import (  # noqa: F401 - the package API
+    CI_WIDTH,
+    TOLERANCE,
+    Convergence,
+    convergence_table,
+    judge_convergence,
+    nested_outputs,
+    nested_sizes,
+)
 from analysis.sensitivity.design import (  # noqa: F401 - the package API
     arithmetic_scores,
     check_design,
@@ -146,6 +158,17 @@ from analysis.sensitivity.factors import (  # noqa: F401 - the package API
     parse_call,
     read_weight_sets,
     weight_sets_table,
+)
+from analysis.sensitivity.reporting import (  # noqa: F401 - the package API
+    REPORT_N,
+    REPORT_N_BOOT,
+    REPORT_SAMPLER,
+    REPORT_SEED,
+    ReportSensitivity,
+    check_power_of_two,
+    clip_indices,
+    report_sensitivity,
+    whole_rank_intervals,
 )
 from analysis.sensitivity.run import (  # noqa: F401 - the package API
     SensitivityResult,

@@ -70,12 +70,18 @@ class Factor:
     ``settings[k]`` is what the engine uses: a step entry (``{"method": ..., **params}``)
     for impute / winmax / treat / normalise / aggregate, a weight vector in
     ``framework.codes`` order for weights, a frozenset of codes for exclude.
+
+    ``relative`` (weights drawn around the nominal weights: ``noise``, ``dirichlet``):
+    when the spec weighs by a method (``weights: {method: entropy}``), a run takes the
+    method's weights recomputed for its own data times ``set / nominal``, the draw's
+    perturbation; other weight sets (a list, a file) replace the weights as given.
     """
 
     name: str
     kind: str
     labels: tuple[Any, ...]
     settings: tuple[Any, ...]
+    relative: bool = False
 
     def describe(self) -> dict[str, Any]:
         """The factor as plain data for spec.yaml: kind and labels."""
@@ -518,7 +524,8 @@ def factors_from_spec(
             labels, matrix = _weights_alternatives(
                 alternatives, fw, nominal_weights, weight_sets, seed, where_
             )
-            factors.append(Factor(str(name), kind, tuple(labels), tuple(matrix)))
+            drawn = isinstance(alternatives, Mapping) and bool({"noise", "dirichlet"} & set(alternatives))
+            factors.append(Factor(str(name), kind, tuple(labels), tuple(matrix), relative=drawn))
             continue
         if not isinstance(alternatives, list) or not alternatives:
             raise InputError(f"{where_}: {kind} alternatives must be a non-empty list")
@@ -657,7 +664,8 @@ def factors_for_design(
             settings.append(setting)
             mapping[k] = len(labels) - 1
         codes[:, j] = mapping[inverse]
-        factors.append(Factor(str(column), kind, tuple(labels), tuple(settings)))
+        relative = declared_factor.relative if declared_factor is not None else False
+        factors.append(Factor(str(column), kind, tuple(labels), tuple(settings), relative))
     _check_kinds([f.kind for f in factors], [f.name for f in factors], source)
     return factors, codes
 

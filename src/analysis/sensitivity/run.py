@@ -83,8 +83,9 @@ class _Context:
     spec: dict[str, Any]
     units: list[str]
     pretreat: np.ndarray  # (n, p): the base pipeline's data just before Treat
-    weights: np.ndarray  # (n_codes,): the base weights
+    weights: np.ndarray  # (n_codes,): the base weights (the nominal build's, within-group shares)
     source: str | None
+    weights_entry: Mapping[str, Any] | None = None  # the spec's weights: {method: ...}, if any
 
 
 def _pretreat(result: Any) -> tuple[np.ndarray, list[str]]:
@@ -246,6 +247,7 @@ def _evaluate_runs(
     """
     n_runs = codes.shape[0]
     column = {f.kind: j for j, f in enumerate(factors)}
+    n_codes = len(ctx.fw.codes)
 
     def pick(kind: str) -> np.ndarray:
         return codes[:, column[kind]] if kind in column else np.full(n_runs, -1)
@@ -254,17 +256,27 @@ def _evaluate_runs(
     stage = np.column_stack(
         [pick("impute"), pick(treat_kind), pick("normalise"), pick("aggregate")]
     )
-    weights = np.broadcast_to(ctx.weights, (n_runs, ctx.weights.size))
+    # a run's weights = base × scale: base is the nominal weights, a weight set that replaces
+    # them, or (a spec weighing by a method) the method's weights recomputed for the run's
+    # treated, normalised and aggregated data; scale holds drawn perturbations relative to
+    # the nominal weights (set / nominal) and the exclusion masks
+    absolute: np.ndarray | None = None
+    scale = np.ones((n_runs, n_codes))
     if "weights" in column:
-        sets = np.stack(factors[column["weights"]].settings)
-        weights = sets[codes[:, column["weights"]]]
+        factor = factors[column["weights"]]
+        sets = np.stack(factor.settings)[codes[:, column["weights"]]]
+        if ctx.weights_entry is not None and factor.relative:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                scale = np.where(ctx.weights > 0, sets / ctx.weights, 1.0)
+        else:
+            absolute = sets
     if "exclude" in column:
         factor = factors[column["exclude"]]
         index = {c: i for i, c in enumerate(ctx.fw.codes)}
-        masks = np.ones((len(factor.settings), len(ctx.fw.codes)))
+        masks = np.ones((len(factor.settings), n_codes))
         for k, dropped in enumerate(factor.settings):
             masks[k, [index[c] for c in dropped]] = 0.0
-        weights = weights * masks[codes[:, column["exclude"]]]
+        scale = scale * masks[codes[:, column["exclude"]]]
 
     def setting(kind: str, k: int) -> tuple[Any, Any]:
         if k < 0:
@@ -294,6 +306,7 @@ def _evaluate_runs(
     imputed: dict[int, np.ndarray] = {}
     treated: dict[tuple[int, int], np.ndarray] = {}
     normalised: dict[tuple[int, int, int], np.ndarray] = {}
+    method_weights: dict[int, np.ndarray] = {}
     ranks = np.empty((n_runs, len(ctx.units)), dtype=np.float32)
     for g, rows in chunks:
         i_imp, i_treat, i_norm, i_agg = (int(v) for v in groups[g])
@@ -310,8 +323,16 @@ def _evaluate_runs(
         entry, label = setting("aggregate", i_agg)
         context = _group_context(factors, column, groups[g], treat_kind)
         try:
+            if absolute is not None:
+                base = absolute[rows]
+            elif ctx.weights_entry is not None:
+                if g not in method_weights:
+                    method_weights[g] = _method_weights(ctx, normalised[key], entry, context)
+                base = method_weights[g]
+            else:
+                base = ctx.weights
             scores = _aggregate_runs(
-                normalised[key], ctx.fw, entry, weights[rows], context, ctx.units
+                normalised[key], ctx.fw, entry, base * scale[rows], context, ctx.units
             )
         except _RunError as err:
             if err.index < 0:
@@ -321,6 +342,29 @@ def _evaluate_runs(
             raise InputError(f"{where_}: {err.message}") from None
         ranks[rows] = ranks_min(scores)
     return ranks
+
+
+def _method_weights(
+    ctx: _Context, x: np.ndarray, aggregate_entry: Mapping[str, Any], context: str
+) -> np.ndarray:
+    """The spec's weighting method recomputed for one run's normalised data ``x`` (n, p).
+
+    As :func:`analysis.index.build_index` weighs: level by level, within every group of the
+    framework, the bottom level from the normalised indicators and each higher level from
+    the children's scores aggregated with the run's aggregation and the weights just
+    computed (:func:`analysis.engine.weigh_and_aggregate`). Returns the within-group
+    weights of every code (n_codes,).
+    """
+    from analysis import engine
+
+    year = ctx.spec.get("year")
+    try:
+        _, (weights,) = engine.weigh_and_aggregate(
+            [x], [year], ctx.fw, aggregate_entry, ctx.weights_entry, ctx.fw.table["weight"].to_numpy()
+        )
+    except InputError as err:
+        raise _RunError(-1, f"{context}: {err}") from None
+    return weights
 
 
 def _group_context(
@@ -358,6 +402,18 @@ def run_sensitivity(
     A run's output is COINr's ``y = mean over units of |rank - nominal rank|`` of the top
     aggregate (the Index). With a Saltelli design ``[A; B; AB_1..AB_d]``, Si (Saltelli 2010)
     and STi (Jansen 1999) with bootstrap 5 % / 95 % quantiles (:func:`sobol_indices`).
+
+    A spec that weighs by a method (``weights: {method: entropy | critic | pca | ...}``)
+    has its weights recomputed in every run from that run's treated and normalised data
+    (and, at upper levels, from the children's scores under the run's aggregation), as
+    :func:`analysis.index.build_index` computes them: a data-driven weighting is a rule,
+    not a vector, and the OECD/JRC Handbook (2008, step 7) and Saltelli et al. (2008)
+    propagate every modelling choice through the whole chain, so holding entropy weights
+    fixed while the normalisation changes would test a pipeline nobody runs. A drawn
+    weights factor (``noise``, ``dirichlet``) then perturbs the recomputed weights by its
+    draw relative to the nominal build's weights (``set / nominal``); listed or file weight
+    sets replace them. The runs analyse one year, so ``scope: pooled`` over several years
+    and a ``reference_year`` other than the analysed year are refused.
 
     Parameters
     ----------
@@ -397,19 +453,19 @@ def run_sensitivity(
     base, section = load_sensitivity_spec(spec)
     if factors is not None:
         section = dict(factors) if isinstance(factors, Mapping) else load_factors_file(factors)
-    if "weights" in base:
-        if "method" in base["weights"]:
-            raise InputError(
-                "sensitivity: the spec weighs by a method (weights: {method: ...}); vary "
-                "weights with a 'weights' factor and give the nominal weights in the framework"
-            )
+    weights_entry = _method_entry(base)
+    if "weights" in base and weights_entry is None:
         fw = fw.with_weights(base["weights"])
     nominal_build = build_index(data, fw, base, source=source)
     pretreat, units = _pretreat(nominal_build)
     top_scores = nominal_build.arrays["Aggregated"][:, len(fw.indicators) + len(fw.aggregates) - 1]
     nominal_ranks = ranks_min(top_scores)
     nominal_weights = weight_vector(fw)
-    ctx = _Context(data, fw, base, list(units), pretreat, nominal_weights, source)
+    if weights_entry is not None and nominal_build.weights is not None:
+        nominal_weights = nominal_build.weights.reindex(fw.codes).to_numpy(np.float64)
+    ctx = _Context(
+        data, fw, base, list(units), pretreat, nominal_weights, source, weights_entry
+    )
 
     seed = section.get("seed") if seed is None else seed
     n = section.get("n") if n is None else n
@@ -518,6 +574,28 @@ def run_sensitivity(
         nominal=nominal,
         weight_sets=sets_table,
     )
+
+
+def _method_entry(spec: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The spec's ``weights: {method: ...}`` entry (None for framework weights), checked
+    for a scope the sensitivity engine can recompute within the year it analyses."""
+    entry = spec.get("weights")
+    if not isinstance(entry, Mapping) or "method" not in entry:
+        return None
+    scope = entry.get("scope") or ("reference_year" if "reference_year" in entry else "year")
+    years = spec.get("year")
+    if scope == "pooled" and isinstance(years, list) and len(years) > 1:
+        raise InputError(
+            "sensitivity: weights scope 'pooled' over several years; the sensitivity runs "
+            "analyse one year: give 'year: Y' (weights are then recomputed within it)"
+        )
+    if scope == "reference_year" and entry.get("reference_year") != years:
+        raise InputError(
+            f"sensitivity: weights reference_year {entry.get('reference_year')!r} is not the "
+            f"year analysed ({years!r}); the runs recompute the weights from the analysed "
+            "year's data: use scope 'year'"
+        )
+    return entry
 
 
 def _runs_table(
