@@ -254,3 +254,155 @@ def test_the_command_line_exits_1_with_one_line_per_problem_and_0_when_clean(
     assert capsys.readouterr().out.startswith("a.html empty-value: 'NaN'")
     (tmp_path / "a.html").write_text("<!DOCTYPE html>" + PAGES["clean.html"], encoding="utf-8")
     assert check.main([str(tmp_path), "-q"]) == 0
+
+
+# --------------------------------------------------------------------------- rendered pages pass
+
+FIGURES = Path(__file__).parent / "data" / "render" / "figures.csv"  # liyang, 2022-2023
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "reports" / "screenshots"
+#: (edition folder, study, year, units) rendered in both languages
+EDITIONS = (("oecd-bli", 2017, ("Korea", "Japan")), ("liyang", 2023, ()))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small set in both languages, one pool for all: the OECD annual report of 2017 with
+    two unit reports, and the liyang annual report of 2023 (N = 8 for speed)."""
+    from analysis import config, render
+    from analysis.study import load_study
+
+    out = tmp_path_factory.mktemp("rendered")
+    notebook = config.NOTEBOOKS_DIR / "90-annual-report.ipynb"
+    jobs, folders = [], {}
+    for study_name, year, units in EDITIONS:
+        study = load_study(study_name)
+        implicit = {"study": study_name}
+        if study_name == "liyang":
+            implicit["figures_path"] = str(FIGURES)
+        for lang in ("zh", "en"):
+            planned = render.plan_jobs(
+                [notebook], [year], {"n": 8, "lang": lang}, implicit,
+                {year: list(units)} if units else None, study=study,
+            )  # fmt: skip
+            for job in planned:
+                folders[(study_name, lang, job.label)] = out / f"{study_name}-{lang}"
+            jobs += planned
+
+    def write(outcome: render.ReportOutcome) -> None:
+        params = outcome.job.parameters
+        folder = folders[(params["study"], params["lang"], outcome.job.label)]
+        render.write_outcome(outcome, folder)
+
+    outcomes = render.run_jobs(jobs, workers=2, progress=False, on_done=write)
+    failed = [f"{o.job.label}: {o.error}" for o in outcomes if not o.ok]
+    assert not failed, failed
+    for study_name, _, _ in EDITIONS:
+        for lang in ("zh", "en"):
+            render.write_index(out / f"{study_name}-{lang}", study=load_study(study_name))
+    return out
+
+
+#: problems of the notebooks' own text, owned outside the render layer, that the page
+#: cannot fix: (page, kind). Each is listed with its owner; remove it when it is fixed.
+NOTEBOOK_PROBLEMS = {
+    # the English annual report still prints Chinese figure names, units and headline
+    # numbers outside quotes (notebook 90 / report.py: "annual" and "english")
+    ("liyang-en/2023/index.html", "lang"),
+}
+
+
+@pytest.fixture(scope="module")
+def browser_problems(rendered: Path) -> list[check.Problem]:
+    problems, heights = check.check_pages(rendered)
+    assert len(heights) == 2 * (1 + 3 + 1 + 1), sorted(heights)  # every page was checked
+    return problems
+
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.slow
+def test_rendered_pages_pass_the_browser_check_in_both_languages(browser_problems: list) -> None:
+    problems = [p for p in browser_problems if (p.page, p.kind) not in NOTEBOOK_PROBLEMS]
+    assert not problems, "\n" + check.summary(problems)
+
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.xfail(reason="notebook-level problems owned outside the render layer", strict=False)
+def test_the_notebook_level_problems_are_fixed(browser_problems: list) -> None:
+    assert not browser_problems, "\n" + check.summary(browser_problems)
+
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.slow
+def test_screenshots_of_an_annual_report_and_a_unit_report_per_language(rendered: Path) -> None:
+    """Kept under reports/screenshots/ so that a reviewer can look without a browser."""
+    shots = {
+        f"annual-report-{lang}.png": rendered / f"liyang-{lang}" / "2023" / "index.html"
+        for lang in ("zh", "en")
+    }
+    shots |= {
+        f"unit-report-{lang}.png": rendered / f"oecd-bli-{lang}" / "2017" / "units" / "Korea.html"
+        for lang in ("zh", "en")
+    }
+    for name, page in shots.items():
+        path = check.screenshot(page, SCREENSHOTS / name)
+        assert path.stat().st_size > 10_000, name  # a picture, not a blank page
+        assert path.stat().st_size < 1_500_000, f"{name}: too large to commit"
+
+
+def test_an_xlsx_of_the_page_tables_is_embedded(rendered: Path) -> None:
+    import base64
+    import io
+    import re
+
+    import openpyxl
+
+    for lang, text in (
+        ("zh", "下载本页表格 (.xlsx)"),
+        ("en", "Download this page&#39;s tables (.xlsx)"),
+    ):
+        page = (rendered / f"liyang-{lang}" / "2023" / "index.html").read_text(encoding="utf-8")
+        link = re.search(
+            r'<a download="[^"]+\.xlsx" href="data:[^;]+;base64,([^"]+)">([^<]+)</a>', page
+        )
+        assert link and link.group(2) in (text, text.replace("&#39;", "'")), lang
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(link.group(1))))
+        assert len(book.sheetnames) == page.count('<div class="qci-table-wrap">')
+        assert all(name.strip() for name in book.sheetnames)
+
+
+@needs_chromium
+@pytest.mark.browser
+def test_a_long_table_shows_its_first_rows_with_a_filter_and_a_show_all_button(
+    tmp_path: Path,
+) -> None:
+    import re
+    import subprocess
+
+    from analysis import config
+    from analysis.render import page
+    from analysis.render.jobs import ReportJob
+    from analysis.render.page_assets import PAGE_ROWS
+
+    rows = "".join(f"<tr><td>unit {i}</td><td>{i}</td></tr>" for i in range(40))
+    raw = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><main><h2>Scores</h2>'
+        f"<table><thead><tr><th>unit</th><th>score</th></tr></thead><tbody>{rows}</tbody>"
+        "</table></main></body></html>"
+    )
+    job = ReportJob(2023, config.NOTEBOOKS_DIR / "90-annual-report.ipynb", {"lang": "en"}, "x.html")
+    path = tmp_path / "long.html"
+    path.write_text(page.finish_page(raw, job), encoding="utf-8")
+    command = check.chromium_command(
+        CHROMIUM, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=3000",
+        "--dump-dom", path.as_uri(),
+    )  # fmt: skip
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=120).stdout
+    assert dom.count("<tr hidden") == 40 - PAGE_ROWS
+    assert re.search(
+        r'<button type="button" class="qci-show-all">Show all \(40 rows\)</button>', dom
+    )
+    assert 'type="search"' in dom and "Showing 25 of 40 rows" in dom

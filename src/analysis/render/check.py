@@ -253,6 +253,8 @@ function qciClipped(el, doc) {
 }
 function qciProbe(frame) {
   var win = frame.contentWindow, doc = frame.contentDocument, de = doc.documentElement;
+  // rows a long table pages away are checked too
+  doc.querySelectorAll("tr[hidden]").forEach(function (row) { row.hidden = false; });
   var limit = de.clientWidth, culprits = [];
   if (de.scrollWidth > limit + 1) {
     var all = doc.body.getElementsByTagName("*");
