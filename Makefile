@@ -12,7 +12,7 @@ QCI    := $(PY) -m analysis
 RAW_REPORTS := data/raw/reports
 PROCESSED   := data/processed
 
-.PHONY: reports processed test lint bench venv clean
+.PHONY: reports check-reports screenshots processed test lint bench venv clean
 
 $(VENV)/.installed-main: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,17 @@ venv: $(VENV)/.installed-test
 ## the main job: everything derived from data/raw, then the reports
 reports: processed
 	$(QCI) render --study liyang --figures $(PROCESSED)/figures.csv -o reports
+	@$(MAKE) --no-print-directory check-reports
+
+## every page of reports/ in headless Chromium at 1280 and 390 px (skipped without chromium)
+check-reports: $(VENV)/.installed-main
+	@if $(PY) -c "import sys; from analysis.render.check import find_chromium; sys.exit(find_chromium() is None)"; \
+	then $(PY) -m analysis.render.check reports; \
+	else echo "check-reports: no chromium on PATH, the browser check is skipped (apt-get install chromium)"; fi
+
+## screenshots of one annual report and one unit report per language, into reports/screenshots/
+screenshots: $(VENV)/.installed-test
+	$(PY) -m pytest -q tests/test_browser.py -k "screenshots"
 
 processed: $(VENV)/.installed-main
 	$(QCI) extract $(RAW_REPORTS) --sources $(RAW_REPORTS)/sources.csv -o $(PROCESSED)/figures.csv

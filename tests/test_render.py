@@ -125,7 +125,7 @@ def test_html_is_self_contained(result: dict) -> None:
 def test_html_is_chinese_utf8_with_code_hidden(result: dict) -> None:
     for page in report_pages(result["out"]):
         text = page.read_text(encoding="utf-8")
-        assert '<html lang="zh">' in text
+        assert '<html lang="zh-CN">' in text
         assert '<meta charset="utf-8"' in text.lower()
         assert "validate_parameters" not in text  # input code is hidden
         assert "import matplotlib" not in text
@@ -141,14 +141,19 @@ def test_html_has_no_traceback_and_no_missing_glyph(result: dict) -> None:
         assert "missing from font" not in body and "Glyph" not in body, page
 
 
-def test_html_shows_title_year_and_parameters_on_top(result: dict) -> None:
+def test_html_shows_title_and_year_on_top_and_the_settings_in_words_at_the_end(result: dict) -> None:
     text = (result["out"] / "2023" / "index.html").read_text(encoding="utf-8")
     header = text[text.index('<header class="qci-report">') : text.index("</header>")]
     assert "溧阳品质城市年度报告 · 2023" in header
-    assert "<tr><th>year</th><td>2023</td></tr>" in header
-    assert "<th>figures_path</th>" in header and "<th>sources_path</th><td>None</td>" in header
     assert text.index("qci-report") < text.index("jp-Cell")
     assert "<title>溧阳品质城市年度报告（2023）</title>" in text
+    appendix = text[text.index('<section class="qci-how-made"') :]
+    appendix = appendix[: appendix.index("</section>")]
+    assert "<h2>本报告的生成方式</h2>" in appendix
+    assert "<dt>年份</dt><dd>2023</dd>" in appendix and "<dt>语言</dt><dd>中文</dd>" in appendix
+    assert f"<dt>数字表</dt><dd>{FIGURES.name}</dd>" in appendix  # a path shown as its file name
+    assert str(FIGURES.parent) not in text and "&#39;" not in appendix and "None" not in appendix
+    assert "injected-parameters" not in text and "figures_path" not in text
 
 
 ANNUAL_SECTIONS = ("h_headline", "h_peers", "h_years", "h_methods", "h_robust", "h_appendix")
@@ -223,7 +228,7 @@ def test_the_annual_report_in_english(english: render.ReportOutcome) -> None:
     assert "<title>Liyang quality-city annual report（2023）</title>" in page
     header = page[page.index('<header class="qci-report">') : page.index("</header>")]
     assert "Liyang quality-city annual report · 2023" in header
-    assert re.search(r"<tr><th>lang</th><td>(&#39;|')en(&#39;|')</td></tr>", header)
+    assert "<dt>Language</dt><dd>English</dd>" in page[page.index("qci-how-made") :]
     body = page[page.index("<body") :]
     positions = [body.find(h) for h in section_headings("en")]
     assert -1 not in positions and positions == sorted(positions)

@@ -65,4 +65,7 @@ def use_cjk_font() -> str:
     # the CJK font has a proper minus glyph, but keep ASCII hyphen-minus for safety
     mpl.rcParams["axes.unicode_minus"] = False
     show_in_notebooks()  # every figure factory calls this function first
+    from analysis.display import register_alt_text
+
+    register_alt_text()  # every figure a notebook shows carries alt text (analysis.display)
     return family

@@ -36,11 +36,11 @@ def _link(out_dir: Path, page: Path) -> tuple[str, str]:
     return f'<a href="{html.escape(href, quote=True)}">{html.escape(title)}</a>', title
 
 
-def write_index(
-    out_dir: Path, failures: Sequence[ReportOutcome] = (), study: Any = None
-) -> Path:
+def write_index(out_dir: Path, failures: Sequence[ReportOutcome] = (), study: Any = None) -> Path:
     """Write ``out_dir/index.html``: every rendered report by year (newest first), each
     year's unit reports in a filterable list, and this run's failures."""
+    lang = edition_language(out_dir)
+    words = INDEX_WORDS[lang]
     rows = []
     n_units = 0
     for folder in sorted(
@@ -63,7 +63,7 @@ def write_index(
         block = f"<ul>{''.join(links)}</ul>"
         if units:
             block += (
-                f'<details class="qci-units"><summary>各单位报告 / unit reports ({len(units)})'
+                f'<details class="qci-units"><summary>{words["units"]} ({len(units)})'
                 f"</summary><ul>{''.join(units)}</ul></details>"
             )
         rows.append(f"<tr><th>{html.escape(folder.name)}</th><td>{block}</td></tr>")
@@ -72,38 +72,71 @@ def write_index(
         f"<td>{html.escape(o.error or '')}</td></tr>"
         for o in failures
     )
-    title = f"{study.title_in('zh')} · 报告" if study is not None else "报告 · Reports"
+    title = (
+        f"{study.title_in(lang)} · {words['reports']}" if study is not None else words["reports"]
+    )
     page = INDEX_TEMPLATE.format(
+        lang="zh-CN" if lang == "zh" else "en",
         title=html.escape(title),
-        filter=FILTER_BOX if n_units else "",
-        rows="\n".join(rows) or '<tr><td colspan="2">（尚无报告 / no reports yet）</td></tr>',
-        failures=f"<h2>未能生成 / failed in the last run</h2><table>{failed}</table>"
-        if failed
-        else "",
-        rendered=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        intro=words["intro"],
+        filter=FILTER_BOX.format(**words) if n_units else "",
+        rows="\n".join(rows) or f'<tr><td colspan="2">{words["none"]}</td></tr>',
+        failures=f"<h2>{words['failed']}</h2><table>{failed}</table>" if failed else "",
+        footer=words["footer"].format(rendered=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
     )
     return write_text(out_dir / "index.html", embed_cjk_font(page))
 
 
-FILTER_BOX = """<p><label for="qci-filter">按名称筛选 / Filter by name</label>
-<input type="search" id="qci-filter" placeholder="名称 / name" autocomplete="off"></p>
+#: the index page's words in each edition's language
+INDEX_WORDS = {
+    "zh": {
+        "reports": "报告", "units": "各单位报告", "none": "（尚无报告）",
+        "failed": "上次运行未能生成的报告", "filter_label": "按名称筛选", "placeholder": "名称",
+        "intro": "每年一份报告及其附属页面；每个文件都是独立的 HTML，离线可打开，可作为附件发送。",
+        "footer": "由 qci（<code>python -m analysis render</code>）于 {rendered} 生成。",
+    },
+    "en": {
+        "reports": "Reports", "units": "Unit reports", "none": "(no reports yet)",
+        "failed": "Failed in the last run", "filter_label": "Filter by name", "placeholder": "name",
+        "intro": "Reports by year; each is one self-contained HTML file that opens offline and "
+        "can be sent as an attachment.",
+        "footer": "Made {rendered} by qci (<code>python -m analysis render</code>).",
+    },
+}  # fmt: skip
+_LANG = re.compile(r'<html[^>]*\blang="([^"]*)"', re.I)
+
+
+def edition_language(out_dir: Path) -> str:
+    """``zh`` or ``en``: the language most of the reports under ``out_dir`` are written in
+    (their ``<html lang>``); ``zh`` when there are none."""
+    counts = {"zh": 0, "en": 0}
+    for page in out_dir.glob("*/**/*.html"):
+        head = page.read_text(encoding="utf-8", errors="replace")[:2000]
+        match = _LANG.search(head)
+        if match:
+            counts["en" if match.group(1).lower().startswith("en") else "zh"] += 1
+    return "en" if counts["en"] > counts["zh"] else "zh"
+
+
+FILTER_BOX = """<p><label for="qci-filter">{filter_label}</label>
+<input type="search" id="qci-filter" placeholder="{placeholder}" autocomplete="off"></p>
 <script>
-(function () {
+(function () {{
   var box = document.getElementById("qci-filter");
-  box.addEventListener("input", function () {
+  box.addEventListener("input", function () {{
     var wanted = box.value.trim().toLowerCase();
-    document.querySelectorAll("li[data-name]").forEach(function (item) {
+    document.querySelectorAll("li[data-name]").forEach(function (item) {{
       item.hidden = wanted !== "" && item.getAttribute("data-name").indexOf(wanted) < 0;
-    });
-    document.querySelectorAll("details.qci-units").forEach(function (list) {
+    }});
+    document.querySelectorAll("details.qci-units").forEach(function (list) {{
       list.open = wanted !== "";
-    });
-  });
-})();
+    }});
+  }});
+}})();
 </script>"""
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
@@ -123,15 +156,13 @@ footer {{ color: #777; font-size: .85rem; margin-top: 2rem; }}
 </head>
 <body>
 <h1>{title}</h1>
-<p>每年一份报告及其附属页面；每个文件都是独立的 HTML，离线可打开，可作为附件发送。
-Reports by year; each is one self-contained HTML file that opens offline and can be sent
-as an attachment.</p>
+<p>{intro}</p>
 {filter}
 <table>
 {rows}
 </table>
 {failures}
-<footer>Rendered {rendered} by <code>python -m analysis render</code>.</footer>
+<footer>{footer}</footer>
 </body>
 </html>
 """

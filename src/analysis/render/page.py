@@ -12,8 +12,8 @@ from analysis.render.jobs import (
     TEMPLATE_FILE,
     TEMPLATES_DIR,
     ReportJob,
-    effective_parameters,
     report_language,
+    safe_file_name,
 )
 
 # --------------------------------------------------------------------------- HTML
@@ -34,7 +34,7 @@ def html_exporter() -> Any:
         language_code="zh",
     )
     exporter.register_preprocessor(
-        TagRemovePreprocessor(remove_cell_tags={REMOVE_CELL_TAG}, enabled=True), enabled=True
+        TagRemovePreprocessor(remove_cell_tags=set(REMOVED_TAGS), enabled=True), enabled=True
     )
     # plots carry no alt text; nbconvert would warn about it for every report
     exporter.log.addFilter(lambda record: "Alternative text is missing" not in record.getMessage())
@@ -47,22 +47,123 @@ def export_html(nb: Any, job: ReportJob, exporter: Any = None) -> str:
     shown = copy.copy(nb)
     shown.metadata = copy.deepcopy(nb.metadata)
     shown.metadata["title"] = f"{job.title}（{job.year}）"
-    exporter.language_code = report_language(job)
+    exporter.language_code = html_language(report_language(job))
     resources = {
         "metadata": {"name": job.stem},
-        "qci": {
-            "title": job.title,
-            "year": job.year,
-            "notebook": job.notebook.name,
-            "parameters": {k: repr(v) for k, v in effective_parameters(job).items()},
-            "rendered": nb.metadata.get("qci", {}).get("rendered", ""),
-        },
+        "qci": {"title": job.title, "year": job.year},
     }
     body, _ = exporter.from_notebook_node(shown, resources=resources)
-    return embed_cjk_font(strip_css_comments(body))
+    rendered = nb.metadata.get("qci", {}).get("rendered", "")
+    return embed_cjk_font(strip_css_comments(finish_page(body, job, rendered)))
 
 
 REMOVE_CELL_TAG = "remove-cell"
+#: cells left out of every page: notes for notebook readers, and papermill's parameter
+#: cells (the page's "how this report was made" appendix says the settings in words)
+REMOVED_TAGS = (REMOVE_CELL_TAG, "parameters", "injected-parameters")
+
+
+def html_language(lang: str) -> str:
+    """The ``<html lang>`` of a report in ``lang``: ``zh-CN`` for Chinese (simplified,
+    mainland), else the code as given (``en``)."""
+    return "zh-CN" if lang.lower() in ("zh", "zh-cn", "zh-hans") else lang
+
+
+#: the text of a table cell that stands for a missing value (shown as an em dash)
+MISSING_CELL_TEXTS = frozenset({"NaN", "nan", "None", "<NA>", "NaT"})
+EMPTY_CELL = "—"
+#: cells longer than this (characters) wrap; shorter ones stay on one line
+LONG_CELL = 30
+
+
+_NUMERIC = re.compile(r"^[-−+]?[\d,.]+%?$|^[—-]$")
+
+
+def drop_range_index(table: Any) -> bool:
+    """Remove a pandas table's row-number column (a RangeIndex: every body row starts with
+    a ``<th>`` reading 0, 1, 2, … or 1, 2, 3, …, under empty header cells). True if removed."""
+    if "dataframe" not in (table.get("class") or []) or table.tbody is None:
+        return False
+    rows = table.tbody.find_all("tr", recursive=False)
+    firsts = [r.find(["th", "td"], recursive=False) for r in rows]
+    if not rows or any(c is None or c.name != "th" or c.get("rowspan") for c in firsts):
+        return False
+    numbers = [c.get_text(strip=True) for c in firsts]
+    if numbers not in (
+        [str(i) for i in range(len(rows))],
+        [str(i) for i in range(1, len(rows) + 1)],
+    ):
+        return False
+    heads = [
+        r.find(["th", "td"], recursive=False)
+        for r in (table.thead.find_all("tr") if table.thead else [])
+    ]
+    if any(h is not None and (h.get_text(strip=True) or h.get("colspan")) for h in heads):
+        return False
+    for cell in [*firsts, *(h for h in heads if h is not None)]:
+        cell.decompose()
+    return True
+
+
+def finish_page(page: str, job: ReportJob, rendered: str = "") -> str:
+    """Every exported page, post-processed the same way (whatever its notebook printed):
+
+    ``<html lang>`` from the job's language; every table in a sideways-scrolling wrapper,
+    its missing-value cells shown as "—", its long cells allowed to wrap; the page's
+    tables offered as one embedded ``.xlsx`` (:mod:`analysis.render.workbook`) under the
+    header; the "how this report was made" appendix (:mod:`analysis.render.how_made`) at
+    the end; the page style and the long-table script (:mod:`analysis.render.page_assets`).
+    """
+    from bs4 import BeautifulSoup
+
+    from analysis.render import how_made, page_assets, workbook
+
+    lang = how_made.page_lang(report_language(job))
+    soup = BeautifulSoup(page, "html.parser")
+    if soup.html is not None:
+        soup.html["lang"] = html_language(report_language(job))
+    tables = [t for t in soup.find_all("table") if t.find_parent("header") is None]
+    for table in tables:
+        drop_range_index(table)
+        for cell in table.find_all(["td", "th"]):
+            text = cell.get_text(strip=True)
+            classes = list(cell.get("class") or [])
+            if cell.name == "td" and text in MISSING_CELL_TEXTS:
+                cell.string = EMPTY_CELL
+                classes.append("qci-empty")
+            elif not _NUMERIC.match(text):
+                classes.append("qci-text")
+            if len(text) > LONG_CELL:
+                classes.append("qci-long")
+            if classes:
+                cell["class"] = classes
+        parent = table.parent
+        if parent is None or "qci-table-wrap" not in (parent.get("class") or []):
+            table.wrap(soup.new_tag("div", attrs={"class": "qci-table-wrap"}))
+    body = soup.body or soup
+    data = workbook.workbook_bytes(tables, lang)
+    if data is not None:
+        link = BeautifulSoup(
+            workbook.download_link(data, safe_file_name(f"{job.title} {job.year}"), lang),
+            "html.parser",
+        )
+        header = soup.find("header", class_="qci-report")
+        (header.append(link) if header is not None else body.insert(0, link))
+    main = soup.find("main") or body
+    main.append(
+        BeautifulSoup(
+            how_made.appendix_html(job, lang, how_made.made_with(rendered)), "html.parser"
+        )
+    )
+    style = soup.new_tag("style", attrs={"type": "text/css", "id": "qci-page-style"})
+    style.string = page_assets.PAGE_STYLE
+    (soup.head or body).append(style)
+    script = soup.new_tag("script", attrs={"id": "qci-table-script"})
+    script.string = page_assets.TABLE_SCRIPT
+    body.append(script)
+    return str(soup)
+
+
 #: the family name of the embedded subset (distinct, so that no installed font stands in)
 EMBEDDED_FONT_FAMILY = "QCI Noto Sans CJK SC"
 _NOT_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.S | re.I)
@@ -131,5 +232,3 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 def strip_css_comments(page: str) -> str:
     """Remove the comments of inline styles (nbconvert's carry links to their sources)."""
     return _STYLE.sub(lambda m: m[1] + _CSS_COMMENT.sub("", m[2]) + m[3], page)
-
-
