@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ import pandera.pandas as pa
 
 from analysis.config import FIGURES_CSV, RAW_PANELS, RAW_SOURCES
 from analysis.errors import InputError, where
+from analysis.figure_keys import likeness, period_kind, subject_groups
 from analysis.files import check_finite, read_csv, read_table
 from analysis.framework import Framework
 
@@ -396,6 +397,19 @@ class FiguresPanel:
     conflicts: pd.DataFrame
     matched: pd.DataFrame
     rule: str = CONFLICT_RULE
+    warnings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(WARNING_COLUMNS)))
+    series: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def summary(self) -> str:
+        """One line for the CLI: values, conflicts and the figures left out, by reason."""
+        reasons = self.warnings["reason"].value_counts()
+        out = ", ".join(f"{n} {r.replace('_', ' ')}" for r, n in reasons.items() if r != "other_quality")
+        filed = int(reasons.get("other_quality", 0))
+        return (
+            f"{len(self.panel)} values, {len(self.conflicts)} conflicting figures (rule: "
+            f"{self.rule}); indicator figures left out: {out or 'none'}; filed under another "
+            f"quality than their dimension: {filed}"
+        )
 
 
 def _publication_order(sources: pd.DataFrame) -> dict[str, str]:
@@ -407,36 +421,60 @@ def _publication_order(sources: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def match_figures(figures: pd.DataFrame, framework: Framework) -> pd.DataFrame:
-    """Figures mapped to indicators (first matching indicator in framework order).
+#: why an indicator figure is left out of the panel, or filed under another quality than
+#: its ``dimension`` (:attr:`FiguresPanel.warnings` ``reason``)
+WARNING_REASONS = {
+    "unreadable_value": "the figure's value_base is not a number",
+    "unreadable_period": "the figure's period names no year",
+    "other_quality": "kept, under its indicator's quality, which is not the figure's dimension",
+    "other_subject": "the subject differs from the subject the indicator's other figures measure",
+}
+WARNING_COLUMNS = ("unit", "year", "indicator", "subject", "period", "value_base", "doc", "start",
+                   "end", "quote", "reason", "detail")  # fmt: skip
 
-    Adds ``indicator`` and ``year`` columns; figures that match no indicator, are not
-    indicators (``is_indicator`` ≠ yes), have no value or no year are dropped.
+
+def _quality_names(framework: Framework) -> dict[str, str]:
+    """indicator → the name of its quality, for the indicators whose quality is named as
+    one of the figures table's dimensions (:data:`analysis.extract.DIMENSIONS`)."""
+    from analysis.extract import DIMENSIONS
+
+    names = dict(zip(framework.table["code"], framework.table["name"].astype(str), strict=True))
+    parents = framework.parent_of
+    named = {c: names.get(parents.get(c) or "", "") for c in framework.indicators}
+    return {c: q for c, q in named.items() if q in DIMENSIONS[:-1]}
+
+
+def _map_figures(figures: pd.DataFrame, framework: Framework) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(figures mapped to an indicator, with a readable value and year; the indicator
+    figures set apart, with a ``reason`` of :data:`WARNING_REASONS` and a ``detail``).
+
+    A figure maps to the first indicator in framework order whose pattern its subject
+    matches and whose measures accept its measure. A mapped figure without a readable
+    value or year is set apart (``unreadable_value``, ``unreadable_period``); one whose
+    ``dimension`` differs from its indicator's quality is kept, under the framework's
+    quality, and listed (``other_quality``, detail ``figure's → framework's``): the reports
+    show every mapped figure under its indicator's quality
+    (:func:`analysis.report_figures.figure_qualities`).
     """
-    need = [
-        "doc",
-        "start",
-        "end",
-        "quote",
-        "value_base",
-        "measure",
-        "period",
-        "subject",
-        "is_indicator",
-    ]
+    need = ["doc", "start", "end", "quote", "value_base", "measure", "period", "subject",
+            "is_indicator"]  # fmt: skip
     missing = [c for c in need if c not in figures.columns]
     if missing:
         raise InputError(f"figures: missing column(s) {missing}")
     compiled = {code: [re.compile(p) for p in pats] for code, pats in framework.patterns.items()}
     measures = framework.measures
+    quality = _quality_names(framework)
     rows = figures.loc[figures["is_indicator"].astype(str).str.strip().str.lower() == "yes"].copy()
     rows["value_num"] = pd.to_numeric(rows["value_base"], errors="coerce")
     from analysis.sources import period_last_year  # the suite's one parser of periods
 
     rows["year"] = pd.to_numeric(rows["period"].map(period_last_year), errors="coerce")
-    chosen = []
-    subjects = rows["subject"].fillna("").astype(str)
-    for subject, measure in zip(subjects, rows["measure"].fillna("").astype(str), strict=True):
+    if "dimension" not in rows.columns:
+        rows["dimension"] = ""
+    hits: list[str | None] = []
+    for subject, measure in zip(
+        rows["subject"].fillna("").astype(str), rows["measure"].fillna("").astype(str), strict=True
+    ):
         hit = None
         for code in framework.indicators:
             pats = compiled.get(code)
@@ -445,12 +483,75 @@ def match_figures(figures: pd.DataFrame, framework: Framework) -> pd.DataFrame:
             if any(p.search(subject) for p in pats):
                 hit = code
                 break
-        chosen.append(hit)
-    rows["indicator"] = chosen
-    rows = rows.loc[rows["indicator"].notna() & rows["value_num"].notna() & rows["year"].notna()]
+        hits.append(hit)
+    rows["indicator"] = hits
+    filed = rows["indicator"].map(quality)
+    dimension = rows["dimension"].fillna("").astype(str)
+    elsewhere = filed.notna() & dimension.isin(list(quality.values())) & filed.ne(dimension)
+    other_quality = rows.loc[elsewhere].assign(
+        reason="other_quality",
+        detail=[f"{d} → {q}" for d, q in zip(dimension[elsewhere], filed[elsewhere], strict=True)],
+    )
+    rows = rows.loc[rows["indicator"].notna()]
+    no_value = rows.loc[rows["value_num"].isna()].assign(reason="unreadable_value", detail="")
+    no_year = rows.loc[rows["value_num"].notna() & rows["year"].isna()].assign(
+        reason="unreadable_period", detail=""
+    )
+    rows = rows.loc[rows["value_num"].notna() & rows["year"].notna()].copy()
     rows["year"] = rows["year"].astype(np.int64)
     rows["whole_year"] = rows["period"].fillna("").astype(str).str.fullmatch(r"(?:19|20)\d\d")
-    return rows
+    return rows, pd.concat([no_value, no_year, other_quality])
+
+
+def match_figures(figures: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    """Figures mapped to indicators (the first matching indicator of the figure's quality
+    in framework order, :func:`_map_figures`).
+
+    Adds ``indicator`` and ``year`` columns; figures that match no indicator, are not
+    indicators (``is_indicator`` ≠ yes), have no value or no year are dropped here;
+    :func:`panel_from_figures` lists the indicator figures it drops in ``warnings``.
+    """
+    return _map_figures(figures, framework)[0]
+
+
+def _one_subject(rows: pd.DataFrame, framework: Framework) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows whose subject is the one their indicator measures, rows set apart as
+    ``other_subject``), within each unit and indicator.
+
+    Where the figures of one unit and indicator name different things (neither subject
+    key holds the other: 各类研发机构 and 先进研发机构), one group keeps the indicator: the
+    group matching the indicator's earliest pattern (the framework lists them in order of
+    preference), then the group nearest the indicator's name (the longest run of
+    characters shared with it), then the latest publication. The others are set apart:
+    different subjects never make one series.
+    """
+    names = dict(zip(framework.table["code"], framework.table["name"].astype(str), strict=True))
+    apart = []
+    for (_, code), series in rows.groupby(["unit", "indicator"], sort=False):
+        subjects = series["subject"].fillna("").astype(str)
+        groups = subject_groups(subjects.tolist())
+        if len(groups) < 2:
+            continue
+        latest = series.groupby(subjects)["published"].max()
+        name = names.get(code, code)
+        patterns = [re.compile(p) for p in framework.patterns.get(code, [])]
+
+        def first_pattern(group: list[str], patterns: list[re.Pattern[str]] = patterns) -> int:
+            return min(
+                (i for i, p in enumerate(patterns) for s in group if p.search(s)),
+                default=len(patterns),
+            )
+
+        keep = max(
+            groups,
+            key=lambda g: (-first_pattern(g), likeness(g, name), max(latest[s] for s in g)),
+        )
+        others = series.loc[~subjects.isin(keep)]
+        apart.append(others.assign(reason="other_subject", detail=f"{name} = {'、'.join(keep)}"))
+    if not apart:
+        return rows, rows.iloc[:0].assign(reason="", detail="")
+    set_apart = pd.concat(apart)
+    return rows.drop(index=set_apart.index), set_apart
 
 
 #: the framework that maps the figures quoted in reports to indicators
@@ -539,29 +640,23 @@ def panel_from_figures(
             texts_dir = Path(sources).parent
         sources = read_source_table(sources)
     order = _publication_order(sources)
-    rows = match_figures(figures, framework)
+    rows, apart = _map_figures(figures, framework)
     unknown_docs = sorted(set(rows["doc"]) - set(order))
     if unknown_docs:
         raise InputError(
             f"figures: document(s) {unknown_docs} not in sources.csv (no publication date)"
         )
-    units = figures_units(sorted(set(rows["doc"].astype(str))), sources, texts_dir, unit)
-    rows["unit"] = rows["doc"].astype(str).map(units).astype(object)
-    rows["published"] = rows["doc"].map(order)
-    rows["start"] = pd.to_numeric(rows["start"], errors="coerce").astype("Int64")
-    rows["end"] = pd.to_numeric(rows["end"], errors="coerce").astype("Int64")
+    docs = sorted(set(rows["doc"].astype(str)) | set(apart["doc"].astype(str)))
+    units = figures_units(docs, sources, texts_dir, unit)
+    for table in (rows, apart):
+        table["unit"] = table["doc"].astype(str).map(units).astype(object)
+        table["published"] = table["doc"].astype(str).map(order).fillna("")
+        table["start"] = pd.to_numeric(table["start"], errors="coerce").astype("Int64")
+        table["end"] = pd.to_numeric(table["end"], errors="coerce").astype("Int64")
+    rows, other_subject = _one_subject(rows, framework)
     group = ["unit", "indicator", "year"]
     rows = rows.sort_values([*group, "doc", "start"], kind="stable")
-    # the rule, within each unit: latest publication, then whole year, then first mention
-    ranked = rows.assign(
-        _whole=rows["whole_year"].astype(int),
-        _neg_start=-rows["start"].astype("float64"),
-    ).sort_values(
-        [*group, "published", "_whole", "doc", "_neg_start"],
-        ascending=[True, True, True, False, False, True, False],
-        kind="stable",
-    )
-    best = ranked.groupby(group, sort=False).head(1)
+    best = _choose(rows, group)
     best_index = set(best.index)
     distinct = rows.groupby(group)["value_num"].transform("nunique")
     conflict_rows = rows.loc[distinct > 1]
@@ -598,4 +693,44 @@ def panel_from_figures(
         panel=panel.sort_values(KEY, kind="stable").reset_index(drop=True),
         conflicts=conflicts,
         matched=matched,
+        warnings=_warnings(pd.concat([apart, other_subject])),
+        series=_series(rows),
     )
+
+
+def _choose(rows: pd.DataFrame, group: list[str]) -> pd.DataFrame:
+    """One row per ``group`` by :data:`CONFLICT_RULE`: latest publication, then a whole
+    year over a part of it, then the earlier mention (doc, start)."""
+    ranked = rows.assign(
+        _whole=rows["whole_year"].astype(int),
+        _neg_start=-rows["start"].astype("float64"),
+    ).sort_values(
+        [*group, "published", "_whole", "doc", "_neg_start"],
+        ascending=[True] * len(group) + [False, False, True, False],
+        kind="stable",
+    )
+    return ranked.groupby(group, sort=False).head(1).drop(columns=["_whole", "_neg_start"])
+
+
+def _series(rows: pd.DataFrame) -> pd.DataFrame:
+    """Like with like: one value per unit, indicator, :func:`period_kind` and year (by
+    :data:`CONFLICT_RULE`), so that a part-year figure never stands for its year."""
+    rows = rows.assign(period_kind=rows["period"].map(period_kind))
+    best = _choose(rows, ["unit", "indicator", "period_kind", "year"])
+    columns = ["unit", "year", "indicator", "period_kind", "period", "value", "subject", "surface",
+               "base_unit", "measure", "doc", "start", "end", "quote", "published"]  # fmt: skip
+    best = best.assign(value=best["value_num"].astype(np.float64))
+    for column in ("surface", "base_unit"):
+        if column not in best.columns:
+            best[column] = ""
+    return best[columns].sort_values(["unit", "indicator", "period_kind", "year"]).reset_index(drop=True)
+
+
+def _warnings(apart: pd.DataFrame) -> pd.DataFrame:
+    """The indicator figures left out of the panel, one row each with its ``reason``
+    (:data:`WARNING_REASONS`), in text order: nothing vanishes without a word."""
+    if apart.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in WARNING_COLUMNS})
+    table = apart.assign(year=apart["year"].astype("Int64"))
+    table = table.sort_values(["doc", "start"], kind="stable").reset_index(drop=True)
+    return table[list(WARNING_COLUMNS)]

@@ -202,28 +202,56 @@ def across_years(panel: pd.DataFrame, framework: Framework, lang: str = "zh") ->
 
     Columns: the quality (dimension), the indicator name and unit (in ``lang``), then the
     years ascending. Rows follow the framework's order; values as given (base units).
+
+    Given the like-with-like series of a figures panel (:attr:`analysis.panel.FiguresPanel.series`,
+    with ``period_kind``), a row is one indicator over one kind of period: a whole year,
+    or the same months of each year (1–11月, 上半年), never both in one row. A period column
+    names the kind (:func:`analysis.figures_display.kind_label`); with the figures'
+    ``surface`` the cells are the figures as a reader of ``lang`` writes them
+    (:func:`analysis.figures_display.gloss`: 3039.6亿元 / 303.96 billion yuan), and the unit
+    column goes (each cell carries its unit).
     """
+    from analysis.figures_display import gloss, kind_label, kind_order
+
     names = code_names(framework, lang)
     table = framework.table.set_index("code")
-    wide = panel.pivot_table(index="indicator", columns="year", values="value", aggfunc="first")
-    order = [c for c in framework.indicators if c in wide.index]
-    wide = wide.loc[order]
-    wide.columns = [int(c) for c in wide.columns]
-    front = pd.DataFrame(
-        {
-            text("col_quality", lang): [names[table.at[c, "parent"]] for c in order],
-            text("col_indicator", lang): [names[c] for c in order],
-            text("col_unit_of", lang): [str(table.at[c, "unit"] or "") for c in order],
-        },
-        index=wide.index,
+    if "period_kind" not in panel.columns:
+        panel = panel.assign(period_kind="year")
+        kinds = False
+    else:
+        kinds = True
+    if "surface" in panel.columns:
+        cells = [
+            gloss(s, v, u, m, lang)
+            for s, v, u, m in zip(panel["surface"], panel["value"], panel["base_unit"], panel["measure"], strict=True)
+        ]
+        panel = panel.assign(value=cells)
+    wide = panel.pivot_table(
+        index=["indicator", "period_kind"], columns="year", values="value", aggfunc="first"
     )
-    return front.join(wide).reset_index(drop=True)
+    order = {c: i for i, c in enumerate(framework.indicators)}
+    rows = sorted(
+        (r for r in wide.index if r[0] in order), key=lambda r: (order[r[0]], kind_order(r[1]))
+    )
+    wide = wide.loc[rows]
+    wide.columns = [int(c) for c in wide.columns]
+    codes = [r[0] for r in rows]
+    front = {
+        text("col_quality", lang): [names[table.at[c, "parent"]] for c in codes],
+        text("col_indicator", lang): [names[c] for c in codes],
+    }
+    if kinds:
+        front[text("col_period", lang)] = [kind_label(r[1], lang) for r in rows]
+    if "surface" not in panel.columns:
+        front[text("col_unit_of", lang)] = [str(table.at[c, "unit"] or "") for c in codes]
+    return pd.DataFrame(front, index=wide.index).join(wide).reset_index(drop=True)
 
 
 def coverage(panel: pd.DataFrame, framework: Framework, lang: str = "zh") -> pd.DataFrame:
     """Indicators with a value, per quality (rows, framework order) and year (columns).
 
-    A last column gives how many indicators the framework has for that quality.
+    A last column gives how many indicators the framework has for that quality. A figures
+    series (with ``period_kind``) counts an indicator once a year whatever its periods.
     """
     names = code_names(framework, lang)
     parent = framework.parent_of
@@ -338,10 +366,21 @@ MISSING = "—"
 
 def with_gaps_shown(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` for reading: numbers with thousands separators (up to 15 significant
-    digits, as the report's other tables) and missing values as a dash, not ``NaN``."""
+    digits, as the report's other tables) except years (a column named year, Year, 年份
+    or 年: 2023, never 2,023), and every missing value — ``NaN``, ``None``, ``<NA>`` — as
+    a dash."""
     shown = table.copy()
-    for column in shown.columns[shown.dtypes.map(pd.api.types.is_float_dtype)]:
-        shown[column] = [MISSING if pd.isna(v) else f"{v:,.15g}" for v in shown[column]]
+    for column in shown.columns:
+        values = shown[column]
+        name = str(column).strip().lower()
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        is_year = name in ("year", "年份", "年")
+        if numeric:
+            shown[column] = [
+                MISSING if pd.isna(v) else (f"{int(v)}" if is_year else f"{v:,.15g}") for v in values
+            ]
+        elif values.isna().any():
+            shown[column] = values.astype(object).where(values.notna(), MISSING)
     return shown
 
 

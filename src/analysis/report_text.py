@@ -392,12 +392,16 @@ NOTEBOOK_TEXT: dict[str, dict[str, str]] = {
     "nb10_h_reports": {"zh": "## 每份报告的数字", "en": "## How many figures each report holds"},
     "nb10_reports_axis": {"zh": "数字个数", "en": "figures"},
     "nb10_reports_title": {"zh": "{year} 年各报告引用的数字", "en": "Figures quoted in the {year} reports"},
-    "nb10_h_quality": {"zh": "## 按维度和测度", "en": "## By dimension and measure"},
-    "nb10_total": {"zh": "合计", "en": "total"},
-    "nb10_h_every": {"zh": "## 每个数字及其原文", "en": "## Every figure with its quote"},
+    "nb10_h_quality": {"zh": "## 指标数字：按品质和测度", "en": "## Indicator figures by quality and measure"},
+    "nb10_total": {"zh": "合计", "en": "Total"},
+    "nb10_h_every": {"zh": "## 每个指标数字及其原文", "en": "## Every indicator figure with its quote"},
 }
 TEXT.update(NOTEBOOK_TEXT)
 
 from analysis.texts_sensitivity import SENSITIVITY_TEXT  # noqa: E402
 
 TEXT.update(SENSITIVITY_TEXT)
+
+from analysis.texts_figures import FIGURES_TEXT  # noqa: E402
+
+TEXT.update(FIGURES_TEXT)
