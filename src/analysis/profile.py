@@ -116,11 +116,12 @@ def strengths_weaknesses(
         }
     ).dropna(subset=["rank"])
     table["rank"] = table["rank"].astype(int)
-    relative = table["rank"] / table["of"]
-    order = np.argsort(relative.to_numpy(), kind="stable")
+    relative = (table["rank"] / table["of"]).to_numpy()
+    order = np.argsort(relative, kind="stable")
     m = len(order)
     strong = order[: min(k, (m + 1) // 2)]
-    weak = np.argsort(-relative.to_numpy(), kind="stable")[: min(k, m // 2)]
+    rest = order[len(strong) :]
+    weak = rest[np.argsort(-relative[rest], kind="stable")][: min(k, m // 2)]
     columns = ["code", "value", "rank", "of", "direction"]
     return (table.iloc[strong][columns].reset_index(drop=True),
             table.iloc[weak][columns].reset_index(drop=True))  # fmt: skip

@@ -10,6 +10,7 @@ name; :func:`show` displays them. Texts are ``p60_*`` keys of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -244,14 +245,22 @@ def _indicator_table(page: ProfilePage, rows: pd.DataFrame) -> Any:
     return highlight_columns(table, [page.name, page.t("p60_col_rank")])
 
 
-MEASURES_EN = {"年": "years", "人/10万人": "per 100,000 people", "平方米": "m²", "元": "yuan", "人": "people",
-               "岁": "years of age", "万元": "10,000 yuan", "户": "households", "人/户": "people per household"}
+#: the units of measure the studies' frameworks write in Chinese, in English
+MEASURES_EN = {
+    "年": "years", "人/10万人": "per 100,000 people", "平方米": "m²", "元": "yuan", "人": "people",
+    "万元": "10,000 yuan", "万美元/万元": "10,000 USD per 10,000 yuan", "人/千人": "per 1,000 people",
+    "元/人": "yuan per person", "吨/万元": "tonnes per 10,000 yuan", "张/千人": "beds per 1,000 people",
+    "比值": "ratio", "户": "households",
+}
 
 
 def _measure(value: Any, lang: str) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
         return MISSING
-    return MEASURES_EN.get(str(value), str(value)) if lang == "en" else str(value)
+    if lang != "en":
+        return str(value)
+    english = MEASURES_EN.get(str(value), str(value))
+    return MISSING if re.search(r"[\u4e00-\u9fff]", english) else english
 
 
 def indicators_section(page: ProfilePage) -> list[Any]:
