@@ -111,8 +111,8 @@ def score_text(value: float) -> str:
 
 
 def rank_of(rank: float, of: int) -> str:
-    """``"3 / 21"`` (``—`` without a rank)."""
-    return MISSING if rank is None or not np.isfinite(rank) else f"{int(rank)} / {int(of)}"
+    """``"3/21"`` (``—`` without a rank; no spaces, so that a phone does not break it)."""
+    return MISSING if rank is None or not np.isfinite(rank) else f"{int(rank)}/{int(of)}"
 
 
 def ordinal(rank: int, lang: str) -> str:
@@ -347,11 +347,11 @@ def change_section(page: ProfilePage) -> list[Any]:
         {
             page.t("p60_col_rank_of", year=previous): change["rank_before"].astype(int).to_numpy(),
             page.t("p60_col_rank_of", year=ctx.data_year): change["rank_after"].astype(int).to_numpy(),
-            page.t("p60_col_change") + " (" + page.t("p60_col_rank") + ")": [
+            page.t("p60_col_rank_change"): [
                 f"{int(v):+d}" if v else "0" for v in change["rank_change"]],
             page.t("p60_col_score_of", year=previous): [score_text(v) for v in change["score_before"]],
             page.t("p60_col_score_of", year=ctx.data_year): [score_text(v) for v in change["score_after"]],
-            page.t("p60_col_change") + " (" + page.t("p60_col_score") + ")": [
+            page.t("p60_col_score_change"): [
                 f"{v:+.1f}" for v in change["score_change"]],
         },
         index=pd.Index([names[c] for c in change.index], name=page.name),

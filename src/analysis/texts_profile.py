@@ -214,7 +214,8 @@ PROFILE_TEXT: dict[str, dict[str, str]] = {
     "p60_col_level": {"zh": "层级", "en": "level"},
     "p60_level_indicator": {"zh": "指标", "en": "indicator"},
     "p60_level_dimension": {"zh": "维度", "en": "dimension"},
-    "p60_col_change": {"zh": "变化", "en": "change"},
+    "p60_col_rank_change": {"zh": "位次变化", "en": "rank change"},
+    "p60_col_score_change": {"zh": "得分变化", "en": "score change"},
     "p60_col_rank_of": {"zh": "{year} 年位次", "en": "rank {year}"},
     "p60_col_score_of": {"zh": "{year} 年得分", "en": "score {year}"},
 }
