@@ -158,7 +158,7 @@ def rank_section(page: ProfilePage) -> list[Any]:
     own = near.loc[near["unit"] == page.unit].iloc[0]
     rank, q05, q95 = int(own["nominal"]), int(round(own["q05"])), int(round(own["q95"]))
     items: list[Any] = [page.t("p60_h_rank"), page.t(
-        "p60_rank", score=float(own["score"]), rank=rank, rank_text=ordinal(rank, ctx.lang), n=page.n_units,
+        "p60_rank", score=float(own["score"]), rank_text=ordinal(rank, ctx.lang), n=page.n_units,
         runs=page.runs, n_base=page.n, seed=page.seed, q05=q05, q95=q95, median=number(float(own["median"])),
     )]  # fmt: skip
     if q05 == q95:

@@ -25,7 +25,7 @@ PROFILE_TEXT: dict[str, dict[str, str]] = {
     # ---- standing
     "p60_h_rank": {"zh": "## 总体位次", "en": "## Overall rank"},
     "p60_rank": {
-        "zh": "{data_year} 年{unit}的指数得分为 **{score:.1f}**（0–100），在 {n} 个{units}中排 **第 {rank} 位**。"
+        "zh": "{data_year} 年{unit}的指数得分为 **{score:.1f}**（0–100），在 {n} 个{units}中排 **{rank_text}**。"
         "改变权重、标准化、聚合方法和缩尾上限的 {runs} 次蒙特卡罗运行（Sobol 准随机设计，N = {n_base}，种子 {seed}）中，"
         "它的位次 90% 落在 **第 {q05}–{q95} 位** 之间（中位数第 {median} 位）。",
         "en": "In {data_year} {unit} scores **{score:.1f}** (0–100) on the index, **{rank_text}** of {n} {units}. "
