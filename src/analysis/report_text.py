@@ -405,3 +405,7 @@ TEXT.update(SENSITIVITY_TEXT)
 from analysis.texts_figures import FIGURES_TEXT  # noqa: E402
 
 TEXT.update(FIGURES_TEXT)
+
+from analysis.texts_profile import PROFILE_TEXT  # noqa: E402
+
+TEXT.update(PROFILE_TEXT)

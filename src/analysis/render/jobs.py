@@ -17,6 +17,9 @@ from analysis.errors import InputError
 
 MAIN_NOTEBOOK = "90-annual-report"
 DEFAULT_NOTEBOOKS = (MAIN_NOTEBOOK,)
+#: the unit's page (``OUT/<year>/units/<unit>.html``) by default: a profile of one unit,
+#: never one of a year's own reports
+UNIT_NOTEBOOK = "60-unit-profile"
 KERNEL_NAME = "python3"
 ENGINE_NAME = "qci-warm"
 TEMPLATES_DIR = config.PACKAGE_DIR / "templates"
@@ -109,12 +112,13 @@ def find_notebooks(names: Sequence[str] | None, folder: Path = config.NOTEBOOKS_
 
 def default_notebooks(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
     """The annual report first (each year's ``index.html``), then every other notebook of
-    ``folder`` that takes a ``year`` parameter, in name order."""
+    ``folder`` that takes a ``year`` parameter, in name order; the unit profile
+    (:data:`UNIT_NOTEBOOK`) is a unit's page, not a year's (:func:`default_unit_notebooks`)."""
     available = sorted(folder.glob("*.ipynb"))
     main = [p for p in available if p.stem == MAIN_NOTEBOOK]
     others = []
     for path in available:
-        if path.stem == MAIN_NOTEBOOK:
+        if path.stem in (MAIN_NOTEBOOK, UNIT_NOTEBOOK):
             continue
         try:
             takes_year = "year" in notebook_parameters(path)
@@ -125,6 +129,16 @@ def default_notebooks(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
     if not main and not others:
         raise InputError(f"{folder}: no report notebooks (none takes a 'year' parameter)")
     return main + others
+
+
+def default_unit_notebooks(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
+    """The notebook of a unit's page when ``--units`` names no notebook: the unit profile
+    (:data:`UNIT_NOTEBOOK`), else (a folder without it) the annual report."""
+    for stem in (UNIT_NOTEBOOK, MAIN_NOTEBOOK):
+        path = folder / f"{stem}.ipynb"
+        if path.exists():
+            return [path]
+    raise InputError(f"{folder}: no notebook for the units' pages ({UNIT_NOTEBOOK} or {MAIN_NOTEBOOK})")
 
 
 def notebook_parameters(path: Path) -> dict[str, Any]:
@@ -167,7 +181,10 @@ def plan_jobs(
     ``unit_notebooks`` notebook (default: the notebooks that take ``unit``) runs with
     ``unit`` set, into ``<year>/units/<unit>.html`` for the first and
     ``<year>/units/<unit>.<stem>.html`` for the others, names made file-safe
-    (:func:`unit_file_names`). ``study`` (a loaded study) titles the pages.
+    (:func:`unit_file_names`). With ``units``, the unit profile (:data:`UNIT_NOTEBOOK`)
+    among ``notebooks`` runs for the units only, not as a year's report (it profiles one
+    unit; a study without a focus has none to profile). ``study`` (a loaded study) titles
+    the pages.
     """
     parameters = dict(parameters or {})
     implicit = dict(implicit or {})
@@ -206,8 +223,9 @@ def plan_jobs(
         )  # fmt: skip
 
     jobs = []
+    year_notebooks = [nb for nb in notebooks if not (units and nb.stem == UNIT_NOTEBOOK)]
     for year in sorted(set(years)):
-        for i, nb in enumerate(notebooks):
+        for i, nb in enumerate(year_notebooks):
             jobs.append(job(year, nb, "index.html" if i == 0 else f"{nb.stem}.html"))
     for year in sorted(units or {}):
         names = unit_file_names((units or {})[year])
@@ -230,7 +248,8 @@ def page_title(
     base = study.title_in(code)
     if unit is not None:
         name = study.display_name(unit, code)
-        return f"{base} · {name}" if notebook.stem == MAIN_NOTEBOOK or main else f"{notebook_title} · {name}"
+        own_page = notebook.stem in (MAIN_NOTEBOOK, UNIT_NOTEBOOK) or main
+        return f"{base} · {name}" if own_page else f"{notebook_title} · {name}"
     if notebook.stem == MAIN_NOTEBOOK or main:
         return base
     return f"{notebook_title} · {base}"
