@@ -462,3 +462,7 @@ NOTEBOOK_TEXT: dict[str, dict[str, str]] = {
     "nb10_h_every": {"zh": "## 每个数字及其原文", "en": "## Every figure with its quote"},
 }
 TEXT.update(NOTEBOOK_TEXT)
+
+from analysis.texts_annual import ANNUAL_TEXT  # noqa: E402
+
+TEXT.update(ANNUAL_TEXT)
