@@ -53,7 +53,8 @@ def built(study: str, year: int, lang: str) -> dict:
     left = lo.leave_out(nominal)
     over = annual.comparison_of(ctx)
     found = annual.key_findings(ctx, nominal, robust, SEED, left, over, methods)
-    return {"ctx": ctx, "robust": robust, "methods": methods, "found": found}
+    return {"ctx": ctx, "robust": robust, "methods": methods, "found": found, "nominal": nominal,
+            "left": left, "over": over}  # fmt: skip
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
@@ -196,3 +197,18 @@ def test_ranking_findings_say_what_the_tables_say(study: str, year: int) -> None
     assert_numbers(said["f_methods_all"], {agreement["method"].nunique(), f"{far['spearman']:.2f}",
                                            f"{far['mean_abs_shift']:.1f}",
                                            *numbers(str(far["method"]))})  # fmt: skip
+
+
+def test_official_rankings_stand_beside_the_rank(liyang: dict) -> None:
+    ctx = liyang["ctx"]
+    official = pd.DataFrame(
+        {"ranking": ["全省县市排名"], "rank": [7], "out_of": [40],
+         "what_it_measures": ["high-quality development assessment"], "source": ["doc"],
+         "quote": ["全省40个县市第7位"]}  # fmt: skip
+    )
+    found = annual.key_findings(ctx, liyang["nominal"], liyang["robust"], SEED, liyang["left"],
+                                liyang["over"], liyang["methods"], official)  # fmt: skip
+    caveat = findings.caveat(ctx, found[0])
+    assert "全省县市排名" in caveat and "high-quality development assessment" in caveat
+    assert ("第 7/40 位" in caveat) if ctx.lang == "zh" else ("7th of 40" in caveat)
+    assert list(official.columns) == list(findings.OFFICIAL_COLUMNS)
