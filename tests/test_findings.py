@@ -29,8 +29,8 @@ NUMBER = re.compile(r"(?<![\w.])[−-]?\d+(?:\.\d+)?(?:/\d+)?")
 
 def numbers(sentence: str) -> list[str]:
     """Every number of a sentence as written (``1/6`` kept whole, ``6th`` → ``6``), names
-    in quotes (「...」, “...”: indicator names such as 15岁及以上...) left out."""
-    unquoted = re.sub(r"「[^」]*」|“[^”]*”", "", sentence)
+    in quotes (「...」, "...": indicator names such as 15岁及以上...) left out."""
+    unquoted = re.sub(r'「[^」]*」|"[^"]*"', "", sentence)
     return [n.replace("−", "-") for n in NUMBER.findall(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", unquoted))]
 
 

@@ -207,9 +207,13 @@ def _quality_finding(ctx: ReportContext, key: str, facts: dict[str, Any], n: int
         "without": separator.join(clauses),
     }
     caveats: list[tuple[str, dict[str, Any]]] = []
+    notes = list(facts["notes"])
     if k == 1:
-        caveats.append(("c_single", {"indicator": names[facts["indicators"][0]]}))
-    for kind, code, note in facts["notes"]:
+        (only,) = facts["indicators"]
+        proxy = [n for n in notes if n[0] == "proxy" and n[1] == only]
+        caveats.append(("c_single_proxy" if proxy else "c_single", {"indicator": names[only]}))
+        notes = [n for n in notes if n not in proxy]
+    for kind, code, note in notes:
         key_of = {"proxy": "c_proxy", "contested": "c_contested"}.get(kind, "c_note")
         caveats.append((key_of, {"indicator": names.get(code, code), "note": note}))
     for code, rho in facts["rho"].items():

@@ -33,21 +33,21 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
     "official_item": {"zh": "{ranking}第 {rank}/{out_of} 位（{what}）", "en": "{ranking}: {rank} of {out_of} ({what})"},
     "f_strongest": {
         "zh": "相对最强的品质是{quality}（第 {rank}/{n} 位），它由 {k_indicators}测度、占指数权重的 {share}；{without}。",
-        "en": "The strongest quality is {quality} ({rank} of {n}), measured by {k_indicators} carrying {share} "
+        "en": "The strongest quality is {quality}, {rank} of {n}, measured by {k_indicators} carrying {share} "
         "of the index; {without}.",
     },
     "f_weakest": {
         "zh": "相对最弱的品质是{quality}（第 {rank}/{n} 位），它由 {k_indicators}测度、占指数权重的 {share}；{without}。",
-        "en": "The weakest quality is {quality} ({rank} of {n}), measured by {k_indicators} carrying {share} "
+        "en": "The weakest quality is {quality}, {rank} of {n}, measured by {k_indicators} carrying {share} "
         "of the index; {without}.",
     },
     "without_one": {
         "zh": "去掉「{indicator}」后，{unit}的总位次由第 {before} 位变为第 {after} 位",
-        "en": "without “{indicator}” {unit}'s overall rank goes from {before} to {after}",
+        "en": "without \"{indicator}\" {unit}'s overall rank goes from {before} to {after}",
     },
     "without_quality": {
         "zh": "去掉「{indicator}」后，该品质位次为第 {q_after} 位、总位次为第 {after} 位",
-        "en": "without “{indicator}” the quality ranks {q_after} and the index {after}",
+        "en": "without \"{indicator}\" the quality ranks {q_after} and the index {after}",
     },
     "without_range": {
         "zh": "去掉其中任一个指标，该品质位次在第 {lo}–{hi} 位之间，总位次在第 {index_lo}–{index_hi} 位之间",
@@ -55,20 +55,24 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
     },
     "c_single": {
         "zh": "这一判断只依赖一个指标（「{indicator}」）。",
-        "en": "This rests on a single indicator (“{indicator}”).",
+        "en": "This rests on a single indicator (\"{indicator}\").",
+    },
+    "c_single_proxy": {
+        "zh": "这一判断只依赖一个指标，且框架说明它只是弱代理（「{indicator}」）。",
+        "en": 'This rests on a single indicator, which the framework calls a weak proxy (\"{indicator}\").',
     },
     "c_proxy": {
         "zh": "框架说明「{indicator}」只是弱代理指标。",
-        "en": "The framework calls “{indicator}” a weak proxy.",
+        "en": "The framework calls \"{indicator}\" a weak proxy.",
     },
     "c_contested": {
         "zh": "框架说明「{indicator}」作为品质信号有争议。",
-        "en": "The framework calls “{indicator}” contested as a quality signal.",
+        "en": "The framework calls \"{indicator}\" contested as a quality signal.",
     },
     "c_note": {"zh": "框架说明：{note}", "en": "The framework notes: {note}"},
     "c_negative": {
         "zh": "「{indicator}」与本品质得分负相关（Spearman ρ = {rho}）。",
-        "en": "“{indicator}” correlates negatively with its own quality (Spearman ρ = {rho}).",
+        "en": "\"{indicator}\" correlates negatively with its own quality (Spearman ρ = {rho}).",
     },
     "c_quality_ok": {
         "zh": "各指标与本品质得分均正相关，框架对它们没有特别说明。",
@@ -131,9 +135,9 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
         "{median_width} places; the widest is {widest}'s ({w_q05}–{w_q95}).",
     },
     "f_leave_out_all": {
-        "zh": "逐一去掉 {k} 个指标中的每一个，排名变动最大的是去掉「{code}」：平均每个{unit_word}位次变动 {shift} 位。",
-        "en": "Leaving out each of the {k} indicators in turn, the ranking moves most without “{code}”: "
-        "{shift} places per {unit_word} on average.",
+        "zh": "逐一去掉 {k} 个指标中的每一个，排名变动最大的是去掉「{code}」：{units}的位次平均变动 {shift} 位。",
+        "en": "Leaving out each of the {k} indicators in turn, the ranking moves most without \"{code}\": "
+        "the {units} move {shift} places on average.",
     },
     "c_leave_out_all": {
         "zh": "去掉一个指标后，其余权重在所在组内重新归一化，只重算聚合。",
@@ -166,7 +170,7 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
     "leave_out_unit": {
         "zh": "{unit}的基准位次为第 {nominal} 位；逐一去掉后位次在第 {lo}–{hi} 位之间（最差：去掉「{hi_name}」）。",
         "en": "{unit} ranks {nominal} nominally; leaving out one element at a time its rank stays within "
-        "{lo}–{hi} (worst: without “{hi_name}”).",
+        "{lo}–{hi} (worst: without \"{hi_name}\").",
     },
     "leave_out_caption": {
         "zh": "每次去掉的对象、{unit}的位次和全部单位的平均绝对位次变动：",
