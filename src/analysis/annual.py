@@ -49,6 +49,16 @@ def heading(ctx: ReportContext, key: str, anchor: str, **values: Any) -> str:
     return findings.anchor(anchor) + "\n\n" + ctx.t(key, **values)
 
 
+def unchanged_note(ctx: ReportContext) -> str:
+    """One line for a section computed from the same data as the previous report's (a
+    census read by two report years), '' when the data changed or there is no previous
+    report."""
+    previous = changes.previous_report(ctx.study, ctx.year)
+    if previous is None or not previous["same_data"]:
+        return ""
+    return ctx.t("unchanged_section", previous=previous["previous"])
+
+
 def comparison_of(ctx: ReportContext) -> changes.YearComparison | None:
     """The like-for-like comparison of the previous data year with this report's
     (:func:`analysis.changes.compared_data_years`), None without an earlier year."""

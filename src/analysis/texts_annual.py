@@ -194,6 +194,10 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
         "zh": "上一期（{previous} 年）报告读 {previous_data_year} 年数据，本报告读 {data_year} 年数据。",
         "en": "The previous report ({previous}) read {previous_data_year} data; this one reads {data_year} data.",
     },
+    "unchanged_section": {
+        "zh": "*本节与 {previous} 年报告相同：两期读的是同一份数据（{data_year} 年）。*",
+        "en": "*This section is the same as in the {previous} report: both read the same data ({data_year}).*",
+    },
     "h_like": {"zh": "### 同口径比较：{earlier} 年与 {later} 年", "en": "### Like for like: {earlier} and {later}"},
     "like_intro": {
         "zh": "两年都有的{units}共 {n_common} 个；指数在这些{units}上按同一流程重算，位次和得分才可比。"
@@ -216,7 +220,7 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
         "zh": "资料在 {year} 年发布的报告中引用了 {n_now} 个指标数字（{previous} 年发布的报告中为 {n_before} 个），"
         "其中 {n_new} 项内容上一年没有引用，例如：{examples}。",
         "en": "The reports published in {year} quote {n_now} indicator figures ({n_before} in those published in "
-        "{previous}); {n_new} subjects were not quoted the year before, e.g. {examples}.",
+        "{previous}); subjects not quoted the year before: {n_new} (e.g. {examples}).",
     },
     "new_figures_first": {
         "zh": "资料在 {year} 年发布的报告中引用了 {n_now} 个指标数字；此前没有报告。",
