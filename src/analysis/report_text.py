@@ -409,3 +409,7 @@ TEXT.update(FIGURES_TEXT)
 from analysis.texts_profile import PROFILE_TEXT  # noqa: E402
 
 TEXT.update(PROFILE_TEXT)
+
+from analysis.texts_annual import ANNUAL_TEXT  # noqa: E402
+
+TEXT.update(ANNUAL_TEXT)
