@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis import labels as value_labels
 from analysis.errors import InputError
 from analysis.framework import QUALITY_NAMES_EN, Framework
 from analysis.report_text import TEXT
@@ -355,10 +356,18 @@ def strongest_weakest(profile: pd.DataFrame, framework: Framework) -> tuple[str,
 
 
 def localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """``table`` with the pipeline's English column names shown in ``lang``."""
+    """``table`` with the pipeline's English column names shown in ``lang``
+    (:data:`COLUMN_LABELS`) and the values of its known columns as a reader writes them
+    (:data:`analysis.labels.VALUE_LABELS`: measure codes as names, unit words and
+    qualities in ``lang``, directions in words, method codes as names, years without
+    separators)."""
     check_lang(lang)
+    shown = table.copy()
+    for column, label in value_labels.VALUE_LABELS.items():
+        if column in shown.columns and isinstance(shown[column], pd.Series):
+            shown[column] = shown[column].map(lambda v, label=label: label(v, lang))
     labels = {k: v[lang] for k, v in COLUMN_LABELS.items()}
-    return table.rename(columns=lambda c: labels.get(c, c) if isinstance(c, str) else c)
+    return shown.rename(columns=lambda c: labels.get(c, c) if isinstance(c, str) else c)
 
 
 MISSING = "—"
@@ -481,10 +490,11 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
     "normalisation": {"zh": "标准化", "en": "normalisation"},
     "aggregation": {"zh": "聚合", "en": "aggregation"},
     "share_equal_pct": {"zh": "位次不变的比例（%）", "en": "same rank (%)"},
-    "winsorised": {"zh": "缩尾", "en": "winsorised"},
+    "winsorised": {"zh": "缩尾方向", "en": "moved"},
     "values": {"zh": "数值个数", "en": "values"},
     "indicators_n": {"zh": "指标数", "en": "indicators"},
     "year": {"zh": "年份", "en": "year"},
+    **value_labels.MORE_COLUMN_LABELS,
 }
 
 

@@ -267,18 +267,18 @@ NOTEBOOK_TEXT: dict[str, dict[str, str]] = {
     "nb20_title": {"zh": "# 指标探索 · {title}", "en": "# Exploring the indicators · {title}"},
     "nb20_intro": {
         "zh": "在比较任何赋权方法之前，先了解指数背后的数据：面板覆盖哪些{units}和年份、哪里缺值、每个指标如何分布、"
-        "哪些指标同向变化、流程处理了哪些异常值以及如何处理。框架 `{framework}`，规格 `{spec}`；面板年份 {years}，"
+        "哪些指标同向变化、流程处理了哪些异常值以及如何处理。框架含 {n_dims} 个维度、{n_ind} 个指标；面板年份 {years}，"
         "本页显示 {data_year} 年。{data_note}",
         "en": "Before any weighting method is compared, the data behind the index must be understood: which {units} "
         "and years the panel covers, where values are missing, how each indicator is distributed, which indicators "
-        "move together, and which outliers the pipeline treats (and how). Framework `{framework}`, spec `{spec}`; "
-        "panel years {years}, shown: {data_year}. {data_note}",
+        "move together, and which outliers the pipeline treats (and how). The framework has {n_ind} indicators in "
+        "{n_dims} dimensions; panel years {years}, shown: {data_year}. {data_note}",
     },
     "nb20_h_panel": {"zh": "## 面板", "en": "## The panel"},
     "nb20_panel": {
-        "zh": "各年的{units}数与框架的指标：所属维度、方向（+1 越大越好，−1 越小越好）与计量单位。",
-        "en": "The {units} per year and the indicators of the framework: each one's dimension, its direction (+1 more is "
-        "better, −1 less is better) and its unit of measurement.",
+        "zh": "各年的{units}数与框架的指标：所属维度、方向（越高越好或越低越好）与计量单位。",
+        "en": "The {units} per year and the indicators of the framework: each one's dimension, its direction (higher "
+        "or lower is better) and its unit of measurement.",
     },
     "nb20_h_missing": {"zh": "## 缺失数据", "en": "## Missing data"},
     "nb20_missing": {
@@ -287,33 +287,35 @@ NOTEBOOK_TEXT: dict[str, dict[str, str]] = {
         "method before anything else, and {units} with too few values are screened out.",
     },
     "nb20_kept": {
-        "zh": "填补方法：`{method}`；筛选后保留 {kept} / {total} 个{units}。",
-        "en": "Imputation: `{method}`; {units} kept by screening: {kept} of {total}.",
+        "zh": "缺失值以{method}填补；筛选后保留 {kept} / {total} 个{units}。",
+        "en": "Missing values are imputed with {method}; {units} kept by screening: {kept} of {total}.",
     },
     "nb20_missing_title": {"zh": "{data_year} 年缺失值（深色 = 缺失）", "en": "Missing values, {data_year} (dark = missing)"},
     "nb20_h_distributions": {"zh": "## 分布", "en": "## Distributions"},
     "nb20_distributions": {
-        "zh": "数据年份原始值的描述统计，然后是每个指标的直方图（竖线：{unit}）。偏斜、长尾的指标是异常值处理的对象。",
-        "en": "Summary statistics of the raw values of the data year, then one histogram per indicator (line: {unit}). "
+        "zh": "数据年份原始值的描述统计（最后一列为{unit}的值），然后是每个指标的直方图（橙色竖线：{unit}）。"
+        "偏斜、长尾的指标是异常值处理的对象。",
+        "en": "Summary statistics of the raw values of the data year (last column: {unit}), then one histogram per "
+        "indicator (orange line: {unit}). "
         "Skewed indicators with long tails are candidates for outlier treatment.",
     },
     "nb20_distributions_title": {"zh": "{data_year} 年指标分布", "en": "Indicator distributions, {data_year}"},
     "nb20_h_correlations": {"zh": "## 相关性", "en": "## Correlations"},
     "nb20_correlations": {
-        "zh": "指标间的 Spearman 秩相关（已统一方向，正相关表示两个指标对谁更好看法一致）。同一维度内的负相关是警示信号："
-        "在算术平均中它们互相抵消。第二个表给出每个指标与其所属维度和指数的相关（JRC 的第一项统计一致性检查）。",
+        "zh": "指标间的斯皮尔曼（Spearman）秩相关（已统一方向，正相关表示两个指标对谁更好看法一致）。同一维度内的负相关是警示信号："
+        "在算术平均中它们互相抵消。第二个表给出每个指标与其所属维度和指数的相关（欧盟联合研究中心 JRC 的第一项统计一致性检查）。",
         "en": "Spearman rank correlations between the indicators (directions applied, so that a positive correlation "
         "means the two agree on which unit is better). Negative correlations within a dimension are a red flag (they "
         "cancel out in an arithmetic mean). The second table gives each indicator's correlation with its own "
         "dimension and with the index, the JRC's first statistical coherence check.",
     },
     "nb20_correlations_title": {
-        "zh": "{data_year} 年指标间 Spearman 相关（方向已统一）",
+        "zh": "{data_year} 年指标间的秩相关（方向已统一）",
         "en": "Spearman correlations between indicators, {data_year} (directions applied)",
     },
     "nb20_h_outliers": {"zh": "## 异常值及其处理", "en": "## Outliers and their treatment"},
     "nb20_outliers": {
-        "zh": "规格的处理规则（COINr 默认）：|偏度| ≥ 2 且峰度 ≥ 3.5 的指标逐点缩尾（最多 5 个点），仍不满足则取对数。"
+        "zh": "规格的处理规则（与 COINr 的默认规则相同）：|偏度| ≥ 2 且峰度 ≥ 3.5 的指标逐点缩尾（最多 5 个点），仍不满足则取对数。"
         "表中为处理前后的偏度与峰度、缩尾点数与所用处理。",
         "en": "The spec's treatment (COINr's default): an indicator with |skewness| ≥ 2 and kurtosis ≥ 3.5 is "
         "winsorised point by point (up to 5 points), else log-transformed. The table gives skewness and kurtosis "
@@ -322,7 +324,15 @@ NOTEBOOK_TEXT: dict[str, dict[str, str]] = {
     "nb20_no_treatment": {"zh": "*该年没有指标需要处理。*", "en": "*No indicator needed treatment in this year.*"},
     "nb20_pulled_down": {"zh": "从高端缩回", "en": "pulled down from the top"},
     "nb20_pulled_up": {"zh": "从低端拉回", "en": "pulled up from the bottom"},
-    "nb20_treated_title": {"zh": "处理前后（原始值 → 处理后）", "en": "Before and after treatment (raw → treated)"},
+    "nb20_value": {"zh": "数值", "en": "value"},
+    "nb20_units_count": {"zh": "单位数", "en": "units"},
+    "nb20_raw": {"zh": "原始值", "en": "raw value"},
+    "nb20_treated": {"zh": "处理后", "en": "treated value"},
+    "nb20_treated_intro": {
+        "zh": "被缩尾的点（单位和指标；缩回方向）：",
+        "en": "The winsorised points (unit and indicator; which way each was moved):",
+    },
+    "nb20_treated_title": {"zh": "处理前后（横轴原始值，纵轴处理后）", "en": "Before and after treatment (raw across, treated up)"},
     # ---- 30 compare
     "nb30_title": {"zh": "# 赋权方法比较 · {title}", "en": "# Comparing weighting methods · {title}"},
     "nb30_intro": {
@@ -353,18 +363,30 @@ NOTEBOOK_TEXT: dict[str, dict[str, str]] = {
         "en": "Index ranks of every {unit_word} under every combination, ordered by the nominal rank; {unit}'s row "
         "is highlighted.",
     },
+    "nb30_ranks_all": {
+        "zh": "每种组合下各{unit_word}的指数位次，按基准位次排序。",
+        "en": "Index ranks of every {unit_word} under every combination, ordered by the nominal rank.",
+    },
     "nb30_by_weights_title": {"zh": "权重方法（同一标准化与聚合）", "en": "Weighting methods (same normalisation and aggregation)"},
     "nb30_by_pipeline_title": {"zh": "标准化与聚合（等权）", "en": "Normalisation and aggregation (equal weights)"},
     "nb30_h_agreement": {"zh": "## 排名一致性", "en": "## Agreement"},
     "nb30_agreement": {
-        "zh": "每种组合与基准组合比较：Spearman 与 Kendall 相关、平均绝对位次变动、保持位次的比例、前 K 名重合数。"
-        "经验上 Spearman 高于 0.9、平均变动小于一位时，结论不取决于方法。",
+        "zh": "每种组合与基准组合比较：斯皮尔曼（Spearman）与肯德尔（Kendall）秩相关、平均绝对位次变动、保持位次的比例、"
+        "前 K 名重合数。经验上斯皮尔曼相关高于 0.9、平均变动小于一位时，结论不取决于方法。",
         "en": "Each combination against the nominal one: Spearman and Kendall correlations, the mean absolute rank "
         "shift, the share of units keeping their rank, the top-K overlap. As a rule of thumb, Spearman above 0.9 and "
         "a mean shift below one place mean the conclusions do not hang on the method.",
     },
-    "nb30_agreement_title": {"zh": "Spearman 秩相关（指数排名）", "en": "Spearman rank correlation (index ranks)"},
+    "nb30_agreement_title": {"zh": "斯皮尔曼秩相关（指数排名）", "en": "Spearman rank correlation (index ranks)"},
     "nb30_h_movers": {"zh": "## 谁的排名变化最大", "en": "## Who moves, and why"},
+    "nb30_movers": {
+        "zh": "每种组合下位次变动最大的（至多 3 个）{unit_word}，以及该组合下有效权重变化最大的指标：变化以占指数的百分点计"
+        "（该组合的有效权重 − 基准有效权重）。“权重不变”表示该组合只换了标准化或聚合方法。",
+        "en": "The {unit_word}s whose rank moves most under each combination (up to three), with the indicators whose "
+        "effective weight changes most under it, in percentage points of the index (the combination's effective "
+        "weight − the nominal one). \"Same weights\": the combination changes only the normalisation or the "
+        "aggregation.",
+    },
     "nb30_h_unit": {"zh": "## {unit}", "en": "## {unit}"},
     "nb30_unit": {
         "zh": "**{unit}**：基准位次 {nominal} / {n}；在 {k} 种组合中位于第 {lo} 至第 {hi} 位（数据年份 {data_year}）。",

@@ -26,7 +26,7 @@ from analysis.regional.inputs import (
     study_adcodes,
     study_inputs,
 )
-from analysis.regional.words import COLUMNS, REASONS_ZH, TEXT
+from analysis.regional.words import COLUMNS, REASONS_ZH, TEXT, VALUES
 
 if TYPE_CHECKING:
     from analysis.index import IndexRun
@@ -76,6 +76,15 @@ class Chapter:
         years = ", ".join(map(str, self.study.unit_years(self.unit)))
         return self.t("absent", unit=self.unit_name(self.unit), year=self.data_year, years=years)
 
+    def value_name(self, code: Any) -> Any:
+        """A code the tables hold (``gini``, ``within``, ``HH``, ``log_level``) in the
+        chapter's language; other values unchanged."""
+        return VALUES[self.lang].get(code, code) if isinstance(code, str) else code
+
+    def group_name(self, code: Any) -> Any:
+        """A value of a Dagum pair table's index: a component code or a group name."""
+        return self.value_name(code)
+
     def columns(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``frame`` with its column headings in the chapter's language."""
         return frame.rename(columns=COLUMNS[self.lang])
@@ -120,16 +129,22 @@ SHOWN_DECIMALS = 4
 
 def show(items: list[Any]) -> None:
     """Display a section's items in a notebook: text as Markdown, tables rounded to
-    :data:`SHOWN_DECIMALS` for reading, figures as they are."""
+    :data:`SHOWN_DECIMALS` for reading with empty cells as —, figures as they are."""
     from IPython.display import Markdown, display
 
     for item in items:
         if isinstance(item, str):
             display(Markdown(item))
         elif isinstance(item, pd.DataFrame):
-            display(item.round(SHOWN_DECIMALS))
+            display(shown_table(item))
         else:
             display(item)
+
+
+def shown_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` rounded to :data:`SHOWN_DECIMALS`, missing cells as — (never NaN)."""
+    rounded = table.round(SHOWN_DECIMALS)
+    return rounded.astype(object).where(rounded.notna(), "—") if rounded.isna().any().any() else rounded
 
 
 # ---------------------------------------------------------------------------- sections
@@ -247,6 +262,7 @@ def disparity_section(ch: Chapter) -> list[Any]:
     dagum = disparity_table(grouped, "dagum", groups)
     pairs = (dagum.loc[dagum["component"].isin(["G_jj", "G_jh"])].fillna({"group2": "—"})
              .pivot_table(index=["component", "group", "group2"], columns="year", values="value"))
+    pairs = pairs.rename(index=ch.group_name)
     return [ch.t("h_disparity"),
             ch.t("disparity_intro", groups=_list(ch, list(dict.fromkeys(ch.inputs.groups)))),
             *_components(ch, pd.concat([gini, theil, dagum])),
@@ -275,10 +291,10 @@ def dynamics_section(ch: Chapter) -> list[Any]:
         return [*items, ch.t("one_year")]
     try:
         pairs = growth_pairs(scores)
-        items += [ch.t("beta_pooled"), _regression(beta_convergence(pairs).summary())]
+        items += [ch.t("beta_pooled"), _regression(ch, beta_convergence(pairs).summary())]
         if len(years) >= 3:
             items += [ch.t("beta_fe"),
-                      _regression(beta_convergence(pairs, fixed_effects=True).summary())]
+                      _regression(ch, beta_convergence(pairs, fixed_effects=True).summary())]
         else:
             items.append(ch.t("fe_skipped"))
     except InputError as exc:
@@ -321,6 +337,7 @@ def space_section(ch: Chapter) -> list[Any]:
     lisa = local_moran(latest.loc[mapped["unit"]].to_numpy(), weights, ch.permutations, ch.seed)
     significant = lisa.table.assign(unit=mapped["unit"].map(ch.unit_name).to_numpy())
     significant = significant.loc[significant["cluster"] != "ns"]
+    significant = significant.assign(cluster=significant["cluster"].map(ch.value_name))
     if len(significant):
         items += [ch.t("clusters", year=ch.data_year),
                   ch.columns(significant.drop(columns="quadrant")).set_index(COLUMNS[ch.lang]["unit"])]
@@ -365,9 +382,13 @@ def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _regression(summary: pd.DataFrame) -> pd.DataFrame:
-    """The β-regression table with its statistics rows' empty cells blank."""
-    return blank_missing(summary).set_index("term").rename_axis(index=None)
+def _regression(ch: Chapter, summary: pd.DataFrame) -> pd.DataFrame:
+    """The β-regression table, terms and statistics named in the chapter's language and
+    columns headed likewise, with the statistics rows' empty cells as —."""
+    named = summary.assign(term=summary["term"].map(
+        lambda t: ch.t("regression_n") if t == "n" else ch.value_name(t)))
+    shown = blank_missing(named).replace("", "—")
+    return ch.columns(shown).set_index("term").rename_axis(index=None)
 
 
 def _list(ch: Chapter, names: list[str]) -> str:
@@ -382,8 +403,9 @@ def _components(ch: Chapter, table: pd.DataFrame) -> list[Any]:
     for part in ("value", "share"):
         block = wide[part].rename_axis(index=[words["measure"], words["component"]],
                                        columns=words["year"])
+        block = block.rename(index=ch.value_name)
         if part == "share":
-            block = block.loc[block.index.get_level_values(1) != "total"]
+            block = block.loc[block.index.get_level_values(1) != ch.value_name("total")]
             if block.empty:
                 break
             out.append(ch.t("shares"))

@@ -62,9 +62,10 @@ TEXT = {
         "density_title": "核密度：{index}",
         "score": "得分",
         "density": "密度",
-        "beta_pooled": "β 收敛（混合 OLS）：",
+        "beta_pooled": "β 收敛（混合普通最小二乘）：",
         "beta_fe": "β 收敛（单位固定效应）：",
         "one_year": "只有一期数据：β 收敛从略。",
+        "regression_n": "观测数",
         "fe_skipped": "面板不足三期：固定效应 β 收敛从略。",
         "h_space": "## 空间格局",
         "space_intro": (
@@ -152,6 +153,7 @@ TEXT = {
         "beta_pooled": "β-convergence (pooled OLS):",
         "beta_fe": "β-convergence (unit fixed effects):",
         "one_year": "One period only: β-convergence is left out.",
+        "regression_n": "observations",
         "fe_skipped": "Fewer than three periods: fixed-effects β-convergence left out.",
         "h_space": "## Space",
         "space_intro": (
@@ -183,12 +185,18 @@ COLUMNS = {
            "units": "单位数", "code": "代码", "name": "名称", "share": "占比",
            "obstacle": "障碍度", "deviation": "偏离度", "kind": "层级", "group": "组",
            "group2": "组2", "measure": "指标", "component": "成分", "value": "值",
-           "reason": "原因", "cluster": "聚集类型"},
+           "reason": "原因", "cluster": "聚集类型", "n": "单位数", "mean": "均值", "sd": "标准差",
+           "cv": "变异系数", "coef": "系数", "se": "标准误", "t": "t 值", "p": "p 值",
+           "islands": "孤岛数", "I": "莫兰指数 I", "expected": "期望值 E[I]", "z": "z 值",
+           "p_norm": "p 值（正态近似）", "p_sim": "p 值（置换检验）", "Ii": "局部莫兰指数"},
     "en": {"unit": "unit", "year": "year", "level": "level", "level_name": "level name",
            "units": "units", "code": "code", "name": "name", "share": "share",
            "obstacle": "obstacle", "deviation": "deviation", "kind": "level", "group": "group",
            "group2": "group 2", "measure": "measure", "component": "component", "value": "value",
-           "reason": "reason", "cluster": "cluster"},
+           "reason": "reason", "cluster": "cluster", "n": "units", "mean": "mean", "sd": "sd",
+           "cv": "coefficient of variation", "coef": "coefficient", "se": "standard error",
+           "t": "t", "p": "p", "islands": "islands", "I": "Moran's I", "expected": "E[I]",
+           "z": "z", "p_norm": "p (normal)", "p_sim": "p (permutations)", "Ii": "local Moran's I"},
 }
 
 #: why a unit has no boundary (:func:`analysis.regional.boundaries.match_units`), in Chinese
@@ -198,4 +206,22 @@ REASONS_ZH = {
     "no county boundary with this adcode": "没有该代码的县级行政区边界",
     "no prefecture boundary with this adcode": "没有该代码的地级行政区边界",
     "name repeated across provinces (give the province)": "名称在多个省份重复",
+}
+
+#: the values the chapter's tables hold as codes (disparity measures and components, LISA
+#: clusters, regression terms and statistics), in each language
+VALUES = {
+    "zh": {"gini": "基尼系数", "theil": "泰尔指数", "dagum": "Dagum 基尼系数", "total": "总体",
+           "within": "组内", "between": "组间", "transvariation": "超变密度",
+           "HH": "高-高", "LL": "低-低", "HL": "高-低", "LH": "低-高", "island": "孤岛",
+           "ns": "不显著", "const": "截距", "log_level": "期初水平的对数 ln y",
+           "r2": "R²", "adj_r2": "调整后 R²", "n_units": "单位数", "df_resid": "残差自由度",
+           "speed": "收敛速度", "half_life": "半衰期（年）"},
+    "en": {"gini": "Gini", "theil": "Theil", "dagum": "Dagum's Gini", "total": "total",
+           "within": "within groups", "between": "between groups",
+           "transvariation": "transvariation", "HH": "high-high", "LL": "low-low",
+           "HL": "high-low", "LH": "low-high", "island": "island", "ns": "not significant",
+           "const": "intercept", "log_level": "initial level, ln y", "r2": "R²",
+           "adj_r2": "adjusted R²", "n_units": "units", "df_resid": "residual df",
+           "speed": "speed of convergence", "half_life": "half-life (years)"},
 }
