@@ -214,3 +214,11 @@ def test_the_index_page_is_in_the_language_of_its_reports(tmp_path: Path) -> Non
     text = write_index(tmp_path).read_text(encoding="utf-8")
     assert '<html lang="en">' in text and "<h1>Reports</h1>" in text
     assert not re.search(r"[\u4e00-\u9fff]", text.split("</style>")[-1])
+
+
+def test_small_multiples_name_their_kind_once_and_list_the_panel_titles() -> None:
+    fig, axes = plt.subplots(2, 3)
+    for i, ax in enumerate(axes.flat):
+        ax.hist([1, 2, 2, 3], bins=3)
+        ax.set_title(f"v{i}")
+    assert display.describe_figure(fig) == "6 panels: Bar chart. v0, v1, v2, v3, v4, v5"

@@ -169,6 +169,16 @@ def describe_axes(ax: Any, words: dict[str, str]) -> str:
     return words["sep"].join([head, *axes, *details])
 
 
+#: more panels than this are described as small multiples (kind once, then the titles)
+MANY_PANELS = 4
+
+
+def _panel_kind(ax: Any, words: dict[str, str]) -> str:
+    """The kind of chart of one panel, in words (the head of :func:`describe_axes`)."""
+    head = describe_axes(ax, words).split(words["sep"])[0]
+    return head.split(words["colon"])[0]
+
+
 def describe_figure(fig: Any) -> str:
     """What the figure shows, from its content: chart kind, title, axis labels, number of
     series, bars or points, highlighted bars and legend entries, per panel (colour bars
@@ -181,6 +191,13 @@ def describe_figure(fig: Any) -> str:
         text = words["empty"] + (f"{words['colon']}{suptitle}" if suptitle else "")
     elif len(parts) == 1:
         text = (f"{suptitle}{words['stop']}" if suptitle else "") + parts[0]
+    elif len(parts) > MANY_PANELS:  # small multiples: the kind once, then each panel's title
+        lead = (suptitle + words["sep"] if suptitle else "") + words["panels"].format(n=len(parts))
+        kinds = Counter(_panel_kind(ax, words) for ax in panels if ax.has_data() or ax.get_title())
+        titles = [_clean(ax.get_title()) for ax in panels if ax.get_title()]
+        text = f"{lead}{words['colon']}{words['list'].join(k for k, _ in kinds.most_common())}"
+        if titles:
+            text += words["stop"] + words["list"].join(titles)
     else:
         lead = (suptitle + words["sep"] if suptitle else "") + words["panels"].format(n=len(parts))
         text = lead + words["stop"] + words["stop"].join(parts)

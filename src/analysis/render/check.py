@@ -452,7 +452,7 @@ def screenshot(
     width: int = DESKTOP_WIDTH,
     height: int | None = None,
     chromium: str | None = None,
-    colours: int = 128,
+    colours: int = 64,
 ) -> Path:
     """A PNG of ``page`` at ``width``, ``height`` px tall (default: the page's full height,
     measured first), reduced to ``colours`` colours so that it stays small to commit."""

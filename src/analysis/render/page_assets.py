@@ -52,6 +52,9 @@ section.qci-how-made dl { display: grid; grid-template-columns: max-content 1fr;
   margin: 0; }
 section.qci-how-made dt { color: #57606a; }
 section.qci-how-made dd { margin: 0; overflow-wrap: anywhere; }
+@media (min-width: 900px) {
+  .qci-table-wrap td.qci-long, .qci-table-wrap th.qci-long { max-width: 40em; }
+}
 @media (max-width: 600px) {
   body.jp-Notebook { padding: 0 0.5rem; }
   header.qci-report { margin: 0.6rem 0; padding: 0.6rem 0.7rem; }
