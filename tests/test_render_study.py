@@ -192,7 +192,7 @@ def test_render_renders_exactly_the_years_given_else_the_studys(monkeypatch) -> 
     assert seen["years"] == [2014, 2015, 2016, 2017] and seen["units"] is None
     seen = run_planned(monkeypatch, ["--study", "liyang", "--years", "2023", "--units", "all"])
     assert seen["units"] == {2023: load_study("liyang").units(2023)} and len(seen["units"][2023]) == 21
-    assert [n.stem for n in seen["unit_notebooks"]] == ["90-annual-report"]
+    assert [n.stem for n in seen["unit_notebooks"]] == ["60-unit-profile"]
     assert seen["implicit"] == {"study": "liyang"}
 
 

@@ -35,6 +35,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from analysis.compare import agreement_matrix
+from analysis.display import set_alt
 from analysis.errors import InputError
 from analysis.fonts import use_cjk_font
 from analysis.texts_plots import plot_words
@@ -146,7 +147,7 @@ def weights_heatmap(
     if title:
         ax.set_title(title)
     _fit_axes(fig, ax, cell_width * len(methods), CELL_HEIGHT * len(indicators))
-    return fig
+    return set_alt(fig, describe_weights_heatmap(weights, lang))
 
 
 def describe_weights_heatmap(weights: pd.DataFrame, lang: str = "zh") -> str:
@@ -217,7 +218,7 @@ def rank_bump(
     low = min(ax.get_ylim()[1], *(t.get_position()[1] - gap / 2 for t in ax.texts))
     high = max(ax.get_ylim()[0], *(t.get_position()[1] + gap / 2 for t in ax.texts))
     ax.set_ylim(high, low)
-    return fig
+    return set_alt(fig, describe_rank_bump(ranks, methods, highlight, lang))
 
 
 def _line_colours(units: list[str], highlighted: set[str] | None) -> dict[str, str]:
@@ -328,7 +329,7 @@ def rank_uncertainty(
     ax.spines[["top", "right"]].set_visible(False)
     if title:
         ax.set_title(title)
-    return fig
+    return set_alt(fig, describe_rank_uncertainty(intervals, highlight, lang))
 
 
 def describe_rank_uncertainty(intervals: pd.DataFrame, highlight: Sequence[str] | None = None,
@@ -392,7 +393,7 @@ def sobol_bars(
     ax.spines[["top", "right"]].set_visible(False)
     if title:
         ax.set_title(title)
-    return fig
+    return set_alt(fig, describe_sobol_bars(sobol, lang))
 
 
 def describe_sobol_bars(sobol: pd.DataFrame, lang: str = "zh") -> str:
@@ -441,7 +442,7 @@ def rank_agreement(
     if title:
         ax.set_title(title)
     _fit_axes(fig, ax, side, side)
-    return fig
+    return set_alt(fig, describe_rank_agreement(ranks, method, lang))
 
 
 def describe_rank_agreement(ranks: pd.DataFrame, method: str = "spearman",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from analysis import config, render
 from analysis.cli import EXIT_BAD_INPUT, parse_options
+from analysis.render.jobs import default_unit_notebooks
 
 HELP = "render a study's report notebooks, one per year (and unit), into self-contained HTML"
 
@@ -27,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--units", nargs="+", metavar="U",
         help="also one report per unit and year ('all': every unit with data that year), into "
-        "<year>/units/<unit>.html: the annual report, or with --notebooks every named notebook "
-        "that takes a unit",
+        "<year>/units/<unit>.html: the unit profile (60-unit-profile), or with --notebooks "
+        "every named notebook that takes a unit",
     )  # fmt: skip
     parser.add_argument(
         "--notebooks",
@@ -118,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError(f"--units {unknown[0]!r}: not a unit of study {study.name!r}")
             units = {y: list(args.units) for y in years}
         if not args.notebooks:
-            unit_notebooks = [nb for nb in notebooks if nb.stem == render.MAIN_NOTEBOOK]
+            unit_notebooks = default_unit_notebooks()
     outcomes = render.render(
         years,
         notebooks,
