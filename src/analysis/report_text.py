@@ -215,10 +215,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "h_robust": {"zh": "## 排名有多稳健", "en": "## How robust the ranking is"},
     "robust_intro": {
-        "zh": "同时扰动权重、标准化方法、聚合方法和缩尾上限，运行 {runs} 次（Saltelli 设计，种子 {seed}）。"
+        "zh": "同时扰动权重、标准化方法、聚合方法和缩尾上限，运行 {runs} 次（Saltelli 设计，基础样本取自 Sobol 准随机序列，种子 {seed}）。"
         "{n} 个{units}位次区间宽度的中位数为 {median_width:.1f}。",
         "en": "Weights, normalisation, aggregation and the winsorisation limit are varied together over {runs} "
-        "runs (a Saltelli design, seed {seed}). The median width of the {n} {units}' 90 % rank intervals is "
+        "runs (a Saltelli design on a Sobol' quasi-random sequence, seed {seed}). The median width of the {n} {units}' 90 % rank intervals is "
         "{median_width:.1f}.",
     },
     "robust_unit": {

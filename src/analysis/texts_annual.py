@@ -173,8 +173,8 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
         "{lo}–{hi} (worst: without \"{hi_name}\").",
     },
     "leave_out_caption": {
-        "zh": "每次去掉的对象、{unit}的位次和全部单位的平均绝对位次变动：",
-        "en": "What is left out, {unit}'s rank, and the mean absolute rank shift of all units:",
+        "zh": "每次去掉的对象、{unit}的位次及其变动（正数表示名次下降）和全部单位的平均绝对位次变动：",
+        "en": "What is left out, {unit}'s rank and its shift (+ is a fall), and the mean absolute rank shift of all units:",
     },
     "leave_out_caption_all": {
         "zh": "每次去掉的对象与全部单位的平均绝对位次变动：",
