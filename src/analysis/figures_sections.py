@@ -48,10 +48,16 @@ def styled(table: pd.DataFrame) -> Any:
     if isinstance(table.index, pd.RangeIndex):
         styler = styler.hide(axis="index")
     text = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
-    short = [c for c in text if table[c].astype(str).str.len().max() <= 14]
+    width = table[text].astype(str).apply(lambda c: c.map(_display_width).max()) if text else pd.Series(dtype=int)
+    short = [c for c in text if width[c] <= 18]
     styler = styler.set_properties(subset=text, **{"text-align": "left"})
     styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
     return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+
+
+def _display_width(text: str) -> int:
+    """Columns a text takes on screen: a Chinese character two, others one."""
+    return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
 
 
 def rankings_section(ctx: Any, figures_path: str | None = None, sources_path: str | None = None) -> list[Part]:
@@ -283,6 +289,11 @@ def cleaned_sections(
     lang = ctx.lang
     indicator = year_figures["is_indicator"].astype(str).eq("yes")
     per_report = rf.figures_per_report(year_figures, reports)
+    glossary, _ = _names(ctx)
+    per_report = per_report.assign(
+        title=[_english(t, lang, glossary) for t in per_report["title"]],
+        publisher=[_english(p, lang, glossary) for p in per_report["publisher"]],
+    )
     parts: list[Part] = [
         ctx.t("nb10_intro_counts", n_reports=len(per_report), n_figures=int(per_report["figures"].sum()),
               n_indicators=int(per_report["indicators"].sum())),  # fmt: skip
