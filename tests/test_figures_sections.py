@@ -126,6 +126,8 @@ def test_official_rankings_by_hand(reports) -> None:
     assert en["rank"].tolist() == ["20th", "7th", "21st", "top 10"]
     assert en.loc[1, "ranking"] == "Provincial rank"
     assert not en["what_it_measures"].str.contains(r"[\u4e00-\u9fff]").any()
+    praised = rows.iloc[[3]].assign(subject="工作获省政府督查激励排名", quote="位居全省县市区第一", surface="第一")
+    assert rf.official_rankings(praised, reports, None, "zh").loc[0, "what_it_measures"].startswith("获省政府督查激励")
     only = rf.official_rankings(rows, reports, "溧阳市", "zh", units=dict.fromkeys(rows["doc"], "溧阳市") | {"002_589421f6fae09c1c.txt": "别处"})
     assert len(only) == 3
 
