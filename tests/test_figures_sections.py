@@ -225,3 +225,11 @@ def test_tables_show_without_row_numbers_and_render_the_same_html_twice() -> Non
     assert html.count("white-space: nowrap") == 1  # the short figure stays on one line, the source wraps
     named = pd.DataFrame({"2023": [1]}, index=pd.Index(["经济发展"], name="维度"))
     assert "经济发展" in fs.styled(named).to_html()  # an index that names rows is kept
+
+
+def test_another_unit_gets_no_figures_of_the_focus() -> None:
+    """The reports are Liyang's: a report following 宜兴市 shows none of their figures."""
+    ctx = report.report_context("liyang", 2023, "宜兴市", "zh")
+    parts = fs.headline_section(ctx, FIGURES, SOURCES) + fs.years_section(ctx, FIGURES, SOURCES)
+    assert not [p for p in parts if isinstance(p, pd.DataFrame)]
+    assert any("没有给出宜兴市" in p for p in parts) and any("没有引用宜兴市" in p for p in parts)

@@ -64,7 +64,7 @@ def rankings_section(ctx: Any, figures_path: str | None = None, sources_path: st
     """The official rankings of ``ctx.year`` alone (:func:`rankings_part`), for a report
     that sets them beside the index's own rank instead of in the headline section."""
     figures, reports = _inputs(ctx, figures_path, sources_path)
-    return rankings_part(ctx, rf.figures_of_year(figures, ctx.year), reports)
+    return rankings_part(ctx, _of_unit(rf.figures_of_year(figures, ctx.year), reports, ctx), reports)
 
 
 def _inputs(ctx: Any, figures_path: str | None, sources_path: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -95,6 +95,21 @@ def _names(ctx: Any) -> tuple[dict[str, str], dict[str, str]]:
     from analysis.report import code_names
 
     return subjects_glossary(ctx.study.path, ctx.study.name), code_names(figures_framework(), "en")
+
+
+def _default_unit(ctx: Any) -> str:
+    """The unit of a report that names none: the study's focus (the reports of
+    data/raw/reports are all Liyang's), else the followed unit."""
+    return str(ctx.study.focus or ctx.unit or "")
+
+
+def _of_unit(figures: pd.DataFrame, reports: pd.DataFrame, ctx: Any) -> pd.DataFrame:
+    """The figures of the reports about the followed unit (:func:`analysis.panel.figures_units`;
+    a report naming no unit is about the study's focus): another unit's report shows none."""
+    from analysis.panel import figures_units
+
+    units = figures_units(sorted(set(figures["doc"].astype(str))), reports, None, _default_unit(ctx))
+    return figures.loc[figures["doc"].astype(str).map(units).eq(ctx.unit)]
 
 
 def headline_table(chosen: pd.DataFrame, reports: pd.DataFrame, ctx: Any) -> pd.DataFrame:
@@ -144,7 +159,7 @@ def headline_section(
     from analysis.report import quality_name
 
     figures, reports = _inputs(ctx, figures_path, sources_path)
-    year_figures = rf.figures_of_year(figures, ctx.year)
+    year_figures = _of_unit(rf.figures_of_year(figures, ctx.year), reports, ctx)
     choice = rf.headline_choice(year_figures, reports)
     kept = choice.loc[choice["left_out"].eq("")]
     table = headline_table(kept, reports, ctx)
@@ -191,9 +206,9 @@ def sources_table(table: pd.DataFrame, reports: pd.DataFrame, ctx: Any) -> pd.Da
 
 
 def rankings_part(ctx: Any, year_figures: pd.DataFrame, reports: pd.DataFrame) -> list[Part]:
-    """The official rankings of the year's figures, with an intro counting them."""
+    """The official rankings among ``year_figures`` (the followed unit's), with an intro counting them."""
     glossary, _ = _names(ctx)
-    ranks = rf.official_rankings(year_figures, reports, ctx.unit, ctx.lang, glossary=glossary)
+    ranks = rf.official_rankings(year_figures, reports, None, ctx.lang, glossary=glossary)  # of the unit already
     parts: list[Part] = [ctx.t("fig_h_rankings")]
     if ranks.empty:
         return [*parts, ctx.t("fig_rankings_none")]
@@ -215,7 +230,7 @@ def years_section(ctx: Any, figures_path: str | None = None, sources_path: str |
 
     figures, reports = _inputs(ctx, figures_path, sources_path)
     fw = figures_framework()
-    built = panel_from_figures(figures, fw, reports, unit=ctx.unit)
+    built = panel_from_figures(figures, fw, reports, unit=_default_unit(ctx))
     series = built.series.loc[built.series["unit"].eq(ctx.unit) & built.series["year"].le(ctx.year)]
     parts: list[Part] = [ctx.t("h_years")]
     if series.empty:
