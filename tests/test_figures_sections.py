@@ -65,7 +65,7 @@ def test_kinds_of_period_and_measures_are_named() -> None:
      ("第7位", 7.0, "rank", "rank", "7th"), ("第一", 1.0, "rank", "rank", "1st"),
      ("第22位", 22.0, "rank", "rank", "22nd"), ("第13位", 13.0, "rank", "rank", "13th"),
      ("前十", 10.0, "rank", "rank", "top 10"), ("第一等次", 1.0, "rank", "rank", "first grade"),
-     ("Ⅱ类", 2.0, "类", "level", "class II"), ("2023年", 2023.0, "年", "other", "2,023")],
+     ("Ⅱ类", 2.0, "类", "level", "class II"), ("2023年", 2023.0, "年", "other", "2023"), ("75年", 75.0, "年", "other", "75 years")],
 )  # fmt: skip
 def test_figures_are_glossed_in_english_and_kept_as_written_in_chinese(surface, value, unit, measure, en) -> None:
     assert gloss(surface, value, unit, measure, "en") == en
@@ -126,6 +126,8 @@ def test_official_rankings_by_hand(reports) -> None:
     assert en["rank"].tolist() == ["20th", "7th", "21st", "top 10"]
     assert en.loc[1, "ranking"] == "Provincial rank"
     assert not en["what_it_measures"].str.contains(r"[\u4e00-\u9fff]").any()
+    praised = rows.iloc[[3]].assign(subject="工作获省政府督查激励排名", quote="位居全省县市区第一", surface="第一")
+    assert rf.official_rankings(praised, reports, None, "zh").loc[0, "what_it_measures"].startswith("获省政府督查激励")
     only = rf.official_rankings(rows, reports, "溧阳市", "zh", units=dict.fromkeys(rows["doc"], "溧阳市") | {"002_589421f6fae09c1c.txt": "别处"})
     assert len(only) == 3
 
@@ -213,3 +215,21 @@ def test_with_gaps_shown_keeps_years_whole_and_dashes_every_gap() -> None:
     assert shown["year"].tolist() == ["2023", "—"]
     assert shown["n"].tolist() == ["1,200", "—"]
     assert shown["name"].tolist() == ["a", "—"]
+
+
+def test_tables_show_without_row_numbers_and_render_the_same_html_twice() -> None:
+    table = pd.DataFrame({"指标": ["地区生产总值"], "数字": ["1560亿元"], "出处": ["署名文章(中共溧阳市委书记)，2024-09"]})
+    html = fs.styled(table).to_html()
+    assert html == fs.styled(table.copy()).to_html()  # no random uuid
+    assert "row_heading" not in html  # the row-number index is hidden
+    assert html.count("white-space: nowrap") == 1  # the short figure stays on one line, the source wraps
+    named = pd.DataFrame({"2023": [1]}, index=pd.Index(["经济发展"], name="维度"))
+    assert "经济发展" in fs.styled(named).to_html()  # an index that names rows is kept
+
+
+def test_another_unit_gets_no_figures_of_the_focus() -> None:
+    """The reports are Liyang's: a report following 宜兴市 shows none of their figures."""
+    ctx = report.report_context("liyang", 2023, "宜兴市", "zh")
+    parts = fs.headline_section(ctx, FIGURES, SOURCES) + fs.years_section(ctx, FIGURES, SOURCES)
+    assert not [p for p in parts if isinstance(p, pd.DataFrame)]
+    assert any("没有给出宜兴市" in p for p in parts) and any("没有引用宜兴市" in p for p in parts)

@@ -131,7 +131,8 @@ def _rank_en(surface: str, value: float | None) -> str:
 def gloss(surface: object, value: object, base_unit: object, measure: object, lang: str) -> str:
     """A figure as a reader of ``lang`` writes it: in Chinese as the report wrote it
     (``surface``: 1560亿元, 近100家), in English its value in base units, scaled and with
-    its unit in English (156 billion yuan; nearly 100; 9%; 1.75 : 1; 7th); — when empty."""
+    its unit in English (156 billion yuan; nearly 100; 9%; 1.75 : 1; 7th; a year as 2023,
+    never 2,023); — when empty."""
     text = "" if surface is None or (isinstance(surface, float) and surface != surface) else str(surface).strip()
     number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
     if lang == "zh":
@@ -143,7 +144,9 @@ def gloss(surface: object, value: object, base_unit: object, measure: object, la
         return f"class {('I', 'II', 'III', 'IV', 'V')['ⅠⅡⅢⅣⅤ'.index(roman.group(1))]}"
     if pd.isna(number):
         return MISSING
-    if unit == "%" or kind in ("growth_pct", "share_pct"):
+    if unit == "年":  # a year (2023年: never 2,023) or a number of years (75年)
+        shown = f"{int(number)}" if 1000 <= number <= 2200 else f"{number:g} years"
+    elif unit == "%" or kind in ("growth_pct", "share_pct"):
         shown = f"{number:g}%" if unit in ("%", "") else f"{number:g} {unit}"
     elif unit == "ratio" or kind == "ratio":
         shown = f"{number:g} : 1"

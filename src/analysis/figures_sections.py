@@ -48,17 +48,23 @@ def styled(table: pd.DataFrame) -> Any:
     if isinstance(table.index, pd.RangeIndex):
         styler = styler.hide(axis="index")
     text = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
-    short = [c for c in text if table[c].astype(str).str.len().max() <= 14]
+    width = table[text].astype(str).apply(lambda c: c.map(_display_width).max()) if text else pd.Series(dtype=int)
+    short = [c for c in text if width[c] <= 18]
     styler = styler.set_properties(subset=text, **{"text-align": "left"})
     styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
     return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+
+
+def _display_width(text: str) -> int:
+    """Columns a text takes on screen: a Chinese character two, others one."""
+    return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
 
 
 def rankings_section(ctx: Any, figures_path: str | None = None, sources_path: str | None = None) -> list[Part]:
     """The official rankings of ``ctx.year`` alone (:func:`rankings_part`), for a report
     that sets them beside the index's own rank instead of in the headline section."""
     figures, reports = _inputs(ctx, figures_path, sources_path)
-    return rankings_part(ctx, rf.figures_of_year(figures, ctx.year), reports)
+    return rankings_part(ctx, _of_unit(rf.figures_of_year(figures, ctx.year), reports, ctx), reports)
 
 
 def _inputs(ctx: Any, figures_path: str | None, sources_path: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -89,6 +95,21 @@ def _names(ctx: Any) -> tuple[dict[str, str], dict[str, str]]:
     from analysis.report import code_names
 
     return subjects_glossary(ctx.study.path, ctx.study.name), code_names(figures_framework(), "en")
+
+
+def _default_unit(ctx: Any) -> str:
+    """The unit of a report that names none: the study's focus (the reports of
+    data/raw/reports are all Liyang's), else the followed unit."""
+    return str(ctx.study.focus or ctx.unit or "")
+
+
+def _of_unit(figures: pd.DataFrame, reports: pd.DataFrame, ctx: Any) -> pd.DataFrame:
+    """The figures of the reports about the followed unit (:func:`analysis.panel.figures_units`;
+    a report naming no unit is about the study's focus): another unit's report shows none."""
+    from analysis.panel import figures_units
+
+    units = figures_units(sorted(set(figures["doc"].astype(str))), reports, None, _default_unit(ctx))
+    return figures.loc[figures["doc"].astype(str).map(units).eq(ctx.unit)]
 
 
 def headline_table(chosen: pd.DataFrame, reports: pd.DataFrame, ctx: Any) -> pd.DataFrame:
@@ -138,7 +159,7 @@ def headline_section(
     from analysis.report import quality_name
 
     figures, reports = _inputs(ctx, figures_path, sources_path)
-    year_figures = rf.figures_of_year(figures, ctx.year)
+    year_figures = _of_unit(rf.figures_of_year(figures, ctx.year), reports, ctx)
     choice = rf.headline_choice(year_figures, reports)
     kept = choice.loc[choice["left_out"].eq("")]
     table = headline_table(kept, reports, ctx)
@@ -185,9 +206,9 @@ def sources_table(table: pd.DataFrame, reports: pd.DataFrame, ctx: Any) -> pd.Da
 
 
 def rankings_part(ctx: Any, year_figures: pd.DataFrame, reports: pd.DataFrame) -> list[Part]:
-    """The official rankings of the year's figures, with an intro counting them."""
+    """The official rankings among ``year_figures`` (the followed unit's), with an intro counting them."""
     glossary, _ = _names(ctx)
-    ranks = rf.official_rankings(year_figures, reports, ctx.unit, ctx.lang, glossary=glossary)
+    ranks = rf.official_rankings(year_figures, reports, None, ctx.lang, glossary=glossary)  # of the unit already
     parts: list[Part] = [ctx.t("fig_h_rankings")]
     if ranks.empty:
         return [*parts, ctx.t("fig_rankings_none")]
@@ -209,7 +230,7 @@ def years_section(ctx: Any, figures_path: str | None = None, sources_path: str |
 
     figures, reports = _inputs(ctx, figures_path, sources_path)
     fw = figures_framework()
-    built = panel_from_figures(figures, fw, reports, unit=ctx.unit)
+    built = panel_from_figures(figures, fw, reports, unit=_default_unit(ctx))
     series = built.series.loc[built.series["unit"].eq(ctx.unit) & built.series["year"].le(ctx.year)]
     parts: list[Part] = [ctx.t("h_years")]
     if series.empty:
@@ -283,6 +304,11 @@ def cleaned_sections(
     lang = ctx.lang
     indicator = year_figures["is_indicator"].astype(str).eq("yes")
     per_report = rf.figures_per_report(year_figures, reports)
+    glossary, _ = _names(ctx)
+    per_report = per_report.assign(
+        title=[_english(t, lang, glossary) for t in per_report["title"]],
+        publisher=[_english(p, lang, glossary) for p in per_report["publisher"]],
+    )
     parts: list[Part] = [
         ctx.t("nb10_intro_counts", n_reports=len(per_report), n_figures=int(per_report["figures"].sum()),
               n_indicators=int(per_report["indicators"].sum())),  # fmt: skip

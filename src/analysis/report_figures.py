@@ -205,13 +205,12 @@ def headline_choice(figures: pd.DataFrame, reports: pd.DataFrame, framework=None
 
 RANKING_COLUMNS = ("ranking", "rank", "out_of", "what_it_measures", "source", "quote")
 
-#: what an official ranking measures, by a pattern of its subject or quote (zh, en); the
-#: reports do not name who ranks, so neither do these
+#: what an official ranking measures, by a pattern of its subject or quote (zh, en), the
+#: first that matches (the generic provincial ranking last); the reports do not name who
+#: ranks, so neither do these
 RANKING_MEANINGS: tuple[tuple[str, str, str], ...] = (
     ("千亿县", "全国地区生产总值超过千亿元的县（市）之间的综合实力排名",
      "overall economic strength among China's counties with a GDP above 100 billion yuan"),
-    ("全省.{0,4}县市|全省县市", "全省县（市）之间的综合实力排名",
-     "overall strength among the province's counties and county-level cities"),
     ("基本现代化", "县级市基本现代化水平的全国百强榜",
      "basic modernisation of county-level cities: a national top-100 index list"),
     ("高质量发展百强县", "县域高质量发展水平的全国百强县榜单",
@@ -221,6 +220,8 @@ RANKING_MEANINGS: tuple[tuple[str, str, str], ...] = (
      "the higher government's annual assessment of high-quality development (place or grade)"),
     ("督查激励", "获省政府督查激励的工作项数在全省县（市、区）中的位次",
      "the number of work items praised in provincial government inspections, among the province's counties"),
+    ("全省.{0,4}县市|全省县市", "全省县（市）之间的综合实力排名",
+     "overall strength among the province's counties and county-level cities"),
 )  # fmt: skip
 
 _OUT_OF = re.compile(r"(\d+)个[“\"「]?[^第前，。、“”\"]{0,8}[”\"」]?[^第前，。、]{0,4}(?:第|前)")
