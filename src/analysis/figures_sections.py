@@ -7,6 +7,7 @@ like with like). Each returns a list of parts â€” Markdown strings and tables â€
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pandas as pd
@@ -20,6 +21,7 @@ from analysis.figures_display import (
     subject_name,
     subjects_glossary,
 )
+from analysis.texts_figures import FIGURES_TEXT
 
 Part = Any  # a Markdown string or a table (DataFrame)
 
@@ -47,6 +49,9 @@ def styled(table: pd.DataFrame) -> Any:
     styler = table.style.set_uuid(hashlib.sha1(table.to_csv().encode()).hexdigest()[:10])
     if isinstance(table.index, pd.RangeIndex):
         styler = styler.hide(axis="index")
+    quotes = [c for c in table.columns if c in _QUOTE_LABELS]
+    if quotes:  # the sources' own words: marked as Chinese, so that an English page says so
+        styler = styler.format(lambda v: f'<span lang="zh-CN">{html.escape(str(v))}</span>', subset=quotes)
     text = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
     width = table[text].astype(str).apply(lambda c: c.map(_display_width).max()) if text else pd.Series(dtype=int)
     short = [c for c in text if width[c] <= 18]
@@ -55,9 +60,23 @@ def styled(table: pd.DataFrame) -> Any:
     return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
 
 
+#: the quote column's heading in each language (texts_figures ``col_quote``)
+_QUOTE_LABELS = frozenset(FIGURES_TEXT["col_quote"].values())
+
+
 def _display_width(text: str) -> int:
     """Columns a text takes on screen: a Chinese character two, others one."""
     return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def official_table(ctx: Any, figures_path: str | None = None, sources_path: str | None = None) -> pd.DataFrame:
+    """The official rankings of ``ctx.year`` that the followed unit's reports quote, as a
+    table (:data:`analysis.report_figures.RANKING_COLUMNS`) for the key findings to set
+    beside the index's own rank; the same rows :func:`rankings_section` shows."""
+    figures, reports = _inputs(ctx, figures_path, sources_path)
+    glossary, _ = _names(ctx)
+    year_figures = _of_unit(rf.figures_of_year(figures, ctx.year), reports, ctx)
+    return rf.official_rankings(year_figures, reports, None, ctx.lang, glossary=glossary)
 
 
 def rankings_section(ctx: Any, figures_path: str | None = None, sources_path: str | None = None) -> list[Part]:

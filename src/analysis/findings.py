@@ -166,6 +166,19 @@ def _t(ctx: ReportContext, key: str, **values: Any) -> str:
     return ctx.t(key, **ranked(ctx.lang, values))
 
 
+def _official_item(ctx: ReportContext, row: pd.Series) -> str:
+    """One official ranking in words: a numeric place with its field (第 7/40 位), or the
+    place as the source wrote it (第7位, 前十, 第一等次; 7th, first grade) with the field
+    when the source gives one."""
+    rank, out_of = row["rank"], row["out_of"]
+    if isinstance(rank, (int, np.integer)) and not pd.isna(out_of):
+        return _t(ctx, "official_item", ranking=row["ranking"], rank=int(rank), out_of=int(out_of),
+                  what=row["what_it_measures"])  # fmt: skip
+    among = "" if pd.isna(out_of) else ctx.t("official_among", out_of=int(out_of))
+    return ctx.t("official_item_written", ranking=row["ranking"], rank=rank, among=among,
+                 what=row["what_it_measures"])  # fmt: skip
+
+
 def _int(value: float) -> int | None:
     return None if np.isnan(value) else int(value)
 
@@ -249,11 +262,7 @@ def unit_findings(
         ("c_rank", {"data_note": data_note(ctx), "runs": runs, "seed": seed})
     ]
     if official is not None and len(official):
-        items = [
-            _t(ctx, "official_item", ranking=r["ranking"], rank=int(r["rank"]),
-                  out_of=int(r["out_of"]), what=r["what_it_measures"])  # fmt: skip
-            for _, r in official.iterrows()
-        ]
+        items = [_official_item(ctx, r) for _, r in official.iterrows()]
         rank_caveats.append(("c_official", {"rankings": ("；" if ctx.lang == "zh" else "; ").join(items)}))
     found = [
         Finding(

@@ -31,6 +31,8 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
         "en": "The official rankings the sources quote measure other things: {rankings}.",
     },
     "official_item": {"zh": "{ranking}第 {rank}/{out_of} 位（{what}）", "en": "{ranking}: {rank} of {out_of} ({what})"},
+    "official_item_written": {"zh": "{ranking}{rank}{among}（{what}）", "en": "{ranking}: {rank}{among} ({what})"},
+    "official_among": {"zh": "（共 {out_of} 个）", "en": " of {out_of}"},
     "f_strongest": {
         "zh": "相对最强的品质是{quality}（第 {rank}/{n} 位），它由 {k_indicators}测度、占指数权重的 {share}；{without}。",
         "en": "The strongest quality is {quality}, {rank} of {n}, measured by {k_indicators} carrying {share} "
