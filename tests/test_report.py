@@ -130,7 +130,7 @@ def test_ranks_by_method_and_summary(fw) -> None:
             rows += [(method, unit, code, 10.0 - rank, rank) for code in fw.aggregates]
     scores = pd.DataFrame(rows, columns=["method", "unit", "iCode", "score", "rank"])
     table = report.ranks_by_method(scores, fw, "溧阳市", lang="en")
-    assert list(table.index) == ["equal", "entropy"]
+    assert list(table.index) == ["equal", "entropy"]  # weights codes alone read as themselves
     assert table.iloc[:, 0].tolist() == ["1 / 3", "2 / 3"]
     agreement = pd.DataFrame(
         {"method": ["equal", "entropy"], "mean_abs_shift": [0.0, 0.667], "spearman": [1.0, 0.5]}

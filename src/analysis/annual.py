@@ -81,7 +81,9 @@ def key_findings(
 
     runs = len(robust.runs)
     if ctx.present:
-        summary = method_summary(methods.scores, methods.agreement, ctx.framework, methods.nominal, ctx.unit)
+        summary = method_summary(
+            methods.scores, methods.agreement, ctx.framework, methods.nominal, ctx.unit, ctx.lang
+        )
         return findings.unit_findings(ctx, result, robust.ranks, runs, seed, comparison, summary, official)
     return findings.ranking_findings(
         ctx, result, robust.ranks, runs, seed, left, comparison, methods.agreement, methods.nominal

@@ -289,21 +289,23 @@ def ranks_by_method(
         names[code]: [
             f"{int(mine[(m, code)])} / {int(of[(m, code)])}"
             if (m, code) in mine.index and pd.notna(mine[(m, code)])
-            else "–"
+            else MISSING
             for m in methods
         ]
         for code in order
     }
-    return pd.DataFrame(cells, index=pd.Index(methods, name=text("col_method", lang)))
+    named = [value_labels.method_name(m, lang) for m in methods]
+    return pd.DataFrame(cells, index=pd.Index(named, name=text("col_method", lang)))
 
 
 def method_summary(
     scores: pd.DataFrame, agreement: pd.DataFrame, framework: Framework, nominal: str,
-    unit: str,
+    unit: str, lang: str | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """The numbers the comparison's paragraph quotes: the unit's best and worst index rank
     over the methods, its nominal rank, and the method furthest from the nominal ranking
-    (largest mean absolute shift)."""
+    (largest mean absolute shift). With ``lang`` the two methods are named in words
+    (:func:`analysis.labels.method_name`), else given by their codes."""
     top = scores[(scores["iCode"] == framework.top) & (scores["unit"] == unit)]
     ranks = top.set_index("method")["rank"].astype(np.float64)
     others = agreement[agreement["method"] != nominal]
@@ -313,8 +315,8 @@ def method_summary(
         "lo": int(ranks.min()),
         "hi": int(ranks.max()),
         "nominal_rank": int(ranks[nominal]),
-        "nominal": nominal,
-        "far": str(far["method"]),
+        "nominal": nominal if lang is None else value_labels.method_name(nominal, lang),
+        "far": str(far["method"]) if lang is None else value_labels.method_name(str(far["method"]), lang),
         "shift": float(far["mean_abs_shift"]),
         "rho": float(far["spearman"]),
     }
