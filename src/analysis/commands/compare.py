@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from analysis.commands._common import overflow_refused
+
 HELP = "compare rankings from score files with a nominal method: rank shifts and agreement"
 
 
@@ -52,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     # imported here: the parser of every subcommand is built on each call of qci, and
     # analysis.compare pulls in scipy.stats (seconds of start-up for `qci extract`)

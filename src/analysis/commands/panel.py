@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import overflow_refused
+
 HELP = "build a long panel: a study's, every unit's from figures.csv (with conflicts), or the county census"
 
 
@@ -64,6 +66,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
