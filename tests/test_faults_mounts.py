@@ -131,7 +131,9 @@ def test_extract_onto_a_full_disk(tmp_path, full_disk):
 
 def test_outputs_into_a_read_only_folder(tmp_path, read_only):
     matrix, criteria = inputs(tmp_path)
+    (tmp_path / "a.txt").write_text("2023年全市地区生产总值1000亿元。\n", encoding="utf-8")
     for argv in (["rank", matrix, "--criteria", criteria, "--method", "wsm", "-o", read_only / "r.csv"],
+                 ["extract", tmp_path / "a.txt", "-o", read_only / "figures.csv"],
                  ["obstacle", matrix, "--criteria", criteria, "-o", read_only / "new.xlsx"],
                  ["weights", matrix, "--method", "cv", "-o", read_only / "sub" / "w.csv"]):
         code, err = cli(argv)

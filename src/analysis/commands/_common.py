@@ -16,6 +16,7 @@ from analysis.errors import InputError
 
 if TYPE_CHECKING:
     import os
+    from pathlib import Path
 
     import pandas as pd
 
@@ -106,9 +107,25 @@ def add_scores_arguments(parser: argparse.ArgumentParser, methods: str, study_he
     add_output_argument(parser)
 
 
+def output_path(text: str) -> str:
+    """The argparse type of every ``-o``: a path that is not empty (``-o ""`` would write
+    into the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty; give the path to write")
+    return text
+
+
+def output_folder(text: str) -> Path:
+    """:func:`output_path` as a :class:`~pathlib.Path` (``qci render -o DIR``)."""
+    from pathlib import Path
+
+    return Path(output_path(text))
+
+
 def add_output_argument(parser: argparse.ArgumentParser, metavar: str = "OUT.csv") -> None:
     """``-o/--output``: one table, CSV or an .xlsx workbook."""
-    parser.add_argument("-o", "--output", required=True, metavar=metavar, help=OUTPUT_HELP)
+    parser.add_argument("-o", "--output", required=True, metavar=metavar, help=OUTPUT_HELP,
+                        type=output_path)
 
 
 def method_of(args: argparse.Namespace, methods: Sequence[str], option: str = "method") -> str:

@@ -208,7 +208,9 @@ def add_matrix_arguments(parser: Any, methods: str, options: str, output: str,
                         help=f"method option, repeatable ({options})")
     add_panel_arguments(parser)
     add_study_argument(parser, "its panel, framework and spec (with --year Y or --pooled)")
-    parser.add_argument("-o", "--output", required=True, metavar=output)
+    from analysis.commands._common import output_path
+
+    parser.add_argument("-o", "--output", required=True, metavar=output, type=output_path)
 
 
 def chosen_weights(weights_file: str | None, criteria: list[str],

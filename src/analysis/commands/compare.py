@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from analysis.commands._common import overflow_refused
+from analysis.commands._common import output_path, overflow_refused
 
 HELP = "compare rankings from score files with a nominal method: rank shifts and agreement"
 
@@ -49,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         required=True,
+        type=output_path,
         metavar="OUTDIR",
         help="output folder (or a .xlsx workbook with sheets shifts and agreement)",
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 
-from analysis.commands._common import overflow_refused
+from analysis.commands._common import output_path, overflow_refused
 
 HELP = "build a composite index over years from a panel + framework with a pipeline spec"
 
@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--outdir",
         required=True,
+        type=output_path,
         metavar="OUTDIR",
         help="folder for scores.csv, weights.csv, data_<Step>.csv and spec.yaml "
         "(or a .xlsx workbook with those tables as sheets)",

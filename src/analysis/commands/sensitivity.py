@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 
-from analysis.commands._common import overflow_refused
+from analysis.commands._common import output_path, overflow_refused
 from analysis.errors import InputError
 
 HELP = "uncertainty and Sobol sensitivity of the index ranking (COINr's estimator)"
@@ -84,6 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--outdir",
         required=True,
+        type=output_path,
         metavar="OUTDIR",
         help="folder for the outputs (or a .xlsx workbook with them as sheets)",
     )
