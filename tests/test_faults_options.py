@@ -206,3 +206,22 @@ def test_index_with_an_empty_output_writes_nothing_into_the_current_folder(tmp_p
         main(["index", "--data", "p.csv", "--meta", "fw.csv", "--spec", "s.yaml", "-o", ""])
     assert stop.value.code == 2 and "argument -o/--outdir: empty" in err.getvalue()
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# --- the probe's index cases, re-run --------------------------------------------------------
+
+
+def test_index_onto_an_existing_file_and_from_an_empty_csv_is_one_line(tmp_path):
+    """Issue 14's probe: ``qci index`` on an empty CSV and with ``-o`` an existing file
+    were tracebacks."""
+    (tmp_path / "p.csv").write_text("unit,year,indicator,value\nu1,2020,a,1\nu2,2020,a,2\n")
+    (tmp_path / "fw.csv").write_text("indicator,direction\na,1\n")
+    (tmp_path / "s.yaml").write_text("normalise: {method: minmax}\naggregate: amean\n")
+    (tmp_path / "out.csv").write_text("old\n")
+    base = ["index", "--meta", tmp_path / "fw.csv", "--spec", tmp_path / "s.yaml"]
+    code, err = cli([*base, "--data", tmp_path / "p.csv", "-o", tmp_path / "out.csv"])
+    assert code == 2 and "out.csv: exists and is not a folder" in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "out.csv").read_text() == "old\n"
+    (tmp_path / "empty.csv").write_bytes(b"")
+    code, err = cli([*base, "--data", tmp_path / "empty.csv", "-o", tmp_path / "out"])
+    assert code == 2 and "empty.csv" in err and "empty" in err and len(err.strip().splitlines()) == 1
