@@ -333,3 +333,47 @@ def test_every_numeric_reader_refuses_or_matches_the_clean_table(
     if not refused(outcome):
         assert outcome.code == 0, outcome.err
         finite_where_clean(outcome, clean, command.nan_ok)
+
+
+# ------------------------------------------------------------------- panel --figures
+
+FIGURES = Path(__file__).parent / "data" / "panel"
+
+
+@pytest.fixture(scope="module")
+def figures_in_panel(tmp_path_factory) -> tuple[pd.DataFrame, list[int]]:
+    """The dev-gold figures (read as text) and the rows whose value reaches the panel."""
+    figures = pd.read_csv(FIGURES / "figures_dev_gold.csv", dtype=str, keep_default_na=False)
+    out = tmp_path_factory.mktemp("figures") / "panel.csv"
+    assert cli(["panel", "--figures", FIGURES / "figures_dev_gold.csv", "--sources",
+                FIGURES / "sources.csv", "-o", out])[0] == 0
+    used = pd.read_csv(out, dtype={"doc": str, "start": str})
+    keys = set(zip(used["doc"], used["start"], strict=True))
+    rows = [i for i, key in enumerate(zip(figures["doc"], figures["start"], strict=True)) if key in keys]
+    return figures, rows
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pick=st.integers(0, 1000), bad=st.sampled_from(NON_FINITE), extreme=st.sampled_from(EXTREME))
+def test_panel_from_figures_refuses_a_non_finite_value_and_keeps_extremes_finite(
+    tmp_path_factory, figures_in_panel, pick, bad, extreme
+):
+    """A figure whose value is not finite (a 400-digit numeral read as ``inf`` once
+    reached the panel) stops ``qci panel --figures`` with one line; an extreme finite one
+    gives a finite panel or stops the same way."""
+    figures, rows = figures_in_panel
+    folder = tmp_path_factory.mktemp("figures")
+    row = rows[pick % len(rows)]
+
+    def run(value: str) -> Outcome:
+        table = figures.copy()
+        table.loc[row, "value"] = value
+        table.to_csv(folder / "figures.csv", index=False)
+        code, err = cli(["panel", "--figures", folder / "figures.csv", "--sources",
+                         FIGURES / "sources.csv", "-o", folder / "panel.csv"])
+        return Outcome(code, err, pd.read_csv(folder / "panel.csv") if code == 0 else None)
+
+    assert refused(run(bad))
+    outcome = run(extreme)
+    if not refused(outcome):
+        assert outcome.code == 0 and np.isfinite(outcome.table["value"].to_numpy(float)).all()

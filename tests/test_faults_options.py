@@ -161,3 +161,67 @@ def test_sigma_convergence_of_values_near_1e300_is_one_line_not_inf(tmp_path):
     code, err = cli(["convergence", tmp_path / "s.csv", "--method", "sigma", "-o", tmp_path / "v.csv"])
     assert code == 2 and "overflows float64" in err and "column 'sd'" in err
     assert not (tmp_path / "v.csv").exists()
+
+
+def test_a_gini_of_values_near_the_float64_limit_is_one_line_not_nan(tmp_path):
+    """Gini's sum of 1.8e308-sized terms overflowed: the value was written as NaN, exit 0."""
+    rows = [f"u{i},2020,Index,{v}" for i, v in enumerate((1.7976931348623157e308, 1, 1, 1, 1))]
+    (tmp_path / "s.csv").write_text("unit,year,iCode,score\n" + "\n".join(rows) + "\n")
+    code, err = cli(["disparity", tmp_path / "s.csv", "--method", "gini", "-o", tmp_path / "d.csv"])
+    assert code == 2 and "a computation overflowed float64" in err
+    assert len(err.strip().splitlines()) == 1 and not (tmp_path / "d.csv").exists()
+
+
+def test_beta_convergence_from_the_smallest_double_is_one_line_not_nan(tmp_path):
+    """ln(y₁/y₀) with y₀ = 5e-324 overflowed: β, se and r² were written as NaN, exit 0."""
+    rows = [f"u{i},{y},Index,{v}" for y in (2020, 2021)
+            for i, v in enumerate((5e-324 if y == 2020 else 2, 3, 4, 5, 6))]
+    (tmp_path / "s.csv").write_text("unit,year,iCode,score\n" + "\n".join(rows) + "\n")
+    code, err = cli(["convergence", tmp_path / "s.csv", "--method", "beta", "-o", tmp_path / "v.csv"])
+    assert code == 2 and "overflowed float64" in err and len(err.strip().splitlines()) == 1
+
+
+# --- -o "" ------------------------------------------------------------------------------
+
+
+def test_every_output_option_refuses_an_empty_path():
+    from analysis.commands._common import output_folder, output_path
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no API
+    for name, sub in commands.items():
+        (action,) = [a for a in sub._actions if "-o" in a.option_strings]  # noqa: SLF001
+        # extract checks its own -o (empty, a folder, one of its texts) in run()
+        assert action.type in (output_path, output_folder) or name == "extract", name
+
+
+def test_index_with_an_empty_output_writes_nothing_into_the_current_folder(tmp_path, monkeypatch):
+    """``-o ""`` was the current folder: six files written beside the data, exit 0."""
+    (tmp_path / "p.csv").write_text("unit,year,indicator,value\nu1,2020,a,1\nu2,2020,a,2\n")
+    (tmp_path / "fw.csv").write_text("indicator,direction\na,1\n")
+    (tmp_path / "s.yaml").write_text("normalise: {method: minmax}\naggregate: amean\n")
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(SystemExit) as stop, redirect_stderr(io.StringIO()) as err:
+        main(["index", "--data", "p.csv", "--meta", "fw.csv", "--spec", "s.yaml", "-o", ""])
+    assert stop.value.code == 2 and "argument -o/--outdir: empty" in err.getvalue()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# --- the probe's index cases, re-run --------------------------------------------------------
+
+
+def test_index_onto_an_existing_file_and_from_an_empty_csv_is_one_line(tmp_path):
+    """Issue 14's probe: ``qci index`` on an empty CSV and with ``-o`` an existing file
+    were tracebacks."""
+    (tmp_path / "p.csv").write_text("unit,year,indicator,value\nu1,2020,a,1\nu2,2020,a,2\n")
+    (tmp_path / "fw.csv").write_text("indicator,direction\na,1\n")
+    (tmp_path / "s.yaml").write_text("normalise: {method: minmax}\naggregate: amean\n")
+    (tmp_path / "out.csv").write_text("old\n")
+    base = ["index", "--meta", tmp_path / "fw.csv", "--spec", tmp_path / "s.yaml"]
+    code, err = cli([*base, "--data", tmp_path / "p.csv", "-o", tmp_path / "out.csv"])
+    assert code == 2 and "out.csv: exists and is not a folder" in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "out.csv").read_text() == "old\n"
+    (tmp_path / "empty.csv").write_bytes(b"")
+    code, err = cli([*base, "--data", tmp_path / "empty.csv", "-o", tmp_path / "out"])
+    assert code == 2 and "empty.csv" in err and "empty" in err and len(err.strip().splitlines()) == 1

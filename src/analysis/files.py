@@ -253,12 +253,14 @@ def write_table(
         if len(named) != 1:
             raise ValueError(f"{path}: {len(named)} tables need an .xlsx workbook or one CSV each")
         return write_csv(next(iter(named.values())), path)
-    with atomic_path(path) as tmp:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as book:
-            for name, frame in named.items():
-                neutralise_formulas(frame).to_excel(book, sheet_name=sheet_name(name), index=False)
-                _formulas_as_text(book.sheets[sheet_name(name)])
-    return Path(path)
+    # built in memory, then written in one go: a workbook's zip file written straight to
+    # a full disk failed once on close and again, printed, when collected
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as book:
+        for name, frame in named.items():
+            neutralise_formulas(frame).to_excel(book, sheet_name=sheet_name(name), index=False)
+            _formulas_as_text(book.sheets[sheet_name(name)])
+    return write_bytes(path, buffer.getvalue())
 
 
 def _formulas_as_text(sheet: Any) -> None:

@@ -8,13 +8,15 @@ of ``qci``.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import InputError
 
 if TYPE_CHECKING:
     import os
+    from pathlib import Path
 
     import pandas as pd
 
@@ -60,6 +62,41 @@ def refuse_table_options(args: argparse.Namespace, why: str) -> None:
         raise InputError(f"{', '.join(given)}: {why}")
 
 
+def add_index_inputs(parser: argparse.ArgumentParser, spec_help: str, study_help: str) -> None:
+    """What a command that builds an index reads (``index``, ``sensitivity``): ``--data``,
+    ``--meta``, ``--spec``, ``--study`` and the table options (:func:`add_table_arguments`);
+    read them back with :func:`index_inputs`."""
+    parser.add_argument("--data", metavar="PANEL",
+                        help="data: a long (unit,year,indicator,value) or wide (unit,year,indicators...) "
+                             "panel, CSV or Excel, or COINr iData (uCode, groups, Time, denominators, "
+                             "indicators)")
+    parser.add_argument("--meta", metavar="FRAMEWORK",
+                        help="the framework: a criteria CSV (indicator,direction[,weight][,dimension]), "
+                             "a COINr iMeta CSV, a framework YAML file or a built-in framework name")
+    parser.add_argument("--spec", metavar="SPEC", help=spec_help)
+    parser.add_argument("--study", metavar="STUDY",
+                        help=f"a study (built-in name or study YAML): {study_help}")
+    add_table_arguments(parser)
+
+
+def index_inputs(args: argparse.Namespace) -> tuple[Any, Any, Any, str]:
+    """``(study or None, framework, data, source label)`` of :func:`add_index_inputs`:
+    ``--data`` read with the table options (:func:`analysis.index.load_data`), else the
+    study's panel; ``--meta``, else the study's framework."""
+    from analysis.commands._mcda_io import study_of
+    from analysis.framework import load_framework
+    from analysis.index import load_data
+
+    study = study_of(args)
+    if study is None and not (args.data and args.meta):
+        raise InputError("give --data PANEL and --meta FRAMEWORK, or --study STUDY")
+    framework = load_framework(args.meta) if args.meta else study.framework
+    if args.data:
+        return study, framework, load_data(args.data, framework, **table_options(args)), args.data
+    refuse_table_options(args, "the study's panel is read as the study says; give --data PANEL")
+    return study, framework, study.panel, f"study {study.name!r}"
+
+
 def add_scores_arguments(parser: argparse.ArgumentParser, methods: str, study_help: str) -> None:
     """The options of a command on long scores (``disparity``, ``convergence``):
     SCORES.csv, ``--code``, ``--method``, ``--study`` and ``-o``."""
@@ -70,9 +107,25 @@ def add_scores_arguments(parser: argparse.ArgumentParser, methods: str, study_he
     add_output_argument(parser)
 
 
+def output_path(text: str) -> str:
+    """The argparse type of every ``-o``: a path that is not empty (``-o ""`` would write
+    into the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty; give the path to write")
+    return text
+
+
+def output_folder(text: str) -> Path:
+    """:func:`output_path` as a :class:`~pathlib.Path` (``qci render -o DIR``)."""
+    from pathlib import Path
+
+    return Path(output_path(text))
+
+
 def add_output_argument(parser: argparse.ArgumentParser, metavar: str = "OUT.csv") -> None:
     """``-o/--output``: one table, CSV or an .xlsx workbook."""
-    parser.add_argument("-o", "--output", required=True, metavar=metavar, help=OUTPUT_HELP)
+    parser.add_argument("-o", "--output", required=True, metavar=metavar, help=OUTPUT_HELP,
+                        type=output_path)
 
 
 def method_of(args: argparse.Namespace, methods: Sequence[str], option: str = "method") -> str:
@@ -129,3 +182,30 @@ def scores_of_code(scores_path: str | None, study_name: str | None,
     scores, source, study = scores_source(scores_path, study_name)
     chosen = top_code(scores, code, source)
     return one_code(scores, chosen), chosen, source, study
+
+
+def overflow_refused(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command's ``run`` in which a floating-point overflow is an :class:`InputError`
+    (one line, exit 2) instead of a silent ``inf`` or ``NaN`` in the result.
+
+    Every number read is finite (:func:`analysis.files.check_finite`), but arithmetic on
+    finite numbers near the float64 limit can still overflow (the variance of values near
+    1e300, a Gini sum of values near 1.8e308); NumPy would warn and go on with ``inf``,
+    or ``NaN`` after ``inf − inf``. Inside, NumPy raises on overflow (``np.errstate``), and
+    the error names what to do.
+    """
+
+    @functools.wraps(run)
+    def guarded(args: argparse.Namespace) -> int:
+        import numpy as np
+
+        try:
+            with np.errstate(over="raise"):
+                return run(args)
+        except FloatingPointError as exc:
+            raise InputError(
+                f"a computation overflowed float64 ({exc}): the input's numbers span too many "
+                "orders of magnitude; rescale them (e.g. to thousands or millions)"
+            ) from None
+
+    return guarded

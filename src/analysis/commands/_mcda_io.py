@@ -190,6 +190,57 @@ def write_output(frame: pd.DataFrame, path: str | Path, source: object = "the re
     return write_csv(frame, path, float_format="%.15g")
 
 
+CRITERIA_HELP = "indicator,direction (+1 benefit, -1 cost) [,weight][,dimension]"
+WEIGHTS_HELP = "indicator,weight (as written by qci weights); default: the weight column of CRITERIA.csv"
+
+
+def add_matrix_arguments(parser: Any, methods: str, options: str, output: str,
+                         criteria_default: str = "") -> None:
+    """The options of a command on a decision matrix or a panel (``weights``, ``rank``):
+    MATRIX.csv|PANEL, ``--method``, ``--criteria``, ``--option``, the panel options
+    (:func:`add_panel_arguments`), ``--study`` and ``-o``."""
+    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL", nargs="?",
+                        help="first column the unit id, then one numeric column per criterion; "
+                             "or a panel with --year / --pooled (default with --study: its panel)")
+    parser.add_argument("--method", required=True, metavar="M", help=methods)
+    parser.add_argument("--criteria", metavar="CRITERIA.csv", help=CRITERIA_HELP + criteria_default)
+    parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                        help=f"method option, repeatable ({options})")
+    add_panel_arguments(parser)
+    add_study_argument(parser, "its panel, framework and spec (with --year Y or --pooled)")
+    from analysis.commands._common import output_path
+
+    parser.add_argument("-o", "--output", required=True, metavar=output, type=output_path)
+
+
+def chosen_weights(weights_file: str | None, criteria: list[str],
+                   default: np.ndarray | None) -> np.ndarray:
+    """The weights of ``--weights WEIGHTS.csv`` (:func:`read_weights`), else ``default``
+    (the criteria's complete ``weight`` column, or a framework's weights), else an
+    :class:`InputError` asking for one."""
+    if weights_file:
+        return read_weights(weights_file, criteria).to_numpy()
+    if default is not None:
+        return default
+    raise InputError("give --weights WEIGHTS.csv or a complete 'weight' column in --criteria")
+
+
+def table_weights(table: pd.DataFrame) -> np.ndarray | None:
+    """The ``weight`` column of :func:`read_criteria`'s table when every criterion has one."""
+    return table["weight"].to_numpy() if table["weight"].notna().all() else None
+
+
+@contextmanager
+def located_in(source: object) -> Iterator[None]:
+    """Prefix ``source`` to an InputError raised inside that names only a row, a column
+    or the decision matrix (a method's errors do not know the file)."""
+    try:
+        yield
+    except InputError as exc:
+        located = str(exc).startswith(("row ", "column ", "decision matrix"))
+        raise InputError(f"{source}: {exc}" if located else str(exc)) from None
+
+
 # ---------------------------------------------------------------------------- panels
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from analysis.commands._common import output_path, overflow_refused
+
 HELP = "compare rankings from score files with a nominal method: rank shifts and agreement"
 
 
@@ -47,11 +49,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         required=True,
+        type=output_path,
         metavar="OUTDIR",
         help="output folder (or a .xlsx workbook with sheets shifts and agreement)",
     )
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     # imported here: the parser of every subcommand is built on each call of qci, and
     # analysis.compare pulls in scipy.stats (seconds of start-up for `qci extract`)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import overflow_refused
 from analysis.regional import STUDY_HELP
 
 HELP = "σ-convergence per year or β-convergence (pooled or unit fixed effects)"
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="beta with unit fixed effects (within estimator)")
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from analysis.commands._common import method_of, scores_of_code, write_result
     from analysis.commands._mcda_io import call_with_location

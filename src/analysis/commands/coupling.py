@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import overflow_refused
 from analysis.regional import STUDY_HELP
 
 HELP = "coupling coordination (耦合协调度) of subsystem scores per unit and year"
@@ -52,6 +53,7 @@ def parse_weights(text: str | None) -> dict[str, float] | None:
     return weights
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from analysis.commands._common import method_of, write_result
     from analysis.commands._mcda_io import call_with_location

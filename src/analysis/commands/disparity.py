@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import overflow_refused
 from analysis.regional import STUDY_HELP
 
 HELP = "regional disparity per year: gini, theil (by groups) or the Dagum decomposition"
@@ -28,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "default with --study: the study's groups)")
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from analysis.commands._common import method_of, scores_of_code, write_result
     from analysis.commands._mcda_io import call_with_location

@@ -17,36 +17,16 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import output_path, overflow_refused
+
 HELP = "build a composite index over years from a panel + framework with a pipeline spec"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from analysis.commands._common import add_table_arguments
+    from analysis.commands._common import add_index_inputs
 
-    parser.add_argument(
-        "--data",
-        metavar="PANEL",
-        help="data: a long (unit,year,indicator,value) or wide (unit,year,indicators...) panel, "
-        "CSV or Excel, or COINr iData (uCode, groups, Time, denominators, indicators)",
-    )
-    parser.add_argument(
-        "--meta",
-        metavar="FRAMEWORK",
-        help="the framework: a criteria CSV (indicator,direction[,weight][,dimension]), a COINr "
-        "iMeta CSV, a framework YAML file or a built-in framework name",
-    )
-    parser.add_argument(
-        "--spec",
-        metavar="SPEC",
-        help="pipeline spec: a YAML file or a built-in name (default: the study's, else "
-        "coinr-default)",
-    )
-    add_table_arguments(parser)
-    parser.add_argument(
-        "--study",
-        metavar="STUDY",
-        help="a study (built-in name or study YAML): its panel, framework, spec and years",
-    )
+    add_index_inputs(parser, "pipeline spec: a YAML file or a built-in name (default: the study's, "
+                     "else coinr-default)", "its panel, framework, spec and years")
     parser.add_argument(
         "--years",
         nargs="+",
@@ -58,30 +38,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--outdir",
         required=True,
+        type=output_path,
         metavar="OUTDIR",
         help="folder for scores.csv, weights.csv, data_<Step>.csv and spec.yaml "
         "(or a .xlsx workbook with those tables as sheets)",
     )
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
-    from analysis.commands._common import refuse_table_options, table_options
-    from analysis.commands._mcda_io import study_of
-    from analysis.errors import InputError
-    from analysis.framework import load_framework
-    from analysis.index import build_years, load_data, load_spec, write_outputs
+    from analysis.commands._common import index_inputs
+    from analysis.index import build_years, load_spec, write_outputs
 
-    study = study_of(args)
-    if study is None and not (args.data and args.meta):
-        raise InputError("give --data PANEL and --meta FRAMEWORK, or --study STUDY")
-    framework = load_framework(args.meta) if args.meta else study.framework  # type: ignore[union-attr]
+    study, framework, data, source = index_inputs(args)
     spec = load_spec(args.spec or (study.spec if study is not None else "coinr-default"))
-    if args.data:
-        data = load_data(args.data, framework, **table_options(args))
-        source = args.data
-    else:
-        refuse_table_options(args, "the study's panel is read as the study says; give --data PANEL")
-        data, source = study.panel, f"study {study.name!r}"  # type: ignore[union-attr]
     years = None
     if args.years:
         years = "all" if [y.lower() for y in args.years] == ["all"] else list(args.years)

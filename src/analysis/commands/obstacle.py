@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import overflow_refused
+
 HELP = "obstacle degree (障碍度) of each indicator and dimension per unit"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from analysis.commands._common import add_output_argument, add_table_arguments
+    from analysis.commands._mcda_io import CRITERIA_HELP, WEIGHTS_HELP
 
     parser.add_argument("matrix", metavar="MATRIX.csv", nargs="?",
                         help="first column the unit id, then one numeric column per indicator "
@@ -35,11 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, metavar="Y",
                         help="with --study: the year (its data year: the latest panel year not "
                              "after it; default the study's last report year)")
-    parser.add_argument("--criteria", metavar="CRITERIA.csv",
-                        help="indicator,direction (+1 benefit, -1 cost) [,weight] [,dimension]")
-    parser.add_argument("--weights", metavar="WEIGHTS.csv",
-                        help="indicator,weight (as written by qci weights); "
-                             "default: the weight column of CRITERIA.csv")
+    parser.add_argument("--criteria", metavar="CRITERIA.csv", help=CRITERIA_HELP)
+    parser.add_argument("--weights", metavar="WEIGHTS.csv", help=WEIGHTS_HELP)
     add_table_arguments(parser, columns=False)
     add_output_argument(parser)
 
@@ -86,9 +86,10 @@ def run_study(args: argparse.Namespace) -> int:
     return 0
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from analysis.commands._common import sheet_of, write_result
-    from analysis.commands._mcda_io import read_criteria, read_matrix, read_weights
+    from analysis.commands._mcda_io import chosen_weights, read_criteria, read_matrix, table_weights
     from analysis.errors import InputError
     from analysis.regional.obstacle import obstacles
 
@@ -101,12 +102,7 @@ def run(args: argparse.Namespace) -> int:
     matrix = read_matrix(args.matrix, sheet=sheet_of(args))
     criteria = list(matrix.columns)
     table = read_criteria(args.criteria, criteria)
-    if args.weights:
-        weights = read_weights(args.weights, criteria).to_numpy()
-    elif table["weight"].notna().all():
-        weights = table["weight"].to_numpy()
-    else:
-        raise InputError("give --weights WEIGHTS.csv or a complete 'weight' column in --criteria")
+    weights = chosen_weights(args.weights, criteria, table_weights(table))
     if weights.sum() <= 0:
         raise InputError(f"{args.criteria}: weights sum to 0")
     result = obstacles(matrix, weights, table["direction"].to_numpy(),

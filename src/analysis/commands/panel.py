@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import output_path, overflow_refused
+
 HELP = "build a long panel: a study's, every unit's from figures.csv (with conflicts), or the county census"
 
 
@@ -59,11 +61,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         required=True,
+        type=output_path,
         metavar="PANEL.csv",
         help="long panel; with --figures also PANEL_conflicts.csv beside it",
     )
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 

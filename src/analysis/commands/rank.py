@@ -20,40 +20,32 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import overflow_refused
+
 HELP = "rank units by wsm, wpm, topsis, vikor, gra or copeland"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from analysis.commands._mcda_io import add_panel_arguments, add_study_argument
+    from analysis.commands._mcda_io import WEIGHTS_HELP, add_matrix_arguments
 
-    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL", nargs="?",
-                        help="first column the unit id, then one numeric column per criterion; "
-                             "or a panel with --year / --pooled (default with --study: its panel)")
-    parser.add_argument("--criteria", metavar="CRITERIA.csv",
-                        help="indicator,direction (+1 benefit, -1 cost) [,weight][,dimension]")
-    parser.add_argument("--weights", metavar="WEIGHTS.csv",
-                        help="indicator,weight (as written by qci weights); "
-                             "default: the weight column of CRITERIA.csv")
-    parser.add_argument("--method", required=True, metavar="M",
-                        help="wsm, wpm, topsis, vikor, gra or copeland")
-    parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
-                        help="method option, repeatable: normalisation=minmax|sum|max|vector "
-                             "(wsm), normalisation=vector|minmax (topsis), v=0.5 (vikor), "
-                             "rho=0.5 (gra)")
-    add_panel_arguments(parser)
-    add_study_argument(parser, "its panel, framework and spec (with --year Y or --pooled)")
-    parser.add_argument("-o", "--output", required=True, metavar="SCORES.csv|.xlsx")
+    add_matrix_arguments(parser, "wsm, wpm, topsis, vikor, gra or copeland",
+                         "normalisation=minmax|sum|max|vector (wsm), normalisation=vector|minmax "
+                         "(topsis), v=0.5 (vikor), rho=0.5 (gra)", "SCORES.csv|.xlsx")
+    parser.add_argument("--weights", metavar="WEIGHTS.csv", help=WEIGHTS_HELP)
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from analysis import rank as R
     from analysis.cli import parse_options
     from analysis.commands._common import sheet_of
     from analysis.commands._mcda_io import (
+        chosen_weights,
+        located_in,
         panel_mode,
         read_criteria,
         read_matrix,
-        read_weights,
+        table_weights,
         warnings_to_stderr,
         write_output,
     )
@@ -83,20 +75,10 @@ def run(args: argparse.Namespace) -> int:
         criteria = list(matrix.columns)
         table = read_criteria(args.criteria, criteria)
         directions = table["direction"].to_numpy()
-        complete = table["weight"].notna().all()
-        default_weights = table["weight"].to_numpy() if complete else None
-    if args.weights:
-        weights = read_weights(args.weights, criteria).to_numpy()
-    elif default_weights is not None:
-        weights = default_weights
-    else:
-        raise InputError("give --weights WEIGHTS.csv or a complete 'weight' column in --criteria")
-    with warnings_to_stderr("rank"):
-        try:
-            result = R.score_and_rank(matrix, weights, method, directions, **options)
-        except InputError as exc:
-            located = str(exc).startswith(("row ", "column ", "decision matrix"))
-            raise InputError(f"{args.matrix or args.study}: {exc}" if located else str(exc)) from None
+        default_weights = table_weights(table)
+    weights = chosen_weights(args.weights, criteria, default_weights)
+    with warnings_to_stderr("rank"), located_in(args.matrix or args.study):
+        result = R.score_and_rank(matrix, weights, method, directions, **options)
     if panel:
         result = result.drop(columns="unit")
         result.insert(0, "year", keys["year"])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from analysis import config, render
 from analysis.cli import EXIT_BAD_INPUT, parse_options
+from analysis.commands._common import output_folder
 from analysis.render.jobs import default_unit_notebooks
 
 HELP = "render a study's report notebooks, one per year (and unit), into self-contained HTML"
@@ -48,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="run on the workers of an existing Dask cluster instead, e.g. tcp://host:8786",
     )  # fmt: skip
     parser.add_argument(
-        "-o", "--output", type=Path, default=config.REPORTS_DIR, metavar="DIR",
+        "-o", "--output", type=output_folder, default=config.REPORTS_DIR, metavar="DIR",
         help="folder of the reports (default: reports/)",
     )  # fmt: skip
     parser.add_argument(

@@ -14,43 +14,24 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import output_path, overflow_refused
 from analysis.errors import InputError
 
 HELP = "uncertainty and Sobol sensitivity of the index ranking (COINr's estimator)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from analysis.commands._common import add_table_arguments
+    from analysis.commands._common import add_index_inputs
 
-    parser.add_argument(
-        "--data",
-        metavar="PANEL",
-        help="COINr iData, or a long (unit,year,indicator,value) or wide (unit,year,...) panel",
-    )
-    parser.add_argument(
-        "--meta",
-        metavar="IMETA.csv|FRAMEWORK",
-        help="the framework: a criteria CSV, a COINr iMeta CSV, a framework YAML file or a "
-        "built-in name",
-    )
-    parser.add_argument(
-        "--spec",
-        metavar="SPEC",
-        help="pipeline spec (YAML or built-in name), optionally with a 'sensitivity:' "
-        "section of factors (default: the study's, else coinr-default)",
-    )
-    parser.add_argument(
-        "--study",
-        metavar="STUDY",
-        help="a study (built-in name or study YAML): its panel, framework and spec",
-    )
+    add_index_inputs(parser, "pipeline spec (YAML or built-in name), optionally with a 'sensitivity:' "
+                     "section of factors (default: the study's, else coinr-default)",
+                     "its panel, framework and spec")
     parser.add_argument(
         "--year",
         type=int,
         metavar="Y",
         help="the year to analyse (default: the spec's year, else the latest)",
     )
-    add_table_arguments(parser)
     how = parser.add_mutually_exclusive_group(required=True)
     how.add_argument(
         "--design",
@@ -103,23 +84,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--outdir",
         required=True,
+        type=output_path,
         metavar="OUTDIR",
         help="folder for the outputs (or a .xlsx workbook with them as sheets)",
     )
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from analysis.sensitivity import run_sensitivity, write_sensitivity
 
     if args.n is not None and args.seed is None:
         raise InputError("--n N draws a design: give its --seed S too, so that it can be redrawn")
-    from analysis.commands._common import refuse_table_options, table_options
-    from analysis.commands._mcda_io import study_of
+    from analysis.commands._common import index_inputs
     from analysis.sensitivity import load_sensitivity_spec
 
-    study = study_of(args)
-    if study is None and not (args.data and args.meta):
-        raise InputError("give --data PANEL and --meta FRAMEWORK, or --study STUDY")
+    study, meta, data, _ = index_inputs(args)
     spec = args.spec or (study.spec if study is not None else "coinr-default")
     base, section = load_sensitivity_spec(spec)
     if study is not None and not section and args.factors is None and args.design is None:
@@ -129,17 +109,6 @@ def run(args: argparse.Namespace) -> int:
     if args.year is not None:
         base = {**base, "year": args.year}
     spec = {**base, **({"sensitivity": section} if section else {})}
-    meta = args.meta or study.framework  # type: ignore[union-attr]
-    data = args.data or study.panel  # type: ignore[union-attr]
-    options = table_options(args)
-    if not args.data:
-        refuse_table_options(args, "the study's panel is read as the study says; give --data PANEL")
-    elif any(options.values()):
-        from analysis.framework import load_framework
-        from analysis.index import load_data
-
-        meta = load_framework(meta) if isinstance(meta, str) else meta
-        data = load_data(args.data, meta, **options)
     result = run_sensitivity(
         data,
         meta,

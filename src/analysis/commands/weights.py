@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands._common import overflow_refused
+
 HELP = (
     "criteria weights: equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, expert, "
     "ahp, linear, multiplicative, game_theory"
@@ -28,28 +30,19 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from analysis.commands._mcda_io import add_panel_arguments, add_study_argument
+    from analysis.commands._mcda_io import add_matrix_arguments
 
-    parser.add_argument("matrix", metavar="MATRIX.csv|PANEL", nargs="?",
-                        help="first column the unit id, then one numeric column per criterion; "
-                             "or a panel with --year / --pooled (default with --study: its panel)")
-    parser.add_argument("--method", required=True, metavar="M",
-                        help="equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, "
-                             "expert, ahp, linear, multiplicative or game_theory")
-    parser.add_argument("--criteria", metavar="CRITERIA.csv",
-                        help="indicator,direction (+1 benefit, -1 cost) [,weight][,dimension]; "
-                             "default: every criterion a benefit")
+    add_matrix_arguments(parser, "equal, entropy, critic, cv, std, pca, gini, reciprocal_gini, "
+                         "expert, ahp, linear, multiplicative or game_theory",
+                         "e.g. variant=sum, correlation=spearman, priorities=geometric, "
+                         "ri=alonso-lamata, sets=entropy,critic", "WEIGHTS.csv|.xlsx",
+                         criteria_default="; default: every criterion a benefit")
     parser.add_argument("--pairwise", metavar="PAIRWISE.csv",
                         help="AHP pairwise comparisons: square, first column the row labels, "
                              "header the same labels")
-    parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
-                        help="method option, repeatable (e.g. variant=sum, correlation=spearman, "
-                             "priorities=geometric, ri=alonso-lamata, sets=entropy,critic)")
-    add_panel_arguments(parser)
-    add_study_argument(parser, "its panel, framework and spec (with --year Y or --pooled)")
-    parser.add_argument("-o", "--output", required=True, metavar="WEIGHTS.csv|.xlsx")
 
 
+@overflow_refused
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -60,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from analysis.cli import parse_options
     from analysis.commands._common import sheet_of
     from analysis.commands._mcda_io import (
+        located_in,
         panel_input,
         panel_mode,
         read_criteria,
@@ -127,11 +121,8 @@ def run(args: argparse.Namespace) -> int:
 
     frame = matrix if need_values else pd.DataFrame(columns=criteria, dtype=float)
     with warnings_to_stderr("weights"):
-        try:
+        with located_in(args.matrix or args.study):
             w = W.compute_weights(frame, method, directions, criteria, **options)
-        except InputError as exc:
-            located = str(exc).startswith(("row ", "column ", "decision matrix"))
-            raise InputError(f"{args.matrix or args.study}: {exc}" if located else str(exc)) from None
         summary = None
         if pairwise is not None:
             ahp_options = {k: options[k] for k in ("priorities", "ri") if k in options}
