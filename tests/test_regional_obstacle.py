@@ -98,9 +98,13 @@ def test_obstacles_sum_to_100_or_zero(x, data):
 @given(matrices, st.floats(0.01, 100))
 def test_invariant_to_positive_scaling(x, factor):
     w = np.ones(x.shape[1])
-    base = obstacles(pd.DataFrame(x), w).obstacle
-    np.testing.assert_allclose(obstacles(pd.DataFrame(x * factor), w).obstacle, base,
-                               atol=1e-7)
+    base = obstacles(pd.DataFrame(x), w)
+    scaled = obstacles(pd.DataFrame(x * factor), w).obstacle
+    # O = 100 w I / Σ w I: a row whose deviations add up to almost nothing (a unit within
+    # rounding of the best on every indicator) amplifies the ~1e-15 rounding of min-max by
+    # 1 / Σ w I, so the property is asserted where that sum is not itself rounding-sized
+    conditioned = base.deviation.sum(axis=1) > 1e-6
+    np.testing.assert_allclose(scaled[conditioned], base.obstacle[conditioned], atol=1e-7)
 
 
 def test_minmax_unit_constant_column_is_one():
