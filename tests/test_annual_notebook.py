@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from analysis import config, findings, render
+from analysis.render.page import html_language
 from analysis.study import load_study
 
 NB = config.NOTEBOOKS_DIR / "90-annual-report.ipynb"
@@ -49,7 +50,7 @@ def test_the_annual_report_runs_with_findings_first(
     outcome = render.render_job(job)
     assert outcome.ok, outcome.error
     page = outcome.html
-    assert f'<html lang="{lang}">' in page
+    assert f'<html lang="{html_language(lang)}">' in page
     text = body_text(page)
     assert "Traceback" not in text and "NaN" not in text
     heading = "Key findings" if lang == "en" else "主要发现"

@@ -20,6 +20,7 @@ from analysis import cli, config, profile, render
 from analysis.errors import InputError
 from analysis.framework import framework_from_dict
 from analysis.regional.obstacle import obstacles
+from analysis.render.page import html_language
 
 NB60 = config.NOTEBOOKS_DIR / "60-unit-profile.ipynb"
 
@@ -239,7 +240,7 @@ def test_the_profile_notebook_runs_for_every_study_in_both_languages(
     for phrase in expected:
         assert phrase in text, phrase
     assert "NaN" not in text and "Traceback" not in text and "findfont" not in text
-    assert f'<html lang="{lang}">' in outcome.html
+    assert f'<html lang="{html_language(lang)}">' in outcome.html
     if lang == "en":
         assert not re.search(r"[\u4e00-\u9fff]", text), re.search(r".{30}[\u4e00-\u9fff].{30}", text)
 
