@@ -127,13 +127,13 @@ def inert_factors(rs: ReportSensitivity, lang: str, threshold: float = 0.01) -> 
 def verdict_sentence(rs: ReportSensitivity, lang: str) -> str:
     """Whether the Sobol indices converged at N, in one sentence (Markdown): the widest STi
     interval and the largest change from N/2, or — not converged — a plain statement that
-    they are not results, with the N to try next."""
+    they are not results, with the N to try next (:attr:`Convergence.suggested_n`)."""
     v = rs.verdict
     sizes = sorted(rs.convergence["N"].unique())
     values = {
         "n": v.n,
         "n_half": sizes[-2] if len(sizes) > 1 else v.n,
-        "n_next": 2 * v.n,
+        "n_next": v.suggested_n,
         "widest": v.widest_ci,
         "factor": factor_name(v.widest_factor, lang),
         "change": 0.0 if np.isnan(v.largest_change) else v.largest_change,
