@@ -115,6 +115,16 @@ def test_the_convergence_table_at_n_equals_the_indices_of_the_whole_design():
     assert sorted(table["N"].unique()) == [8, 16, 32, 64]
 
 
+def test_the_n_suggested_next_follows_the_one_over_root_n_narrowing_of_the_intervals():
+    from analysis.sensitivity import Convergence
+
+    # widest 0.415 at N = 64: 64 (0.415 / 0.10)^2 = 1102 -> 2048
+    assert Convergence(False, 64, 0.415, "a", 0.10, "a").suggested_n == 2048
+    # narrow enough but still moving: at least double
+    assert Convergence(False, 512, 0.08, "a", 0.07, "a").suggested_n == 1024
+    assert Convergence(True, 2048, 0.085, "a", 0.02, "a").suggested_n == 2048
+
+
 def test_one_size_cannot_show_convergence():
     y = ishigami_outputs(16, seed=4)
     table = convergence_table(y, 16, ["a", "b", "c"], n_boot=20, seed=1, sizes=[16])
@@ -294,7 +304,7 @@ def test_the_verdict_says_plainly_when_the_indices_have_not_converged():
     rs = _liyang_small()
     assert not rs.converged
     en = display.verdict_sentence(rs, "en")
-    assert "have not converged" in en and "N = 64 or larger" in en
+    assert "have not converged" in en and f"with N = {rs.verdict.suggested_n} " in en
     assert "尚未收敛" in display.verdict_sentence(rs, "zh")
     from types import SimpleNamespace
 

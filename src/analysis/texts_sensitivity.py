@@ -50,11 +50,11 @@ SENSITIVITY_TEXT: dict[str, dict[str, str]] = {
     "nb40_not_converged": {
         "zh": "**N = {n} 时 Sobol 指数尚未收敛**（总效应指数的 90% 区间最宽为 {widest:.2f}，{factor}；"
         "与 N = {n_half} 相比最大变动 {change:.2f}；标准为区间宽度 ≤ {ci_width:.2f} 且变动 ≤ {tolerance:.2f}）。"
-        "本页不把这些指数作为结论发布；请用 N = {n_next} 或更大重新生成。",
+        "本页不把这些指数作为结论发布；请用 N = {n_next}（预计最宽区间可缩至 {ci_width:.2f} 的样本量）重新生成。",
         "en": "**At N = {n} the Sobol indices have not converged** (widest 90 % interval of a total index "
         "{widest:.2f}, {factor}; largest change from N = {n_half}: {change:.2f}; the criteria are a width of at most "
         "{ci_width:.2f} and a change of at most {tolerance:.2f}). This page does not publish them as results: "
-        "render it again with N = {n_next} or larger.",
+        "render it again with N = {n_next} (the N at which the widest interval should shrink to {ci_width:.2f}).",
     },
     "nb40_h_factors": {"zh": "## 不确定因素", "en": "## The uncertain factors"},
     "nb40_factors": {
@@ -103,6 +103,10 @@ SENSITIVITY_TEXT: dict[str, dict[str, str]] = {
         "zh": "图中显示 {shown} 个{units}（前列、末尾及所关注的{unit_word}）；表中为全部 {n} 个。",
         "en": "The chart shows {shown} of the {units} (the top, the bottom and the {unit_word} followed); the table "
         "lists all {n}.",
+    },
+    "nb40_intervals_some_no_unit": {
+        "zh": "图中显示 {shown} 个{units}（前列与末尾）；表中为全部 {n} 个。",
+        "en": "The chart shows {shown} of the {units} (the top and the bottom); the table lists all {n}.",
     },
     "nb40_rank_axis": {"zh": "位次", "en": "rank"},
     "nb40_legend_interval": {"zh": "90% 区间", "en": "90 % interval"},

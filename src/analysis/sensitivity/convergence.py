@@ -110,6 +110,17 @@ class Convergence:
     ci_width: float = CI_WIDTH
     tolerance: float = TOLERANCE
 
+    @property
+    def suggested_n(self) -> int:
+        """The N to try next when not converged: bootstrap intervals narrow as 1/sqrt(N), so
+        the widest shrinks to ``ci_width`` near N (widest / ci_width)^2; that, rounded up to a
+        power of 2, and at least 2 N. N itself when converged."""
+        if self.converged:
+            return self.n
+        ratio = self.widest_ci / self.ci_width if self.ci_width > 0 else 2.0
+        wanted = max(2 * self.n, int(np.ceil(self.n * max(ratio, 1.0) ** 2)))
+        return 1 << int(np.ceil(np.log2(wanted)))
+
 
 def judge_convergence(
     table: pd.DataFrame, ci_width: float = CI_WIDTH, tolerance: float = TOLERANCE

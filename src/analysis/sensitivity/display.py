@@ -127,13 +127,13 @@ def inert_factors(rs: ReportSensitivity, lang: str, threshold: float = 0.01) -> 
 def verdict_sentence(rs: ReportSensitivity, lang: str) -> str:
     """Whether the Sobol indices converged at N, in one sentence (Markdown): the widest STi
     interval and the largest change from N/2, or — not converged — a plain statement that
-    they are not results, with the N to try next."""
+    they are not results, with the N to try next (:attr:`Convergence.suggested_n`)."""
     v = rs.verdict
     sizes = sorted(rs.convergence["N"].unique())
     values = {
         "n": v.n,
         "n_half": sizes[-2] if len(sizes) > 1 else v.n,
-        "n_next": 2 * v.n,
+        "n_next": v.suggested_n,
         "widest": v.widest_ci,
         "factor": factor_name(v.widest_factor, lang),
         "change": 0.0 if np.isnan(v.largest_change) else v.largest_change,
@@ -198,17 +198,17 @@ def sobol_figure(rs: ReportSensitivity, lang: str, title: str | None = None) -> 
 
 
 def convergence_figure(rs: ReportSensitivity, lang: str, title: str | None = None) -> Figure:
-    """Si (left) and STi (right) of every factor against N (log 2 axis), with bootstrap
-    90 % intervals as error bars: the convergence evidence at a glance."""
+    """Si (top) and STi (bottom) of every factor against N (log 2 axis), with bootstrap
+    90 % intervals as error bars: the convergence evidence at a glance. Stacked panels and
+    the legend below keep it readable on a phone."""
     import matplotlib.pyplot as plt
 
     table = rs.convergence
     sizes = sorted(table["N"].unique())
-    fig, axes = plt.subplots(1, 2, figsize=(8.0, 3.4), sharey=True)
+    fig, axes = plt.subplots(2, 1, figsize=(6.0, 5.6), sharex=True)
     factors = list(dict.fromkeys(table["factor"]))
-    for ax, (index, legend) in zip(
-        axes, (("Si", "nb40_legend_si"), ("STi", "nb40_legend_sti")), strict=True
-    ):
+    panels = (("Si", "nb40_legend_si"), ("STi", "nb40_legend_sti"))
+    for ax, (index, legend) in zip(axes, panels, strict=True):
         for k, factor in enumerate(factors):
             rows = table.loc[table["factor"] == factor].sort_values("N")
             value = rows[index].to_numpy(np.float64)
@@ -218,18 +218,18 @@ def convergence_figure(rs: ReportSensitivity, lang: str, title: str | None = Non
             n = rows["N"].to_numpy(np.float64) * 2**shift
             ax.errorbar(n, value, yerr=[value - low, high - value], marker="o", ms=4, capsize=2, lw=1.2,
                         color=PALETTE[k % len(PALETTE)], label=factor_name(factor, lang))  # fmt: skip
-        ax.set_xscale("log", base=2)
-        ax.set_xticks(sizes, [str(int(n)) for n in sizes])
-        ax.minorticks_off()
         ax.axhline(0, color="0.6", lw=0.8)
-        ax.set_title(word(legend, lang), fontsize=10)
-        ax.set_xlabel(word("nb40_n_axis", lang))
+        ax.set_ylabel(word(legend, lang))
         ax.spines[["top", "right"]].set_visible(False)
-    axes[0].set_ylabel(word("nb40_index_axis", lang))
-    axes[1].legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    axes[1].set_xscale("log", base=2)
+    axes[1].set_xticks(sizes, [str(int(n)) for n in sizes])
+    axes[1].minorticks_off()
+    axes[1].set_xlabel(word("nb40_n_axis", lang))
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, frameon=False, ncol=min(4, len(labels)), loc="lower center")
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     return fig
 
 

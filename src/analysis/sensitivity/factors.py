@@ -524,7 +524,9 @@ def factors_from_spec(
             labels, matrix = _weights_alternatives(
                 alternatives, fw, nominal_weights, weight_sets, seed, where_
             )
-            drawn = isinstance(alternatives, Mapping) and bool({"noise", "dirichlet"} & set(alternatives))
+            drawn = isinstance(alternatives, Mapping) and bool(
+                {"noise", "dirichlet"} & set(alternatives)
+            )
             factors.append(Factor(str(name), kind, tuple(labels), tuple(matrix), relative=drawn))
             continue
         if not isinstance(alternatives, list) or not alternatives:

@@ -360,7 +360,12 @@ def _method_weights(
     year = ctx.spec.get("year")
     try:
         _, (weights,) = engine.weigh_and_aggregate(
-            [x], [year], ctx.fw, aggregate_entry, ctx.weights_entry, ctx.fw.table["weight"].to_numpy()
+            [x],
+            [year],
+            ctx.fw,
+            aggregate_entry,
+            ctx.weights_entry,
+            ctx.fw.table["weight"].to_numpy(),
         )
     except InputError as err:
         raise _RunError(-1, f"{context}: {err}") from None
@@ -463,9 +468,7 @@ def run_sensitivity(
     nominal_weights = weight_vector(fw)
     if weights_entry is not None and nominal_build.weights is not None:
         nominal_weights = nominal_build.weights.reindex(fw.codes).to_numpy(np.float64)
-    ctx = _Context(
-        data, fw, base, list(units), pretreat, nominal_weights, source, weights_entry
-    )
+    ctx = _Context(data, fw, base, list(units), pretreat, nominal_weights, source, weights_entry)
 
     seed = section.get("seed") if seed is None else seed
     n = section.get("n") if n is None else n
