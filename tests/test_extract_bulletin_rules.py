@@ -259,3 +259,11 @@ def test_a_lists_unit_is_as_written_in_traditional_script():
 def test_a_scale_before_workers_counts_people():
     found = figures("30多万产业工人支撑起了发展。").iloc[0]
     assert (found["value_base"], found["base_unit"]) == (300000.0, "人")
+
+
+def test_prices_that_rise_or_fall_are_growth():
+    # blind round 7: the CPI categories of a bulletin (上涨/下跌 like 增长/下降)
+    found = figures("全年居民消费价格与上年持平,其中食品烟酒类下降0.5%,衣着类上涨0.2%,居住类下跌0.4%。")
+    assert set(found["measure"]) == {"growth_pct"}
+    assert found["value_base"].tolist() == [-0.5, 0.2, -0.4]
+    assert found["subject"].tolist() == ["食品烟酒类增长", "衣着类增长", "居住类增长"]
