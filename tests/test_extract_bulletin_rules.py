@@ -165,6 +165,8 @@ def test_a_structure_written_like_a_clock_is_a_structure():
     assert shares["value"].tolist() == [5.0, 40.0, 55.0]
     assert set(shares["period"]) == {"2022"} and set(shares["base_unit"]) == {"%"}
     assert figures("会议于14:08:30结束。")["unit"].tolist() == ["时间"]
+    assert figures("比赛于14:30开始。")["unit"].tolist() == ["时间"]  # 比赛 is no ratio
+    assert figures("城乡收入比为2:1。")["measure"].tolist() == ["ratio"]
 
 
 def test_small_and_fullwidth_colons_in_ratios_and_times():
