@@ -165,6 +165,8 @@ def test_a_structure_written_like_a_clock_is_a_structure():
     assert shares["value"].tolist() == [5.0, 40.0, 55.0]
     assert set(shares["period"]) == {"2022"} and set(shares["base_unit"]) == {"%"}
     assert figures("会议于14:08:30结束。")["unit"].tolist() == ["时间"]
+    assert figures("比赛于14:30开始。")["unit"].tolist() == ["时间"]  # 比赛 is no ratio
+    assert figures("城乡收入比为2:1。")["measure"].tolist() == ["ratio"]
 
 
 def test_small_and_fullwidth_colons_in_ratios_and_times():
@@ -259,3 +261,11 @@ def test_a_lists_unit_is_as_written_in_traditional_script():
 def test_a_scale_before_workers_counts_people():
     found = figures("30多万产业工人支撑起了发展。").iloc[0]
     assert (found["value_base"], found["base_unit"]) == (300000.0, "人")
+
+
+def test_prices_that_rise_or_fall_are_growth():
+    # blind round 7: the CPI categories of a bulletin (上涨/下跌 like 增长/下降)
+    found = figures("全年居民消费价格与上年持平,其中食品烟酒类下降0.5%,衣着类上涨0.2%,居住类下跌0.4%。")
+    assert set(found["measure"]) == {"growth_pct"}
+    assert found["value_base"].tolist() == [-0.5, 0.2, -0.4]
+    assert found["subject"].tolist() == ["食品烟酒类增长", "衣着类增长", "居住类增长"]

@@ -41,7 +41,7 @@ def _to_frame(rows: list[dict]) -> pd.DataFrame:
     for column, values in zip(FIGURE_COLUMNS, values_by_column, strict=True):
         dtype = _COLUMN_DTYPES[column]
         if dtype == "float64":
-            columns[column] = np.array([np.nan if v is None else v for v in values], dtype=dtype)
+            columns[column] = np.array(values, dtype=dtype)  # None becomes nan
         elif dtype == "int64":
             columns[column] = np.array(values, dtype=dtype)
         else:

@@ -20,10 +20,10 @@ _TARGET_CUE = re.compile(
 )
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
 _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
-_GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|提高|下降|减少|回落|降低|增加(?!值))[^,，;；。]{0,12}$")
+_GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|上涨|提高|下降|下跌|减少|回落|降低|增加(?!值))[^,，;；。]{0,12}$")
 #: 对经济增长的贡献率, 占GDP的比重 after a growth word: a share, not growth (§7, §14).
 _SHARE_AFTER_GROWTH = re.compile(r"^的?[^,，;；。]{0,4}?(?:贡献率|比重|占比|占)")
-_DECLINE_CUE = re.compile(r"(下降|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
+_DECLINE_CUE = re.compile(r"(下降|下跌|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
 _BASE_YEAR = re.compile(r"(?:比|较|同比|相比|对比)([0-9]{4})年")
 _GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增长|增速|增幅)")

@@ -236,7 +236,9 @@ def _date_month(match: re.Match, text: str, start: int, end: int, year: int | No
 
 #: 结构为5:40:55, 比例调整为6:30:64, 性别比为105:100: a structure or ratio written like
 #: a clock time (§4, §14).
-_STRUCTURE_BEFORE = re.compile(r"(?:结构|比例|构成|之比|比重|比)[^,，;；。\d]{0,6}$")
+_STRUCTURE_BEFORE = re.compile(
+    r"(?:结构|比例|构成|之比|比重)[^,，;；。\d]{0,6}$|(?<![上同相对较])比值?(?:为|是|达到?)?$"
+)
 
 
 def _time_of_day(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:

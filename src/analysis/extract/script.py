@@ -121,7 +121,7 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
         text = "".join(pieces)
     _mark_traditional_characters()
     flags = _char_flags(text)
-    if (flags & _FLAG_TRADITIONAL).any():
+    if flags.max(initial=0) >= _FLAG_TRADITIONAL:  # the highest bit: one pass, no temporary
         text = to_simplified(text)
         flags = _char_flags(text)
     return text, origin, flags
