@@ -45,7 +45,7 @@ def test_the_annual_report_runs_with_findings_first(
     warm_kernel: render.WarmKernel, study: str, year: int, lang: str, extra: dict
 ) -> None:
     (job,) = render.plan_jobs(
-        [NB], [year], {"lang": lang, "n": 8, **extra}, {"study": study}, study=load_study(study)
+        [NB], [year], {"lang": lang, "n": 16, **extra}, {"study": study}, study=load_study(study)
     )
     outcome = render.render_job(job)
     assert outcome.ok, outcome.error

@@ -281,7 +281,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
             implicit["figures_path"] = str(FIGURES)
         for lang in ("zh", "en"):
             planned = render.plan_jobs(
-                [notebook], [year], {"n": 8, "lang": lang}, implicit,
+                [notebook], [year], {"n": 16, "lang": lang}, implicit,
                 {year: list(units)} if units else None, study=study,
             )  # fmt: skip
             for job in planned:

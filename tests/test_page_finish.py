@@ -112,7 +112,7 @@ def test_outside_ipython_nothing_is_registered() -> None:
 
 def job(**parameters: object) -> ReportJob:
     notebook = config.NOTEBOOKS_DIR / "90-annual-report.ipynb"
-    defaults = {"study": "liyang", "year": None, "unit": None, "lang": "zh", "n": 64, "seed": 1,
+    defaults = {"study": "liyang", "year": None, "unit": None, "lang": "zh", "n": 2048, "seed": 1,
                 "figures_path": None, "sources_path": None}  # fmt: skip
     return ReportJob(2023, notebook, {"year": 2023, **parameters}, "index.html", "T", defaults)
 
@@ -123,7 +123,7 @@ def test_the_settings_are_words_without_reprs_or_paths() -> None:
     assert rows["Year"] == "2023" and rows["Language"] == "English"
     assert rows["Followed unit"] == "Liyang"  # the study's focus, by its English name
     assert rows["Figures table"] == "figures.csv"
-    assert rows["Sensitivity sample size N"] == "64" and rows["Random seed"] == "1"
+    assert rows["Sensitivity sample size N"] == "2048" and rows["Random seed"] == "1"
     assert "Sources table" not in rows  # unset: left out, never "None"
     text = how_made.appendix_html(job(), "zh", {"version": "0.1.0", "date": "2026-12-07"})
     assert "<h2>本报告的生成方式</h2>" in text and "<dt>语言</dt><dd>中文</dd>" in text

@@ -232,7 +232,7 @@ CASES = [
 def test_the_profile_notebook_runs_for_every_study_in_both_languages(
     warm_kernel, study: str, year: int, unit: str, lang: str, expected: list[str]
 ) -> None:
-    (job,) = render.plan_jobs([], [], {"lang": lang, "n": 8}, {"study": study}, units={year: [unit]},
+    (job,) = render.plan_jobs([], [], {"lang": lang, "n": 16}, {"study": study}, units={year: [unit]},
                               unit_notebooks=[NB60])
     outcome = render.render_job(job)
     assert outcome.ok, outcome.error
@@ -246,7 +246,7 @@ def test_the_profile_notebook_runs_for_every_study_in_both_languages(
 
 
 def test_a_unit_without_data_that_year_gets_one_line(warm_kernel) -> None:
-    (job,) = render.plan_jobs([], [], {"n": 8}, {"study": "prefecture-cities"}, units={2012: ["常州市"]},
+    (job,) = render.plan_jobs([], [], {"n": 16}, {"study": "prefecture-cities"}, units={2012: ["常州市"]},
                               unit_notebooks=[NB60])
     outcome = render.render_job(job)
     assert outcome.ok, outcome.error
@@ -264,12 +264,12 @@ def test_a_study_without_a_focus_needs_a_unit() -> None:
 def test_numbers_in_the_rank_sentence_come_from_the_intervals_table() -> None:
     from analysis import profile_page
 
-    page = profile_page.profile_page("liyang", 2024, "溧阳市", "zh", 8, 1)
+    page = profile_page.profile_page("liyang", 2024, "溧阳市", "zh", 16, 1)
     own = page.intervals.set_index("unit").loc["溧阳市"]
     sentence = profile_page.rank_section(page)[1]
     assert f"第 {int(own['nominal'])} 位" in sentence
     assert f"第 {round(own['q05'])}–{round(own['q95'])} 位" in sentence
-    assert f"{page.runs} 次" in sentence and page.runs == 8 * (4 + 2)
+    assert f"{page.runs} 次" in sentence and page.runs == 16 * (4 + 2)
 
 
 # ---------------------------------------------------------------------------- render --units
@@ -289,7 +289,7 @@ def test_render_units_plans_the_profile_as_each_units_page() -> None:
 
 def test_render_two_oecd_units_gives_their_profile_pages(tmp_path: Path) -> None:
     argv = ["render", "--study", "oecd-bli", "--years", "2016", "--units", "Korea", "Japan",
-            "--notebooks", "60", "-p", "n=8", "-p", "lang=en", "--workers", "1", "--no-progress",
+            "--notebooks", "60", "-p", "n=16", "-p", "lang=en", "--workers", "1", "--no-progress",
             "-o", str(tmp_path)]  # fmt: skip
     stdout = io.StringIO()
     with contextlib.redirect_stdout(stdout):

@@ -252,12 +252,11 @@ def test_the_annual_report_stops_on_an_unknown_language(warm_kernel: render.Warm
     assert "InputError: parameter 'lang' must be one of zh, en, got 'fr'" in outcome.error
 
 
-def test_the_uncertainty_notebook_runs_fast_and_seeded(warm_kernel: render.WarmKernel) -> None:
+def test_the_uncertainty_notebook_runs_seeded(warm_kernel: render.WarmKernel) -> None:
     notebook = config.NOTEBOOKS_DIR / "40-uncertainty-sensitivity.ipynb"
     (job,) = render.plan_jobs([notebook], [2023], {"n": 32})
     first, second = render.render_job(job), render.render_job(job)
     assert first.ok, first.error
-    assert first.seconds < 10
     assert "Sobol" in first.html and "数据：2020 年，21 个县级市" in first.html
     tables = [
         re.sub(r"<img[^>]+>|cell-id=[\w-]+|\bid=\"[\w-]+\"", "", o.html.split("</header>")[1])

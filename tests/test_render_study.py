@@ -247,7 +247,7 @@ def test_every_report_notebook_takes_the_core_parameters_with_one_n() -> None:
         assert not {"panel", "panel_path", "highlight", "framework"} & set(declared), path.name
         if "n" in declared:
             ns.add(declared["n"])
-    assert ns == {64}
+    assert ns == {2048}
 
 
 def test_notebooks_are_thin() -> None:

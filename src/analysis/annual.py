@@ -19,29 +19,35 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis import changes, findings
 from analysis import leave_out as lo
 from analysis.index import IndexResult
-from analysis.report import SENSITIVITY_FACTORS, ReportContext, localise
+from analysis.report import ReportContext, localise
 
 
 def report_sensitivity(ctx: ReportContext, n: int, seed: int) -> Any:
-    """The sensitivity run of the year's pages (annual report and notebook 40): the
-    study's data year, the report factors, ``n`` base rows of a quasi-random (Sobol'
-    sequence, SALib) Saltelli design, ``seed``.
-
-    The one place the annual report calls the sensitivity engine: when
-    :mod:`analysis.sensitivity` offers the shared report run (with its convergence
-    check), rewire this function to it.
-    """
+    """The sensitivity analysis of the year's pages: the one every page showing rank
+    intervals or Sobol indices (notebooks 40, 60, 90) reads,
+    :func:`analysis.sensitivity.report_sensitivity` on the study's data year with ``n``
+    base rows of a quasi-random (Sobol' sequence) Saltelli design and ``seed``; the same
+    call returns the same (cached) result, so one claim has one interval on every page."""
     from analysis import sensitivity
 
-    return sensitivity.run_sensitivity(
-        ctx.data, ctx.framework, ctx.spec, n=n, seed=seed, factors=SENSITIVITY_FACTORS,
-        sampler="salib", progress=False,
-    )  # fmt: skip
+    return sensitivity.report_sensitivity(ctx.data, ctx.framework, ctx.spec, n=n, seed=seed)
+
+
+def whole_rank_intervals(robust: Any) -> pd.DataFrame:
+    """``unit, nominal, median, q05, q95`` of a :func:`report_sensitivity` result with the
+    interval as every page prints it: in whole ranks, q05 rounded down and q95 up
+    (:func:`analysis.sensitivity.reporting.whole_rank_intervals`)."""
+    shown = robust.intervals
+    return shown.assign(
+        q05=shown["low"].astype("Float64").to_numpy(np.float64, na_value=np.nan),
+        q95=shown["high"].astype("Float64").to_numpy(np.float64, na_value=np.nan),
+    )[["unit", "nominal", "median", "q05", "q95"]]
 
 
 def heading(ctx: ReportContext, key: str, anchor: str, **values: Any) -> str:
@@ -79,14 +85,15 @@ def key_findings(
     rankings (:data:`analysis.findings.OFFICIAL_COLUMNS`), set beside the unit's rank."""
     from analysis.report import method_summary
 
-    runs = len(robust.runs)
+    runs = robust.runs
+    intervals = whole_rank_intervals(robust)
     if ctx.present:
         summary = method_summary(
             methods.scores, methods.agreement, ctx.framework, methods.nominal, ctx.unit, ctx.lang
         )
-        return findings.unit_findings(ctx, result, robust.ranks, runs, seed, comparison, summary, official)
+        return findings.unit_findings(ctx, result, intervals, runs, seed, comparison, summary, official)
     return findings.ranking_findings(
-        ctx, result, robust.ranks, runs, seed, left, comparison, methods.agreement, methods.nominal
+        ctx, result, intervals, runs, seed, left, comparison, methods.agreement, methods.nominal
     )
 
 

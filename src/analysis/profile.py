@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from analysis.regional.obstacle import Obstacle
     from analysis.study import Study
 
-#: the uncertain factors of the rank interval: those of the annual report's robustness section
-SAMPLER = "salib"
-
 
 # ---------------------------------------------------------------------------- pure tables
 
@@ -250,23 +247,22 @@ def nominal_scores(study: Study, data_year: int) -> pd.DataFrame:
 
 @lru_cache(maxsize=16)
 def _intervals(path: str, data_year: int, n: int, seed: int) -> tuple[pd.DataFrame, int]:
-    from analysis import sensitivity
+    from analysis import annual, sensitivity
 
     study = _study(path)
     data = study.panel.loc[study.panel["year"] == data_year].reset_index(drop=True)
-    result = sensitivity.run_sensitivity(
-        data, study.framework, {**study.spec, "year": data_year}, n=n, seed=seed,
-        factors=sensitivity.DEFAULT_FACTORS, sampler=SAMPLER, sobol=False, progress=False,
-    )  # fmt: skip
-    return result.ranks, len(result.runs)
+    spec = {**study.spec, "year": data_year}
+    shared = sensitivity.report_sensitivity(data, study.framework, spec, n=n, seed=seed)
+    return annual.whole_rank_intervals(shared), shared.runs
 
 
 def rank_intervals(study: Study, data_year: int, n: int, seed: int) -> tuple[pd.DataFrame, int]:
     """Every unit's Monte Carlo rank interval in ``data_year``: ``(ranks, runs)`` with
-    ``ranks`` = ``unit, nominal, median, q05, q95`` (:func:`analysis.sensitivity.run_sensitivity`
-    on the study's spec with the reports' factors, SALib's Sobol design of ``n`` base rows,
-    ``seed``). The one place the profile calls the sensitivity engine; computed once per
-    process for a year, ``n`` and ``seed`` and shared by every unit's page."""
+    ``ranks`` = ``unit, nominal, median, q05, q95``, the interval in whole ranks as every
+    page prints it (:func:`analysis.annual.whole_rank_intervals`) from the analysis the
+    year's pages share (:func:`analysis.sensitivity.report_sensitivity`: the reports'
+    factors on a Sobol' design of ``n`` base rows, ``seed``). Computed once per process
+    for a year, ``n`` and ``seed`` and shared by every unit's page."""
     ranks, runs = _intervals(str(study.path), int(data_year), int(n), int(seed))
     return ranks.copy(), runs
 

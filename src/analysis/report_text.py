@@ -36,11 +36,13 @@ d<sub>j</sub> = −1 时 y<sub>ij</sub> → 100 − y<sub>ij</sub>。
 平均绝对位次变动 (1/n) Σ<sub>i</sub> |s<sub>i</sub>|，Spearman ρ（平均位次处理并列）、Kendall τ-b，前 K 名重合数。
 
 **稳健性。** 不确定因素及其备选：权重（基准权重上加 ±25% 均匀噪声，100 组）、标准化（最小–最大 [1, 100] 或 z 分数 100 + 10z）、\
-聚合（算术或几何平均）、缩尾上限（1–5 个点）。按 Saltelli 设计抽取 N (d + 2) = {runs} 次运行（种子 {seed}）。\
+聚合（算术或几何平均）、缩尾上限（1–5 个点）。按 Saltelli 设计抽取 N (d + 2) = {runs} 次运行，基础样本取自加扰的 Sobol' 准随机序列（SALib，种子 {seed}）；\
+同一年份的各页报告共用这一次分析。\
 每次运行的输出为 COINr 的平均绝对位次变动 y = (1/n) Σ<sub>i</sub> |r<sub>i</sub> − r<sub>i</sub><sup>0</sup>|。\
 一阶指数（Saltelli 2010）S<sub>i</sub> = (1/N) Σ f(B) (f(A<sub>B</sub><sup>(i)</sup>) − f(A)) / V(y)，\
 总效应指数（Jansen 1999）S<sub>Ti</sub> = (1/2N) Σ (f(A) − f(A<sub>B</sub><sup>(i)</sup>))<sup>2</sup> / V(y)；\
-区间为 bootstrap 的 5% 与 95% 分位。位次区间为各次运行中该{unit_word}位次的 5%–95% 分位（线性插值）。"""
+区间为 bootstrap 的 5% 与 95% 分位；估计误差会使指数略小于 0 或大于 1，显示时截断到 [0, 1]。\
+位次区间为各次运行中该{unit_word}位次的 5%–95% 分位（线性插值），向外取整为整数位次。"""
 
 PIPELINE_EN = """\
 **Pipeline (spec `{spec}`, after the OECD/JRC *Handbook on Constructing Composite Indicators*, 2008, and COINr).**
@@ -72,12 +74,14 @@ and the overlap of the top K.
 
 **Robustness.** Uncertain factors and their alternatives: weights (±25 % uniform noise around the nominal \
 weights, 100 sets), normalisation (min–max to [1, 100] or z-scores 100 + 10z), aggregation (arithmetic or \
-geometric mean), winsorisation limit (1–5 points). A Saltelli design draws N (d + 2) = {runs} runs (seed {seed}). \
+geometric mean), winsorisation limit (1–5 points). A Saltelli design draws N (d + 2) = {runs} runs from a scrambled \
+Sobol' quasi-random sequence (SALib, seed {seed}); every page of a report year shares this one analysis. \
 Each run's output is COINr's mean absolute rank shift y = (1/n) Σ<sub>i</sub> |r<sub>i</sub> − r<sub>i</sub><sup>0</sup>|. \
 First-order index (Saltelli 2010) S<sub>i</sub> = (1/N) Σ f(B) (f(A<sub>B</sub><sup>(i)</sup>) − f(A)) / V(y); \
 total index (Jansen 1999) S<sub>Ti</sub> = (1/2N) Σ (f(A) − f(A<sub>B</sub><sup>(i)</sup>))<sup>2</sup> / V(y); \
-intervals are bootstrap 5th and 95th percentiles. A {unit_word}'s rank interval is the 5th–95th percentile \
-(linear interpolation) of its rank over the runs."""
+intervals are bootstrap 5th and 95th percentiles; estimation noise can put an index slightly below 0 or above 1, \
+shown clipped to [0, 1]. A {unit_word}'s rank interval is the 5th–95th percentile (linear interpolation) of its \
+rank over the runs, rounded outwards to whole ranks."""
 
 
 #: every heading and paragraph of the report notebooks, in both languages
