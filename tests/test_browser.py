@@ -267,12 +267,13 @@ EDITIONS = (("oecd-bli", 2017, ("Korea", "Japan")), ("liyang", 2023, ()))
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small set in both languages, one pool for all: the OECD annual report of 2017 with
-    two unit reports, and the liyang annual report of 2023 (N = 8 for speed)."""
+    two unit profiles, and the liyang annual report of 2023 (N = 16 for speed)."""
     from analysis import config, render
     from analysis.study import load_study
 
     out = tmp_path_factory.mktemp("rendered")
     notebook = config.NOTEBOOKS_DIR / "90-annual-report.ipynb"
+    profile = config.NOTEBOOKS_DIR / "60-unit-profile.ipynb"
     jobs, folders = [], {}
     for study_name, year, units in EDITIONS:
         study = load_study(study_name)
@@ -282,7 +283,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for lang in ("zh", "en"):
             planned = render.plan_jobs(
                 [notebook], [year], {"n": 16, "lang": lang}, implicit,
-                {year: list(units)} if units else None, study=study,
+                {year: list(units)} if units else None, unit_notebooks=[profile], study=study,
             )  # fmt: skip
             for job in planned:
                 folders[(study_name, lang, job.label)] = out / f"{study_name}-{lang}"
@@ -302,15 +303,6 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-#: problems of the notebooks' own text, owned outside the render layer, that the page
-#: cannot fix: (page, kind). Each is listed with its owner; remove it when it is fixed.
-NOTEBOOK_PROBLEMS = {
-    # the English annual report still prints Chinese figure names, units and headline
-    # numbers outside quotes (notebook 90 / report.py: "annual" and "english")
-    ("liyang-en/2023/index.html", "lang"),
-}
-
-
 @pytest.fixture(scope="module")
 def browser_problems(rendered: Path) -> list[check.Problem]:
     problems, heights = check.check_pages(rendered)
@@ -322,29 +314,20 @@ def browser_problems(rendered: Path) -> list[check.Problem]:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_rendered_pages_pass_the_browser_check_in_both_languages(browser_problems: list) -> None:
-    problems = [p for p in browser_problems if (p.page, p.kind) not in NOTEBOOK_PROBLEMS]
-    assert not problems, "\n" + check.summary(problems)
-
-
-@needs_chromium
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.xfail(reason="notebook-level problems owned outside the render layer", strict=False)
-def test_the_notebook_level_problems_are_fixed(browser_problems: list) -> None:
     assert not browser_problems, "\n" + check.summary(browser_problems)
 
 
 @needs_chromium
 @pytest.mark.browser
 @pytest.mark.slow
-def test_screenshots_of_an_annual_report_and_a_unit_report_per_language(rendered: Path) -> None:
+def test_screenshots_of_an_annual_report_and_a_unit_profile_per_language(rendered: Path) -> None:
     """Kept under reports/screenshots/ so that a reviewer can look without a browser."""
     shots = {
         f"annual-report-{lang}.png": rendered / f"liyang-{lang}" / "2023" / "index.html"
         for lang in ("zh", "en")
     }
     shots |= {
-        f"unit-report-{lang}.png": rendered / f"oecd-bli-{lang}" / "2017" / "units" / "Korea.html"
+        f"unit-profile-{lang}.png": rendered / f"oecd-bli-{lang}" / "2017" / "units" / "Korea.html"
         for lang in ("zh", "en")
     }
     for name, page in shots.items():

@@ -194,8 +194,15 @@ def figures_line(ctx: ReportContext, figures: pd.DataFrame, reports: pd.DataFram
     before = indicators.loc[indicators["doc_year"] == str(previous)]
     seen = set(before["subject"].astype(str))
     new = [s for s in dict.fromkeys(now["subject"].astype(str)) if s not in seen]
+    if ctx.lang == "zh":
+        examples = "、".join(new[:5])
+    else:  # the subjects' English names (the study's glossary), each named once
+        from analysis.figures_display import subject_name, subjects_glossary
+
+        glossary = subjects_glossary(ctx.study.path, ctx.study.name)
+        examples = "; ".join(dict.fromkeys(subject_name(s, "en", glossary) for s in new[:5]))
     return ctx.t("new_figures", n_now=len(now), previous=previous, n_before=len(before),
-                 n_new=len(new), examples="、".join(new[:5]) if new else ctx.t("none_listed"))  # fmt: skip
+                 n_new=len(new), examples=examples if new else ctx.t("none_listed"))  # fmt: skip
 
 
 def peer_map(ctx: ReportContext, result: IndexResult) -> Any:

@@ -182,12 +182,12 @@ PROFILE_TEXT: dict[str, dict[str, str]] = {
     },
     "p60_legend_score": {"zh": "指数得分", "en": "index score"},
     # ---- appendix
-    "p60_h_appendix": {"zh": "## 本页如何生成", "en": "## How this page was made"},
+    "p60_h_appendix": {"zh": "## 本页的方法", "en": "## Methods of this page"},
     "p60_appendix": {
         "zh": "- 数据：{data_label}，{data_year} 年。\n"
         "- 指数：框架 `{framework}` 的 {n_ind} 个指标、{n_dims} 个维度，规格 `{spec}`（见年度报告附录）。\n"
         "- 位次区间：蒙特卡罗 {runs} 次运行（SALib Sobol 设计，N = {n_base}，种子 {seed}），因素为权重（±25% 噪声）、"
-        "标准化、聚合和缩尾上限；区间为 5%–95% 分位。\n"
+        "标准化、聚合和缩尾上限；区间为 5%–95% 分位，向外取整为整数位次（与同年其他各页相同）。\n"
         "- 指标位次：按原始数值和指标方向排序，1 = 最好，并列取最好位次。\n"
         "- 障碍度：在指数使用的标准化数值上计算（障碍度模型）。",
         "en": "- Data: {data_label}, {data_year}.\n"
@@ -195,7 +195,7 @@ PROFILE_TEXT: dict[str, dict[str, str]] = {
         "annual report's appendix).\n"
         "- Rank interval: {runs} Monte Carlo runs (SALib Sobol design, N = {n_base}, seed {seed}) varying the "
         "weights (±25% noise), normalisation, aggregation and winsorisation limit; the interval is the 5th–95th "
-        "percentile.\n"
+        "percentile rounded outwards to whole ranks (the same on every page of the year).\n"
         "- Indicator ranks: on the raw values in the indicator's direction, 1 = best, ties take the best rank.\n"
         "- Obstacle degrees: on the normalised values the index aggregates (obstacle-degree model).",
     },

@@ -45,7 +45,7 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .qci-table-tools button { font: inherit; padding: 0.15rem 0.6rem; cursor: pointer; }
 header.qci-report { margin: 1rem 0 0.5rem; }
 header.qci-report .qci-download { margin-top: 0.4rem; font-size: 0.9rem; }
-section.qci-how-made { margin: 2.5rem 0 2rem; padding: 0.8rem 1rem; border-top: 2px solid #d8dee4;
+section.qci-how-made { font-family: var(--qci-cjk-fonts); margin: 2.5rem 0 2rem; padding: 0.8rem 1rem; border-top: 2px solid #d8dee4;
   font-size: 0.9rem; color: #333; }
 section.qci-how-made h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
 section.qci-how-made dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem;
