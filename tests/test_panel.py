@@ -301,8 +301,30 @@ def test_panel_command_writes_panel_and_conflicts(test_data, tmp_path, capsys):
     panel = pd.read_csv(out)
     assert list(panel.columns) == list(COLUMNS) and (panel["unit"] == "溧阳市").all()
     assert (tmp_path / "liyang_panel_conflicts.csv").exists()
+    assert (tmp_path / "liyang_panel_warnings.csv").exists()
     assert main(["panel", "--census", "-o", str(tmp_path / "census.csv")]) == 0
     assert pd.read_csv(tmp_path / "census.csv")["unit"].nunique() == 27  # 26 in 2010, 21 in 2020
+
+
+def test_panel_command_says_which_figures_it_left_out(test_data, tmp_path, capsys):
+    """A figure whose value cannot be read does not make its indicator vanish unsaid: the
+    command counts it and lists it, with its reason, in PANEL_warnings.csv."""
+    from analysis.cli import main
+
+    folder = test_data / "panel"
+    figures = pd.read_csv(folder / "figures_dev_gold.csv", dtype=str, keep_default_na=False)
+    gdp = figures.index[(figures["is_indicator"] == "yes") & figures["subject"].eq("规上工业总产值")][0]
+    figures.loc[gdp, "value_base"] = "n/a"
+    broken = tmp_path / "figures.csv"
+    figures.to_csv(broken, index=False)
+    out = tmp_path / "panel.csv"
+    assert main(["panel", "--figures", str(broken), "--sources", str(folder / "sources.csv"),
+                 "-o", str(out)]) == 0  # fmt: skip
+    said = capsys.readouterr().out
+    assert "unreadable value" in said and "panel_warnings.csv" in said
+    warnings = pd.read_csv(tmp_path / "panel_warnings.csv")
+    row = warnings.loc[warnings["reason"] == "unreadable_value"]
+    assert len(row) == 1 and row["start"].iloc[0] == int(figures.loc[gdp, "start"])
 
 
 def test_read_panel_keeps_the_rows_asked_for_before_checking_duplicates(tmp_path) -> None:

@@ -3,8 +3,10 @@
 ``qci panel --figures FIGURES.csv [--sources SOURCES.csv] [--framework FW] -o PANEL.csv``
 writes ``unit,year,indicator,value,doc,start,end,quote`` for every unit the texts report
 on (each text's unit: the sources ``unit`` column, else its ``title``, else the text's
-first lines found beside SOURCES.csv, else its file name, else ``--unit``), and the
-conflicts within each unit to ``PANEL_conflicts.csv``.
+first lines found beside SOURCES.csv, else its file name, else ``--unit``), the
+conflicts within each unit to ``PANEL_conflicts.csv``, and every indicator figure left out
+of the panel (a value or period that cannot be read, another subject) or filed under
+another quality, with its reason, to ``PANEL_warnings.csv``: nothing vanishes unsaid.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         type=output_path,
         metavar="PANEL.csv",
-        help="long panel; with --figures also PANEL_conflicts.csv beside it",
+        help="long panel; with --figures also PANEL_conflicts.csv and PANEL_warnings.csv beside it",
     )
 
 
@@ -106,9 +108,12 @@ def run(args: argparse.Namespace) -> int:
     write_csv(res.panel, out)
     conflicts = out.with_name(f"{out.stem}_conflicts.csv")
     write_csv(res.conflicts, conflicts)
+    warnings = out.with_name(f"{out.stem}_warnings.csv")
+    write_csv(res.warnings, warnings)
     print(
         f"qci panel: {len(res.panel)} values of {res.panel['indicator'].nunique()} indicators "
         f"for {res.panel['unit'].nunique()} units from {res.matched['doc'].nunique()} texts -> {out}; "
         f"{len(res.conflicts)} conflicting figures -> {conflicts} (rule: {res.rule})"
     )
+    print(f"qci panel: {res.summary()} -> {warnings}")
     return 0
