@@ -17,6 +17,7 @@ Items are lists of Markdown strings, tables and figures, shown by
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -179,6 +180,10 @@ def changes_items(
     return items
 
 
+#: a Chinese character
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def figures_line(ctx: ReportContext, figures: pd.DataFrame, reports: pd.DataFrame) -> str:
     """One line: the indicator figures of the reports published in the report year
     against those of the previous publication year, and the subjects new this year."""
@@ -196,13 +201,16 @@ def figures_line(ctx: ReportContext, figures: pd.DataFrame, reports: pd.DataFram
     new = [s for s in dict.fromkeys(now["subject"].astype(str)) if s not in seen]
     if ctx.lang == "zh":
         examples = "、".join(new[:5])
-    else:  # the subjects' English names (the study's glossary), each named once
-        from analysis.figures_display import subject_name, subjects_glossary
+    else:  # the subjects' English names (the study's glossary); a subject without one is not an example
+        from analysis.figures_display import subjects_glossary
 
         glossary = subjects_glossary(ctx.study.path, ctx.study.name)
-        examples = "; ".join(dict.fromkeys(subject_name(s, "en", glossary) for s in new[:5]))
+        named = [glossary.get(s) or (None if _HAN.search(s) else s) for s in new]
+        examples = "; ".join(list(dict.fromkeys(n for n in named if n))[:5])
+    if not examples:
+        return ctx.t("new_figures_count", n_now=len(now), previous=previous, n_before=len(before), n_new=len(new))
     return ctx.t("new_figures", n_now=len(now), previous=previous, n_before=len(before),
-                 n_new=len(new), examples=examples if new else ctx.t("none_listed"))  # fmt: skip
+                 n_new=len(new), examples=examples)  # fmt: skip
 
 
 def peer_map(ctx: ReportContext, result: IndexResult) -> Any:

@@ -224,6 +224,12 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
         "en": "The reports published in {year} quote {n_now} indicator figures ({n_before} in those published in "
         "{previous}); subjects not quoted the year before: {n_new} (e.g. {examples}).",
     },
+    "new_figures_count": {
+        "zh": "资料在 {year} 年发布的报告中引用了 {n_now} 个指标数字（{previous} 年发布的报告中为 {n_before} 个），"
+        "其中 {n_new} 项内容上一年没有引用。",
+        "en": "The reports published in {year} quote {n_now} indicator figures ({n_before} in those published in "
+        "{previous}); subjects not quoted the year before: {n_new}.",
+    },
     "new_figures_first": {
         "zh": "资料在 {year} 年发布的报告中引用了 {n_now} 个指标数字；此前没有报告。",
         "en": "The reports published in {year} quote {n_now} indicator figures; there are no earlier reports.",
