@@ -242,3 +242,14 @@ def test_the_peer_table_gives_each_units_group_in_the_reports_language(built, fw
         assert table.columns[0] == report.text("col_group", lang)
         assert table.loc[ctx.unit_name].iloc[0] == expected
     assert report.report_context("prefecture-cities", 2010).groups is None
+
+
+def test_highlight_row_takes_a_table_whose_index_repeats() -> None:
+    """A unit on several rows (e.g. one per winsorised indicator) is highlighted on each."""
+    table = pd.DataFrame({"indicator": ["a", "b", "a"]}, index=pd.Index(["X", "Y", "X"], name="Name"))
+    html = report.highlight_row(table, "X").to_html()
+    assert html.count("background-color: #ffe08a") >= 1 and "Name" in html
+    styled = report.highlight_row(table, "X")
+    styled.to_html()  # computes the styles
+    assert {r for (r, _c) in styled.ctx} == {0, 2}  # both rows of X, not Y's
+    assert report.highlight_row(table, None).to_html()
