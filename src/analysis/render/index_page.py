@@ -147,6 +147,7 @@ body {{ font-family: "QCI Noto Sans CJK SC", "Noto Sans CJK SC", "Source Han San
   color: #222; line-height: 1.6; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; vertical-align: top; padding: .4rem .8rem; border-bottom: 1px solid #ddd; }}
+td {{ overflow-wrap: anywhere; }}
 th {{ width: 5rem; }}
 ul {{ margin: 0; padding-left: 1.2rem; }}
 details ul {{ columns: 14rem; }}
