@@ -75,7 +75,7 @@ def test_unit_profile_agrees_with_the_index(built, fw) -> None:
 def test_peer_table_is_ranked_and_localised(built, fw) -> None:
     table = report.peer_table(built.scores, fw, "en", {"溧阳市": "Liyang"})
     assert len(table) == 21 and table.columns[0] == "Quality-city index (census proxies)"
-    assert table.index.name == "Name" and table.iloc[0, 0].endswith("(1)")
+    assert table.index.name == "name" and table.iloc[0, 0].endswith("(1)")
     assert re.fullmatch(r"\d+\.\d \(\d+\)", table.loc["Liyang"].iloc[0])
     assert "溧阳市" not in table.index  # display names, not codes
 
@@ -114,8 +114,8 @@ def test_across_years_and_coverage() -> None:
         }
     )
     wide = report.across_years(panel, fw, "en")
-    assert list(wide.columns) == ["Dimension", "Indicator", "Unit", 2022, 2023]
-    assert wide.loc[0, "Indicator"] == "GDP" and wide.loc[0, 2023] == 2.0
+    assert list(wide.columns) == ["dimension", "indicator", "unit", 2022, 2023]
+    assert wide.loc[0, "indicator"] == "GDP" and wide.loc[0, 2023] == 2.0
     assert pd.isna(wide.loc[1, 2022])
     counts = report.coverage(panel, fw, "zh")
     assert counts.loc["经济发展", 2023] == 1 and counts.loc["社会治理", 2023] == 1

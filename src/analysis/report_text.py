@@ -254,13 +254,13 @@ TEXT: dict[str, dict[str, str]] = {
         "{units} and these indicators; the data stop at {last_year}.",
     },
     "unit_word": {"zh": "单位", "en": "unit"},
-    "col_unit": {"zh": "名称", "en": "Name"},
-    "col_quality": {"zh": "维度", "en": "Dimension"},
-    "col_group": {"zh": "区域", "en": "Group"},
-    "col_indicator": {"zh": "指标", "en": "Indicator"},
-    "col_unit_of": {"zh": "单位", "en": "Unit"},
-    "col_in_framework": {"zh": "框架中的指标数", "en": "In the framework"},
-    "col_method": {"zh": "方法", "en": "Method"},
+    "col_unit": {"zh": "名称", "en": "name"},
+    "col_quality": {"zh": "维度", "en": "dimension"},
+    "col_group": {"zh": "区域", "en": "group"},
+    "col_indicator": {"zh": "指标", "en": "indicator"},
+    "col_unit_of": {"zh": "单位", "en": "unit"},
+    "col_in_framework": {"zh": "框架中的指标数", "en": "in the framework"},
+    "col_method": {"zh": "方法", "en": "method"},
 }
 
 
