@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from analysis.files import write_text
 from analysis.render.jobs import UNITS_FOLDER, ReportOutcome
-from analysis.render.page import embed_cjk_font
+from analysis.render.page import embed_cjk_font, html_language
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
@@ -76,7 +76,7 @@ def write_index(out_dir: Path, failures: Sequence[ReportOutcome] = (), study: An
         f"{study.title_in(lang)} · {words['reports']}" if study is not None else words["reports"]
     )
     page = INDEX_TEMPLATE.format(
-        lang="zh-CN" if lang == "zh" else "en",
+        lang=html_language(lang),
         title=html.escape(title),
         intro=words["intro"],
         filter=FILTER_BOX.format(**words) if n_units else "",
