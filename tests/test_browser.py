@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from analysis.render import check
+from analysis.render.page import EMBEDDED_FONT_FAMILY
 
 CHROMIUM = check.find_chromium()
 needs_chromium = pytest.mark.skipif(
@@ -183,6 +184,17 @@ PAGES = {
         '<html lang="en"><head><meta charset="utf-8"></head><body><pre>Traceback (most recent '
         "call last):\n  KeyError: 'score'</pre></body></html>"
     ),
+    "folded-nan.html": (  # what a reader can unfold is checked
+        '<html lang="en"><head><meta charset="utf-8"></head><body><p>Scores.</p>'
+        "<details><summary>Show again</summary><p>Liyang: NaN</p></details></body></html>"
+    ),
+    "unembedded-font.html": (  # Chinese outside the embedded font: boxes where no CJK font is
+        '<html lang="zh-CN"><head><meta charset="utf-8"><style>@font-face { font-family: '
+        f'"{EMBEDDED_FONT_FAMILY}"; src: local("no such font"); }} body {{ font-family: '
+        f'"{EMBEDDED_FONT_FAMILY}", sans-serif; }} summary {{ font-family: sans-serif; }}</style>'
+        "</head><body><p>溧阳市综合得分第六位。</p><details><summary>再次展开本节</summary>"
+        "<p>本节与上一期相同。</p></details></body></html>"
+    ),
     "hidden.html": (  # text a reader cannot see is not checked
         '<html lang="en"><head><meta charset="utf-8"></head><body><p>Fine.</p>'
         '<p style="display:none">NaN /home/x</p><script>var x = "NaN";</script></body></html>'
@@ -221,6 +233,8 @@ def test_a_clean_page_passes_with_a_wide_table_in_a_scrolling_wrapper(checked: d
         ("path.html", [("path", None)]),
         ("wrong-lang.html", [("lang", None)]),
         ("traceback.html", [("traceback", None)]),
+        ("folded-nan.html", [("empty-value", None)]),
+        ("unembedded-font.html", [("font", None)]),
     ],
 )
 def test_each_check_finds_its_problem_in_chromium(checked: dict, page: str, kinds: list) -> None:

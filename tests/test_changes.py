@@ -59,6 +59,6 @@ def test_the_changes_section_says_same_data_in_one_line_and_counts_figures() -> 
     items = annual.changes_items(ctx, annual.comparison_of(ctx))
     texts = [i for i in items if isinstance(i, str)]
     assert ctx.t("changes_same", previous=2023) in texts
-    assert annual.unchanged_note(ctx).startswith("*This section is the same as in the 2023 report")
+    assert annual.unchanged_note(ctx).startswith("*The results of this section are the same as in the 2023 report")
     assert annual.unchanged_note(report.report_context("oecd-bli", 2017, None, "en")) == ""
     assert annual.signed(6) == "+6" and annual.signed(-1) == "−1" and annual.signed(0) == "0"

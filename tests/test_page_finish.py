@@ -222,3 +222,40 @@ def test_small_multiples_name_their_kind_once_and_list_the_panel_titles() -> Non
         ax.hist([1, 2, 2, 3], bins=3)
         ax.set_title(f"v{i}")
     assert display.describe_figure(fig) == "6 panels: Bar chart. v0, v1, v2, v3, v4, v5"
+
+
+# --------------------------------------------------------------------------- folds
+
+
+def cell(*outputs: str) -> str:
+    """A cell as nbconvert's lab template writes it, one output area child per output."""
+    children = "".join(f'<div class="jp-OutputArea-child">{o}</div>' for o in outputs)
+    return f'<div class="jp-Cell"><div class="jp-OutputArea jp-Cell-outputArea">{children}</div></div>'
+
+
+def test_a_fold_marker_folds_the_rest_of_its_cell_up_to_an_end_marker() -> None:
+    start = '<div class="qci-fold-start" data-summary="Show this section again"></div>'
+    end = '<div class="qci-fold-end"></div>'
+    soup = BeautifulSoup(
+        cell("<h2>Methods</h2><p>Unchanged.</p>", start, "<p>one</p>", "<table></table>", end, "<h3>Official</h3>")
+        + cell("<h2>Next</h2>"),
+        "html.parser",
+    )
+    assert page.fold_sections(soup) == 1
+    details = soup.find("details", class_="qci-fold")
+    assert details.summary.get_text() == "Show this section again"
+    assert details.find("p").get_text() == "one" and details.find("table") is not None
+    # the heading and the one line stay visible, as does what follows the end marker
+    assert details.find("h2") is None and details.find("h3") is None
+    assert soup.find("h3").find_parent("details") is None and soup.find("h2", string="Next").find_parent("details") is None
+    assert soup.find(class_="qci-fold-start") is None and soup.find(class_="qci-fold-end") is None
+    assert details.find_previous("p").get_text() == "Unchanged."
+
+
+def test_a_fold_without_end_marker_ends_with_its_cell_and_no_marker_no_fold() -> None:
+    start = '<div class="qci-fold-start" data-summary="again"></div>'
+    soup = BeautifulSoup(cell("<h2>Robust</h2>", start, "<p>a</p>", "<p>b</p>") + cell("<p>c</p>"), "html.parser")
+    assert page.fold_sections(soup) == 1
+    assert [p.get_text() for p in soup.find("details").find_all("p")] == ["a", "b"]
+    plain = BeautifulSoup(cell("<h2>Robust</h2>", "<p>a</p>"), "html.parser")
+    assert page.fold_sections(plain) == 0 and plain.find("details") is None

@@ -536,3 +536,26 @@ def test_chinese_is_drawn_with_the_embedded_font_not_tofu(result: dict, tmp_path
     assert not np.array_equal(shots["with", "溧阳"], shots["with", "品质"])
     assert not np.array_equal(shots["with", "溧阳"], shots["without", "溧阳"])
     assert (shots["with", "溧阳"] < 0.5).any(), "nothing drawn"
+
+
+def test_a_report_folds_the_sections_it_repeats_from_the_previous_one(result: dict) -> None:
+    """2022 and 2023 read the same census: the 2023 report says so in one line under each
+    index section's heading and folds the rest (still in the page, for a forwarded copy);
+    the official rankings, which change with the reports, stay open; 2022 folds nothing."""
+    from bs4 import BeautifulSoup
+
+    from analysis import report
+
+    ctx = report.report_context("liyang", 2023, None, "zh")
+    first = BeautifulSoup((result["out"] / "2022" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    again = BeautifulSoup((result["out"] / "2023" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert first.find("details", class_="qci-fold") is None
+    folds = again.find_all("details", class_="qci-fold")
+    assert len(folds) == 4  # peers, methods, robustness, the regional section
+    assert {f.summary.get_text() for f in folds} == {ctx.t("fold_summary")}
+    note = ctx.t("unchanged_section", previous=2022).strip("*")
+    assert again.get_text().count(note) == 4
+    assert all(f.find(["h1", "h2"]) is None for f in folds)  # headings stay outside
+    assert all(f.find("table") is not None or f.find("img") is not None for f in folds)
+    official = again.find(string=lambda s: s and ctx.t("fig_h_rankings").lstrip("# ") in s)
+    assert official is not None and official.find_parent("details") is None

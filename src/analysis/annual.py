@@ -9,6 +9,7 @@ function                       what it gives
 :func:`leave_out_items`        the leave-one-out subsection (text and table)
 :func:`changes_items`          what changed since the previous report, like for like
 :func:`peer_map`               the map of the units with the followed one outlined, or a line
+:func:`begin_fold`             folds the rest of a section unchanged since the previous report
 =============================  ==============================================================
 
 Items are lists of Markdown strings, tables and figures, shown by
@@ -17,6 +18,7 @@ Items are lists of Markdown strings, tables and figures, shown by
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -64,6 +66,56 @@ def unchanged_note(ctx: ReportContext) -> str:
     if previous is None or not previous["same_data"]:
         return ""
     return ctx.t("unchanged_section", previous=previous["previous"])
+
+
+#: the class of the marker :func:`begin_fold` prints and the page folds from
+#: (:func:`analysis.render.page.fold_sections`)
+FOLD_START = "qci-fold-start"
+#: the class of the marker :func:`end_fold` prints: the fold stops before it
+FOLD_END = "qci-fold-end"
+
+
+def fold_marker(ctx: ReportContext, end: bool = False) -> str:
+    """The HTML marker that opens (or closes) the fold of a section unchanged since the
+    previous report, '' when the section changed: the page then shows the heading and
+    :func:`unchanged_note`'s one line, and the repeated content in a closed
+    ``<details>`` whose summary is the ``fold_summary`` text (a forwarded report stays
+    whole; nobody reads the same section twice)."""
+    if not unchanged_note(ctx):
+        return ""
+    if end:
+        return f'<div class="{FOLD_END}"></div>'
+    summary = html.escape(ctx.t("fold_summary"), quote=True)
+    return f'<div class="{FOLD_START}" data-summary="{summary}"></div>'
+
+
+def begin_fold(ctx: ReportContext) -> None:
+    """Print :func:`fold_marker` (nothing when the section changed)."""
+    _display_marker(fold_marker(ctx))
+
+
+def end_fold(ctx: ReportContext) -> None:
+    """Print the marker that ends the fold :func:`begin_fold` opened (nothing when none)."""
+    _display_marker(fold_marker(ctx, end=True))
+
+
+def show_section(ctx: ReportContext, items: list[Any]) -> None:
+    """Show a section's items (:func:`analysis.regional.chapter.show`): its heading (the
+    first item), :func:`unchanged_note` when it repeats the previous report, and the
+    rest folded in that case (:func:`begin_fold`)."""
+    from analysis.regional.chapter import show
+
+    note = unchanged_note(ctx)
+    show([*items[:1], *([note] if note else [])])
+    begin_fold(ctx)
+    show(items[1:])
+
+
+def _display_marker(marker: str) -> None:
+    if marker:
+        from IPython.display import HTML, display
+
+        display(HTML(marker))
 
 
 def comparison_of(ctx: ReportContext) -> changes.YearComparison | None:

@@ -196,9 +196,13 @@ ANNUAL_TEXT: dict[str, dict[str, str]] = {
         "zh": "上一期（{previous} 年）报告读 {previous_data_year} 年数据，本报告读 {data_year} 年数据。",
         "en": "The previous report ({previous}) read {previous_data_year} data; this one reads {data_year} data.",
     },
+    "fold_summary": {
+        "zh": "再次展开本节（与上一期报告相同）",
+        "en": "Show this section again (as in the previous report)",
+    },
     "unchanged_section": {
-        "zh": "*本节与 {previous} 年报告相同：两期读的是同一份数据（{data_year} 年）。*",
-        "en": "*This section is the same as in the {previous} report: both read the same data ({data_year}).*",
+        "zh": "*本节的计算结果与 {previous} 年报告相同（两期读的是同一份数据：{data_year} 年），已折叠在下方。*",
+        "en": "*The results of this section are the same as in the {previous} report (both read the {data_year} data); they are folded below.*",
     },
     "h_like": {"zh": "### 同口径比较：{earlier} 年与 {later} 年", "en": "### Like for like: {earlier} and {later}"},
     "like_intro": {

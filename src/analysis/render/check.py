@@ -13,6 +13,9 @@ width (1280 px) and a phone width (390 px) and reports, one line per problem:
   warning printed by the code (``FutureWarning: …``), or a stderr output block;
 - ``path``: a machine path in the text or in an ``alt``/``title``/``href``
   (``/home/``, ``/work/``, ``/tmp/``, ``/usr/``, ``site-packages``, ``.venv``, ``C:\\``);
+- ``font``: Chinese text drawn in a font other than the page's embedded CJK subset
+  (where a machine has no CJK font of its own it would show as empty boxes), naming the
+  elements;
 - ``lang``: ``<html lang>`` missing, or not matching the text: a ``zh`` page must be
   mostly Chinese (Han characters at least half of the letters), an ``en`` page may hold
   Chinese only inside quotes, brackets (a name's gloss) or elements marked ``lang="zh…"``.
@@ -21,7 +24,8 @@ How: one Chromium run per batch of pages. A harness page in a temporary folder h
 ``<iframe>`` per page (1280 and 390 px wide; an iframe's width is its page's viewport,
 media queries included); when everything has loaded, a probe script reads each frame's
 document (``--allow-file-access-from-files``) and writes what it measured into the DOM,
-which ``--dump-dom`` prints. The rules on what is a problem are Python
+which ``--dump-dom`` prints. Folded sections (``<details>``) and paged-away table rows
+are opened first, so what a reader can unfold is checked too. The rules on what is a problem are Python
 (:func:`problems_of`), so they are tested without a browser. Pages are never modified.
 
 Exit status 0 when every page is clean, 1 with the problems, 2 for bad input (no such
@@ -203,6 +207,15 @@ def language_problems(lang: str, text: str, marked_zh: Sequence[str] = ()) -> li
     return []
 
 
+def font_problems(unembedded: Sequence[str]) -> list[str]:
+    """One line when Chinese text is drawn outside the embedded CJK font: ``unembedded``
+    describes the elements (the probe collects them only on pages that embed the font)."""
+    if not unembedded:
+        return []
+    shown = "; ".join(unembedded[:3])
+    return [f"{len(unembedded)} Chinese passage(s) not in the embedded CJK font: {shown}"]
+
+
 def problems_of(page: str, probe: Mapping[str, Any], width: int) -> list[Problem]:
     """The problems of one page from what the probe measured at one width.
 
@@ -225,6 +238,7 @@ def problems_of(page: str, probe: Mapping[str, Any], width: int) -> list[Problem
     found += [Problem(page, "empty-value", d) for d in empty_values(text)]
     found += [Problem(page, "traceback", d) for d in tracebacks(text, probe.get("stderr", []))]
     found += [Problem(page, "path", d) for d in machine_paths(text, probe.get("attributes", []))]
+    found += [Problem(page, "font", d) for d in font_problems(probe.get("unembedded", []))]
     found += [
         Problem(page, "lang", d)
         for d in language_problems(probe.get("lang", ""), text, probe.get("marked_zh", []))
@@ -255,6 +269,8 @@ function qciProbe(frame) {
   var win = frame.contentWindow, doc = frame.contentDocument, de = doc.documentElement;
   // rows a long table pages away are checked too
   doc.querySelectorAll("tr[hidden]").forEach(function (row) { row.hidden = false; });
+  // and what a reader can unfold
+  doc.querySelectorAll("details").forEach(function (d) { d.open = true; });
   var limit = de.clientWidth, culprits = [];
   if (de.scrollWidth > limit + 1) {
     var all = doc.body.getElementsByTagName("*");
@@ -281,12 +297,22 @@ function qciProbe(frame) {
   doc.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]').forEach(function (el) {
     stderr.push(el.innerText);
   });
+  var unembedded = [], embeds = false;
+  doc.fonts.forEach(function (f) { if (f.family.replace(/["']/g, "") === "__QCI_FONT__") embeds = true; });
+  if (embeds) {
+    var walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT), node;
+    while ((node = walker.nextNode()) && unembedded.length < 20) {
+      var host = node.parentElement;
+      if (!host || !/[\u4e00-\u9fff]/.test(node.nodeValue) || host.closest("script, style")) continue;
+      if (win.getComputedStyle(host).fontFamily.indexOf("__QCI_FONT__") < 0) unembedded.push(qciDescribe(host));
+    }
+  }
   var marked = [];
   doc.querySelectorAll('body [lang^="zh"]').forEach(function (el) { marked.push(el.innerText); });
   return {
     lang: de.getAttribute("lang") || "",
     text: doc.body.innerText,
-    images: images, attributes: attributes, stderr: stderr, marked_zh: marked,
+    images: images, attributes: attributes, stderr: stderr, marked_zh: marked, unembedded: unembedded,
     height: Math.ceil(Math.max(de.scrollHeight, doc.body.scrollHeight)),
     overflow: {scroll_width: de.scrollWidth, client_width: limit, culprits: culprits}
   };
@@ -335,6 +361,8 @@ def chromium_command(chromium: str, *extra: str) -> list[str]:
 
 def harness_page(pages: Sequence[tuple[str, Path]], widths: Sequence[int] = WIDTHS) -> str:
     """The harness: one iframe per (page, width), the probe, and the results element."""
+    from analysis.render.page import EMBEDDED_FONT_FAMILY
+
     frames = "\n".join(
         f'<iframe loading="eager" data-page="{html.escape(name, quote=True)}" data-width="{w}" '
         f'src="{html.escape(path.resolve().as_uri(), quote=True)}" '
@@ -344,7 +372,7 @@ def harness_page(pages: Sequence[tuple[str, Path]], widths: Sequence[int] = WIDT
     )
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">\n'
-        f'<div id="qci-results"></div>\n{frames}\n<script>{PROBE_JS}</script></body></html>'
+        f'<div id="qci-results"></div>\n{frames}\n<script>{PROBE_JS.replace("__QCI_FONT__", EMBEDDED_FONT_FAMILY)}</script></body></html>'
     )
 
 

@@ -108,7 +108,8 @@ def drop_range_index(table: Any) -> bool:
 def finish_page(page: str, job: ReportJob, rendered: str = "") -> str:
     """Every exported page, post-processed the same way (whatever its notebook printed):
 
-    ``<html lang>`` from the job's language; every table in a sideways-scrolling wrapper,
+    ``<html lang>`` from the job's language; the sections a report repeats from the
+    previous one folded (:func:`fold_sections`); every table in a sideways-scrolling wrapper,
     its missing-value cells shown as "—", its long cells allowed to wrap; the page's
     tables offered as one embedded ``.xlsx`` (:mod:`analysis.render.workbook`) under the
     header; the "how this report was made" appendix (:mod:`analysis.render.how_made`) at
@@ -122,6 +123,7 @@ def finish_page(page: str, job: ReportJob, rendered: str = "") -> str:
     soup = BeautifulSoup(page, "html.parser")
     if soup.html is not None:
         soup.html["lang"] = html_language(report_language(job))
+    fold_sections(soup)
     tables = [t for t in soup.find_all("table") if t.find_parent("header") is None]
     for table in tables:
         drop_range_index(table)
@@ -162,6 +164,43 @@ def finish_page(page: str, job: ReportJob, rendered: str = "") -> str:
     script.string = page_assets.TABLE_SCRIPT
     body.append(script)
     return str(soup)
+
+
+def fold_sections(soup: Any) -> int:
+    """Fold what follows each fold marker (:func:`analysis.annual.fold_marker`) in its
+    cell into a closed ``<details class="qci-fold">`` with the marker's summary: the
+    outputs after the marker's, up to an end marker or the end of the cell. The markers
+    go. Returns the number of folds."""
+    from analysis.annual import FOLD_END, FOLD_START
+
+    folds = 0
+    for marker in soup.find_all("div", class_=FOLD_START):
+        child = _output_child(marker)
+        if child is None:
+            marker.decompose()
+            continue
+        details = soup.new_tag("details", attrs={"class": "qci-fold"})
+        summary = soup.new_tag("summary")
+        summary.string = marker.get("data-summary", "")
+        details.append(summary)
+        following = [s for s in child.find_next_siblings() if s.name is not None]
+        child.replace_with(details)
+        for sibling in following:
+            end = sibling.find("div", class_=FOLD_END)
+            if end is not None:
+                sibling.decompose()
+                break
+            details.append(sibling.extract())
+        folds += 1
+    for end in soup.find_all("div", class_=FOLD_END):
+        child = _output_child(end)
+        (child or end).decompose()
+    return folds
+
+
+def _output_child(marker: Any) -> Any:
+    """The output (``div.jp-OutputArea-child``) a marker was printed in, or None."""
+    return marker.find_parent("div", class_="jp-OutputArea-child")
 
 
 #: the family name of the embedded subset (distinct, so that no installed font stands in)

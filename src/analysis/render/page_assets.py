@@ -43,6 +43,9 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   font-size: 0.85rem; margin: 0.6rem 0 0.2rem; color: #57606a; }
 .qci-table-tools input { font: inherit; padding: 0.15rem 0.4rem; width: min(16rem, 100%); }
 .qci-table-tools button { font: inherit; padding: 0.15rem 0.6rem; cursor: pointer; }
+details.qci-fold { margin: 0.3rem 0 1rem; border-left: 3px solid #d8dee4; padding-left: 0.7rem; }
+details.qci-fold > summary { font-family: var(--qci-cjk-fonts); cursor: pointer; color: #0969da; font-size: 0.92rem; padding: 0.2rem 0; }
+details.qci-fold[open] > summary { margin-bottom: 0.4rem; }
 header.qci-report { margin: 1rem 0 0.5rem; }
 header.qci-report .qci-download { margin-top: 0.4rem; font-size: 0.9rem; }
 section.qci-how-made { font-family: var(--qci-cjk-fonts); margin: 2.5rem 0 2rem; padding: 0.8rem 1rem; border-top: 2px solid #d8dee4;
