@@ -93,16 +93,6 @@ def test_strongest_weakest_and_rank_phrase(built, fw) -> None:
     assert report.rank_phrase(row, "a", "zh") == "第 1/30 位"
 
 
-def test_census_ranks_by_year(peers, fw) -> None:
-    spec = index.load_spec("peers-default")
-    by_year = {y: index.build_index(peers, fw, dict(spec, year=y)).ranks() for y in (2010, 2020)}
-    table = report.census_ranks(by_year, fw, "溧阳市")
-    assert list(table.columns) == [2010, 2020]
-    assert table.iloc[0, 0].endswith("/ 26") and table.iloc[0, 1].endswith("/ 21")
-    gone = report.census_ranks(by_year, fw, unit="nowhere")
-    assert (gone == "–").all().all()
-
-
 def test_across_years_and_coverage() -> None:
     fw = load_framework("liyang-quality-city")
     panel = pd.DataFrame(

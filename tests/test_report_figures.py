@@ -51,20 +51,6 @@ def test_figures_per_report_counts_figures_and_indicators(figures, reports) -> N
     assert table.loc[doc, "published"] == "2023-12"
 
 
-def test_headline_figures_are_indicators_of_the_six_qualities_with_their_source(
-    figures, reports
-) -> None:
-    table = rf.headline_figures(figures, reports)
-    assert set(table["dimension"]) <= set(rf.DIMENSIONS[:-1])
-    order = table["dimension"].map(rf.DIMENSIONS.index)
-    assert order.is_monotonic_increasing
-    assert (
-        table["source"].str.contains("（常州日报，2022-09-30）|（溧阳\\(溧宣\\)，2023-12）").all()
-    )
-    expected = ((figures["is_indicator"] == "yes") & (figures["dimension"] != "none")).sum()
-    assert len(table) == expected
-
-
 @pytest.mark.parametrize(
     ("quote", "shown"),
     [
@@ -76,8 +62,3 @@ def test_headline_figures_are_indicators_of_the_six_qualities_with_their_source(
 )
 def test_the_report_shows_quotes_without_markup_or_breaks(quote, shown) -> None:
     assert rf.readable_quote(quote) == shown
-
-
-def test_headline_figures_show_readable_quotes(figures, reports) -> None:
-    table = rf.headline_figures(figures, reports)
-    assert not table["quote"].str.contains(r"\*\*|<sub>|\n").any()

@@ -12,7 +12,6 @@ function                       what it gives
 :func:`code_names`             framework code → name in the report's language
 :func:`peer_table`             every peer's index and six dimension scores, ranked
 :func:`unit_profile`           one unit's score, rank, peer median and best per aggregate
-:func:`census_ranks`           one unit's ranks in every census year (same framework)
 :func:`across_years`           the Liyang panel as indicator × year, by quality
 :func:`coverage`               how many indicators of each quality the reports give a year
 :func:`ranks_by_method`        one unit's ranks under every weighting method
@@ -175,27 +174,6 @@ def unit_profile(
             }
         )
     return pd.DataFrame(rows).set_index("code")
-
-
-def census_ranks(
-    ranks_by_year: Mapping[int, pd.DataFrame], framework: Framework, unit: str,
-    lang: str = "zh",
-) -> pd.DataFrame:  # fmt: skip
-    """One unit's rank on every aggregate in each data year, ``"6 / 21"`` strings (``–``
-    for a year without the unit).
-
-    ``ranks_by_year`` maps a year to :meth:`analysis.index.IndexResult.ranks` of that year.
-    Rows are the aggregates (top first, named in ``lang``), columns the years.
-    """
-    names = code_names(framework, lang)
-    top = framework.top
-    order = [top] + [c for c in framework.aggregates if c != top]
-    table = {}
-    for year, ranks in sorted(ranks_by_year.items()):
-        n = int(ranks[top].notna().sum())
-        row = ranks.loc[unit, order] if unit in ranks.index else pd.Series(pd.NA, index=order)
-        table[year] = [f"{int(r)} / {n}" if pd.notna(r) else "–" for r in row]
-    return pd.DataFrame(table, index=pd.Index([names[c] for c in order], name=""))
 
 
 def across_years(panel: pd.DataFrame, framework: Framework, lang: str = "zh") -> pd.DataFrame:
@@ -637,18 +615,6 @@ def report_context(
             f"{loaded.name!r} ({loaded.panel_years[0]})"
         )
     return ReportContext(loaded, chosen_year, lang, chosen)
-
-
-def ranks_over_years(ctx: ReportContext) -> pd.DataFrame:
-    """The followed unit's rank on every aggregate in every panel year (:func:`census_ranks`
-    layout), each year built with the study's spec."""
-    from analysis.index import build_index
-
-    by_year = {
-        y: _wide(build_index(ctx.study.panel, ctx.framework, {**ctx.study.spec, "year": y}).scores, "rank", ctx.framework)
-        for y in ctx.study.panel_years
-    }
-    return census_ranks(by_year, ctx.framework, ctx.unit, ctx.lang)
 
 
 def intro(ctx: ReportContext, n_units: int, with_figures: bool = False) -> str:

@@ -3,7 +3,7 @@
 A thin layer over :mod:`analysis.extract`, which owns the table (``read_figures``,
 ``figures_for_year``: the figures whose period falls in or overlaps the year), plus the
 reports' sources table and the few views the notebooks show: :func:`select_figures`,
-:func:`figures_per_report`, :func:`headline_figures`, and :func:`figure_years` for the
+:func:`figures_per_report` and :func:`figure_years` for the
 renderer's default years.
 """
 
@@ -25,7 +25,6 @@ __all__ = [
     "figure_years",
     "figures_for_year",
     "figures_per_report",
-    "headline_figures",
     "read_figures",
     "readable_quote",
     "select_figures",
@@ -106,30 +105,6 @@ def readable_quote(quote: str) -> str:
         and plain[m.start() - 1].isascii() and plain[m.end()].isascii() else "",
         plain,
     ).strip()
-
-
-def headline_figures(figures: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
-    """The indicator figures of the six qualities, in framework order, with their source.
-
-    Columns: dimension, subject, surface, value_base, base_unit, measure, period, quote
-    (as :func:`readable_quote` shows it), source (title, publisher, date of the report).
-    """
-    info = reports.set_index("file")
-    chosen = figures[
-        figures["is_indicator"].astype(str).eq("yes") & figures["dimension"].isin(DIMENSIONS[:-1])
-    ]
-    source = chosen["doc"].map(
-        info["title"] + "（" + info["publisher"] + "，" + info["published"].astype(str) + "）"
-    )
-    order = chosen["dimension"].map({d: i for i, d in enumerate(DIMENSIONS)})
-    table = chosen.assign(
-        source=source, _order=order, quote=chosen["quote"].astype(str).map(readable_quote)
-    ).sort_values(
-        ["_order", "doc", "start"], kind="stable"
-    )
-    columns = ["dimension", "subject", "surface", "value_base", "base_unit", "measure",
-               "period", "quote", "source"]  # fmt: skip
-    return table[columns].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------- headline choice

@@ -108,18 +108,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "## {year} 年各维度的标志性数字",
         "en": "## Headline figures of {year} by dimension",
     },
-    "headline_intro": {
-        "zh": "{n_reports} 份报告给出 {n_figures} 个指标数字。下表按维度列出，附引用原文与报告出处。",
-        "en": "{n_reports} report(s) give {n_figures} indicator figures, listed below by dimension with the "
-        "clause they were quoted from and their report.",
-    },
-    "sources_caption": {"zh": "**数字的出处**", "en": "**Where the figures come from**"},
-    "no_figures": {"zh": "*{year} 年没有指标数字。*", "en": "*No indicator figures for {year}.*"},
-    "figures_axis": {"zh": "指标数字个数", "en": "indicator figures"},
-    "figures_plot_title": {
-        "zh": "{year} 年报告中各维度的指标数字",
-        "en": "Indicator figures in the {year} reports, by dimension",
-    },
     "h_peers": {
         "zh": "## {unit}在 {n} 个{units}中的位置（{data_year} 年）",
         "en": "## {unit} among {n} {units} ({data_year})",
@@ -171,18 +159,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "**{unit}'s ranks in every data year (same framework and pipeline, normalised within each year)**",
     },
     "h_years": {"zh": "## 报告覆盖的各年份", "en": "## Across the years the reports cover"},
-    "years_intro": {
-        "zh": "各年报告引用的{unit}数字（同一指标同一年有多个数字时取最新发布的报告）。报告在不同年份引用的指标不同"
-        "（见覆盖表），因此这里不合成跨年指数，只并列数字。",
-        "en": "The figures the reports quote for {unit}, year by year (where several figures give one indicator "
-        "and year, the latest report wins). The reports quote different indicators in different years (see the "
-        "coverage table), so no index across years is computed: the figures are set side by side.",
-    },
-    "coverage_caption": {
-        "zh": "**各维度有数字的指标个数**",
-        "en": "**Indicators with a figure, by dimension**",
-    },
-    "values_caption": {"zh": "**各年数字（基本单位）**", "en": "**Figures by year (base units)**"},
     "h_methods": {
         "zh": "## 权重方法如何改变排名",
         "en": "## How the weighting method changes the picture",
