@@ -19,7 +19,6 @@ Items are lists of Markdown strings, tables and figures, shown by
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 import numpy as np
@@ -28,6 +27,7 @@ import pandas as pd
 from analysis import changes, findings
 from analysis import leave_out as lo
 from analysis.index import IndexResult
+from analysis.labels import has_chinese
 from analysis.report import ReportContext, localise
 
 
@@ -233,7 +233,6 @@ def changes_items(
 
 
 #: a Chinese character
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def figures_line(ctx: ReportContext, figures: pd.DataFrame, reports: pd.DataFrame) -> str:
@@ -257,7 +256,7 @@ def figures_line(ctx: ReportContext, figures: pd.DataFrame, reports: pd.DataFram
         from analysis.figures_display import subjects_glossary
 
         glossary = subjects_glossary(ctx.study.path, ctx.study.name)
-        named = [glossary.get(s) or (None if _HAN.search(s) else s) for s in new]
+        named = [glossary.get(s) or (None if has_chinese(s) else s) for s in new]
         examples = "; ".join(list(dict.fromkeys(n for n in named if n))[:5])
     if not examples:
         return ctx.t("new_figures_count", n_now=len(now), previous=previous, n_before=len(before), n_new=len(new))

@@ -14,7 +14,6 @@ when the figure's own labels are Chinese, else in English.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -22,7 +21,6 @@ from typing import Any
 ALT_ATTRIBUTE = "_qci_alt_text"
 #: the longest alt text made automatically (characters)
 MAX_ALT = 400
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def set_alt(fig: Any, text: str) -> Any:
@@ -75,7 +73,9 @@ def _texts(fig: Any) -> list[str]:
 
 def figure_language(fig: Any) -> str:
     """``zh`` when the figure's texts hold Chinese, else ``en``."""
-    return "zh" if any(_HAN.search(t) for t in _texts(fig)) else "en"
+    from analysis.labels import has_chinese
+
+    return "zh" if any(has_chinese(t) for t in _texts(fig)) else "en"
 
 
 def _clean(text: str) -> str:

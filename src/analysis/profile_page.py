@@ -10,7 +10,6 @@ name; :func:`show` displays them. Texts are ``p60_*`` keys of
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ import pandas as pd
 from analysis import profile
 from analysis import profile_figures as figures
 from analysis.errors import InputError
+from analysis.labels import has_chinese
 from analysis.report import MISSING, ReportContext, code_names, report_context
 
 HIGHLIGHT = {"background-color": "#ffe08a", "font-weight": "bold"}
@@ -260,7 +260,7 @@ def _measure(value: Any, lang: str) -> str:
     if lang != "en":
         return str(value)
     english = MEASURES_EN.get(str(value), str(value))
-    return MISSING if re.search(r"[\u4e00-\u9fff]", english) else english
+    return MISSING if has_chinese(english) else english
 
 
 def indicators_section(page: ProfilePage) -> list[Any]:
