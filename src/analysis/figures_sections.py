@@ -7,7 +7,6 @@ like with like). Each returns a list of parts â€” Markdown strings and tables â€
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import pandas as pd
@@ -21,6 +20,7 @@ from analysis.figures_display import (
     subject_name,
     subjects_glossary,
 )
+from analysis.styled import styled_table
 from analysis.texts_figures import FIGURES_TEXT
 
 Part = Any  # a Markdown string or a table (DataFrame)
@@ -41,32 +41,13 @@ def show(parts: list[Part]) -> None:
 
 
 def styled(table: pd.DataFrame) -> Any:
-    """A table as a reader scans it: text left-aligned, short cells (a figure, a period,
-    a measure) kept on one line, no row-number index."""
-    import hashlib
-
-    # a uuid from the content, not pandas' random one: the same report renders the same HTML
-    styler = table.style.set_uuid(hashlib.sha1(table.to_csv().encode()).hexdigest()[:10])
-    if isinstance(table.index, pd.RangeIndex):
-        styler = styler.hide(axis="index")
-    quotes = [c for c in table.columns if c in _QUOTE_LABELS]
-    if quotes:  # the sources' own words: marked as Chinese, so that an English page says so
-        styler = styler.format(lambda v: f'<span lang="zh-CN">{html.escape(str(v))}</span>', subset=quotes)
-    text = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
-    width = table[text].astype(str).apply(lambda c: c.map(_display_width).max()) if text else pd.Series(dtype=int)
-    short = [c for c in text if width[c] <= 18]
-    styler = styler.set_properties(subset=text, **{"text-align": "left"})
-    styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
-    return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    """A table as a reader scans it (:func:`analysis.styled.styled_table`), its quotes
+    from the sources marked as Chinese."""
+    return styled_table(table, quotes=[c for c in table.columns if c in _QUOTE_LABELS])
 
 
 #: the quote column's heading in each language (texts_figures ``col_quote``)
 _QUOTE_LABELS = frozenset(FIGURES_TEXT["col_quote"].values())
-
-
-def _display_width(text: str) -> int:
-    """Columns a text takes on screen: a Chinese character two, others one."""
-    return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
 
 
 def official_table(ctx: Any, figures_path: str | None = None, sources_path: str | None = None) -> pd.DataFrame:

@@ -21,8 +21,7 @@ from analysis import profile_figures as figures
 from analysis.errors import InputError
 from analysis.labels import has_chinese
 from analysis.report import MISSING, ReportContext, code_names, report_context
-
-HIGHLIGHT = {"background-color": "#ffe08a", "font-weight": "bold"}
+from analysis.styled import styled_table
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,15 +123,13 @@ def ordinal(rank: int, lang: str) -> str:
 
 
 def highlight_rows(table: pd.DataFrame, label: str) -> Any:
-    """``table`` styled with the row ``label`` (the unit) highlighted, index hidden when it
-    is a plain range."""
-    rows = [label] if label in table.index else []
-    return table.style.set_properties(subset=pd.IndexSlice[rows, :], **HIGHLIGHT)
+    """``table`` as the report shows tables, the row ``label`` (the unit) highlighted."""
+    return styled_table(table, label)
 
 
 def highlight_columns(table: pd.DataFrame, columns: list[str]) -> Any:
-    """``table`` styled with ``columns`` (the unit's own values) highlighted."""
-    return table.style.set_properties(subset=[c for c in columns if c in table.columns], **HIGHLIGHT)
+    """``table`` as the report shows tables, ``columns`` (the unit's own values) highlighted."""
+    return styled_table(table, highlight_columns=columns)
 
 
 # ---------------------------------------------------------------------------- sections

@@ -677,17 +677,13 @@ def bump_ranks(
 
 
 def highlight_row(table: pd.DataFrame, label: str | None) -> Any:
-    """``table`` as a pandas Styler with the row(s) whose index is ``label`` highlighted (the
-    followed unit); the table unchanged when ``label`` is not in its index. A table whose
-    index repeats (a unit on several rows) is shown with the index as its first column,
-    since pandas styles only uniquely indexed tables."""
-    look = {"background-color": "#ffe08a", "font-weight": "bold"}
-    if not table.index.is_unique:
-        flat = table.reset_index()
-        rows = [i for i, value in enumerate(flat.iloc[:, 0]) if label is not None and value == label]
-        return flat.style.hide(axis="index").set_properties(subset=pd.IndexSlice[rows, :], **look)
-    rows = [label] if label is not None and label in table.index else []
-    return table.style.set_properties(subset=pd.IndexSlice[rows, :], **look)
+    """``table`` as the report shows tables (:func:`analysis.styled.styled_table`) with
+    the row(s) whose index is ``label`` highlighted (the followed unit); nothing
+    highlighted when ``label`` is not in its index. A table whose index repeats (a unit on
+    several rows) is shown with the index as its first column."""
+    from analysis.styled import styled_table
+
+    return styled_table(table, label)
 
 
 def intervals_to_plot(ctx: ReportContext, ranks: pd.DataFrame, limit: int = 40) -> pd.DataFrame:

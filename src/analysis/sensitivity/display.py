@@ -257,24 +257,12 @@ def localise_rank_plot(fig: Figure, lang: str, highlight: str | None = None) -> 
 
 
 def styled(table: pd.DataFrame, highlight: str | None = None, column: str | None = None) -> Any:
-    """``table`` as a pandas Styler without its index, the row whose ``column`` (default the
-    first) equals ``highlight`` (the followed unit's display name) in bold on yellow, text
-    columns left-aligned, and an id derived from the content (the same HTML every render)."""
-    column = column or table.columns[0]
-    rows = table.index[table[column] == highlight] if highlight is not None else []
-    styler = table.style.hide(axis="index").set_uuid(_digest(table))
-    words = [c for c in table.columns if table[c].map(_is_words).all()]
-    if words:
-        styler = styler.set_properties(subset=words, **{"text-align": "left"})
-        styler = styler.set_table_styles(
-            {c: [{"selector": "th", "props": "text-align: left"}] for c in words}, overwrite=False
-        )
-    if len(rows):
-        styler = styler.set_properties(
-            subset=pd.IndexSlice[list(rows), :],
-            **{"background-color": "#ffe08a", "font-weight": "bold"},
-        )
-    return styler
+    """``table`` as the report shows tables (:func:`analysis.styled.styled_table`): no
+    index, text left-aligned, the row whose ``column`` (default the first) equals
+    ``highlight`` (the followed unit's display name) in bold on yellow."""
+    from analysis.styled import styled_table
+
+    return styled_table(table.reset_index(drop=True), highlight, by=column)
 
 
 def _with_interval(table: pd.DataFrame, index: str) -> list[str]:
@@ -291,20 +279,6 @@ def _with_interval(table: pd.DataFrame, index: str) -> list[str]:
             low, high = (min(max(float(b), 0.0), 1.0) for b in (lo, hi))
             out.append(f"{shown:.2f} [{low:.2f}, {high:.2f}]")
     return out
-
-
-def _digest(table: pd.DataFrame) -> str:
-    """A short digest of ``table``'s content: the Styler's id, so that the same table gives
-    the same HTML in every render (pandas draws a random one otherwise)."""
-    import hashlib
-
-    return hashlib.sha256(table.to_csv().encode()).hexdigest()[:10]
-
-
-def _is_words(value: Any) -> bool:
-    """Whether a cell is text to read left-aligned (not a number, interval or dash)."""
-    text = str(value)
-    return not (text == MISSING or text[:1].isdigit() or text[:1] in "[-−")
 
 
 def _number(value: Any, digits: int) -> str:
