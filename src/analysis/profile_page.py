@@ -19,7 +19,7 @@ import pandas as pd
 from analysis import profile
 from analysis import profile_figures as figures
 from analysis.errors import InputError
-from analysis.labels import has_chinese
+from analysis.labels import has_chinese, unit_word
 from analysis.report import MISSING, ReportContext, code_names, report_context
 from analysis.styled import styled_table
 
@@ -243,20 +243,12 @@ def _indicator_table(page: ProfilePage, rows: pd.DataFrame) -> Any:
 
 
 #: the units of measure the studies' frameworks write in Chinese, in English
-MEASURES_EN = {
-    "年": "years", "人/10万人": "per 100,000 people", "平方米": "m²", "元": "yuan", "人": "people",
-    "万元": "10,000 yuan", "万美元/万元": "10,000 USD per 10,000 yuan", "人/千人": "per 1,000 people",
-    "元/人": "yuan per person", "吨/万元": "tonnes per 10,000 yuan", "张/千人": "beds per 1,000 people",
-    "比值": "ratio", "户": "households",
-}
-
-
 def _measure(value: Any, lang: str) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
         return MISSING
     if lang != "en":
         return str(value)
-    english = MEASURES_EN.get(str(value), str(value))
+    english = unit_word(str(value), "en")  # the one table of unit words (analysis.labels)
     return MISSING if has_chinese(english) else english
 
 
