@@ -259,3 +259,15 @@ def test_a_fold_without_end_marker_ends_with_its_cell_and_no_marker_no_fold() ->
     assert [p.get_text() for p in soup.find("details").find_all("p")] == ["a", "b"]
     plain = BeautifulSoup(cell("<h2>Robust</h2>", "<p>a</p>"), "html.parser")
     assert page.fold_sections(plain) == 0 and plain.find("details") is None
+
+
+def test_a_cell_wraps_by_its_width_on_screen_a_chinese_character_counting_two() -> None:
+    quote = "溧阳综合实力跃居全国59个“千亿县”第20位"  # 23 characters, 42 columns
+    latin = "Rank among the province's counties"  # 34 characters
+    short = "Liyang ranks 7th of 40"  # 22 characters
+    raw = (
+        '<!DOCTYPE html><html><head></head><body class="jp-Notebook"><main><table><tr>'
+        f"<td>{quote}</td><td>{latin}</td><td>{short}</td><td>全省第7位</td></tr></table></main></body></html>"
+    )
+    cells = BeautifulSoup(page.finish_page(raw, job(lang="zh")), "html.parser").find_all("td")
+    assert ["qci-long" in c.get("class", []) for c in cells] == [True, True, False, False]

@@ -15,6 +15,7 @@ from analysis.render.jobs import (
     report_language,
     safe_file_name,
 )
+from analysis.styled import display_width
 
 # --------------------------------------------------------------------------- HTML
 
@@ -72,7 +73,9 @@ def html_language(lang: str) -> str:
 #: the text of a table cell that stands for a missing value (shown as an em dash)
 MISSING_CELL_TEXTS = frozenset({"NaN", "nan", "None", "<NA>", "NaT"})
 EMPTY_CELL = "—"
-#: cells longer than this (characters) wrap; shorter ones stay on one line
+#: cells wider than this wrap, shorter ones stay on one line: screen columns
+#: (:func:`analysis.styled.display_width`, a Chinese character two), so that 16 Chinese
+#: characters wrap as 31 Latin ones do
 LONG_CELL = 30
 
 
@@ -135,7 +138,7 @@ def finish_page(page: str, job: ReportJob, rendered: str = "") -> str:
                 classes.append("qci-empty")
             elif not _NUMERIC.match(text):
                 classes.append("qci-text")
-            if len(text) > LONG_CELL:
+            if display_width(text) > LONG_CELL:
                 classes.append("qci-long")
             if classes:
                 cell["class"] = classes
