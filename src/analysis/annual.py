@@ -29,6 +29,7 @@ from analysis import leave_out as lo
 from analysis.index import IndexResult
 from analysis.labels import has_chinese
 from analysis.report import ReportContext, localise
+from analysis.styled import styled_table
 
 
 def report_sensitivity(ctx: ReportContext, n: int, seed: int) -> Any:
@@ -228,7 +229,8 @@ def changes_items(
         "rank_before": str(c.earlier), "rank_after": str(c.later)})  # fmt: skip
     shown = localise(shown.assign(change=shown["change"].map(signed)), ctx.lang).rename(
         columns={"change": "±"})  # fmt: skip
-    items += [ctx.t("like_caption"), shown.set_index(shown.columns[0])]
+    shown = shown.rename(columns={shown.columns[0]: ctx.t("col_unit")})
+    items += [ctx.t("like_caption"), styled_table(shown, ctx.unit_name if ctx.present else None)]
     return items
 
 
