@@ -45,8 +45,15 @@ def test_a_repeating_index_becomes_a_column_and_all_its_rows_are_highlighted() -
 def test_a_range_index_is_hidden_and_a_naming_index_shown() -> None:
     plain = pd.DataFrame({"name": ["a", "b"], "score": [1.0, 2.0]})
     assert cells(styled_table(plain)).find("th", class_="row_heading") is None
-    named = plain.set_index("name")
-    assert [th.get_text() for th in cells(styled_table(named)).find_all("th", class_="row_heading")] == ["a", "b"]
+    labelled = plain.set_index("name").rename_axis(None)
+    soup = cells(styled_table(labelled))
+    assert [th.get_text() for th in soup.find_all("th", class_="row_heading")] == ["a", "b"]
+    # a named index keeps its rows' headings and puts its name in the corner: one header row
+    soup = cells(styled_table(plain.set_index("name"), "b").format("{:.0f}"))
+    assert len(soup.thead.find_all("tr")) == 1
+    assert [th.get_text() for th in soup.thead.find_all("th")] == ["name", "score"]
+    assert [th.get_text() for th in soup.find_all("th", class_="row_heading")] == ["a", "b"]
+    assert highlighted(styled_table(plain.set_index("name"), "b")) == ["b"]
 
 
 def test_text_is_left_aligned_short_text_kept_on_one_line_and_quotes_marked_chinese() -> None:

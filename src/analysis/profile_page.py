@@ -295,7 +295,7 @@ def obstacles_section(page: ProfilePage) -> list[Any]:
     rows += [(dim_names.get(c, c), level["dimension"], v) for c, v in zip(dims["code"], dims["obstacle"], strict=True)]
     table = pd.DataFrame(
         {page.t("p60_col_level"): [r[1] for r in rows], page.t("p60_col_obstacle"): [f"{r[2]:.1f}" for r in rows]},
-        index=pd.Index([r[0] for r in rows], name=page.name),
+        index=pd.Index([r[0] for r in rows], name=page.t("p60_col_element")),
     )
     items += [page.t("p60_obstacles_caption", k=len(top)), highlight_columns(table, [page.t("p60_col_obstacle")])]
     items.append(figures.obstacle_bars(
@@ -337,13 +337,13 @@ def change_section(page: ProfilePage) -> list[Any]:
             page.t("p60_col_rank_of", year=previous): change["rank_before"].astype(int).to_numpy(),
             page.t("p60_col_rank_of", year=ctx.data_year): change["rank_after"].astype(int).to_numpy(),
             page.t("p60_col_rank_change"): [
-                f"{int(v):+d}" if v else "0" for v in change["rank_change"]],
+                f"{int(v):+d}".replace("-", "−") if v else "0" for v in change["rank_change"]],
             page.t("p60_col_score_of", year=previous): [score_text(v) for v in change["score_before"]],
             page.t("p60_col_score_of", year=ctx.data_year): [score_text(v) for v in change["score_after"]],
             page.t("p60_col_score_change"): [
-                f"{v:+.1f}" for v in change["score_change"]],
+                f"{v:+.1f}".replace("-", "−") for v in change["score_change"]],
         },
-        index=pd.Index([names[c] for c in change.index], name=page.name),
+        index=pd.Index([names[c] for c in change.index], name=page.t("p60_col_aggregate")),
     )
     items += [page.t("p60_change_caption", previous=previous, common=len(common)),
               highlight_columns(table, list(table.columns[:3])), page.t("p60_change_scores")]

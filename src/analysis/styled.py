@@ -35,8 +35,9 @@ def styled_table(
 ) -> Any:
     """``table`` as a Styler with the report's look (module docstring).
 
-    The index is shown when it names the rows (not a plain ``RangeIndex``); an index that
-    repeats becomes the first column (pandas styles only uniquely indexed tables). The
+    The index is shown when it names the rows (not a plain ``RangeIndex``), its name in
+    the header row's corner (pandas gives it a row of its own); an index that repeats
+    becomes the first column (pandas styles only uniquely indexed tables). The
     rows highlighted are those whose ``by`` column equals ``highlight`` (by default the
     shown index, or the first column when the index is hidden); ``highlight_columns``
     are highlighted whole. ``quotes`` names the columns holding quoted source text.
@@ -44,6 +45,9 @@ def styled_table(
     show_index = not isinstance(table.index, pd.RangeIndex)
     if show_index and not table.index.is_unique:
         table, show_index = table.reset_index(), False
+    elif show_index and table.index.nlevels == 1 and table.index.name is not None:
+        # pandas gives an index name a header row of its own: in the corner instead
+        table = table.rename_axis(index=None, columns=table.index.name)
     digest = hashlib.sha256(table.to_csv().encode()).hexdigest()[:10]
     styler = table.style.set_uuid(digest)
     if not show_index:

@@ -212,6 +212,8 @@ PROFILE_TEXT: dict[str, dict[str, str]] = {
     "p60_col_group_median": {"zh": "本组中位数", "en": "median, group"},
     "p60_col_obstacle": {"zh": "障碍度（%）", "en": "obstacle (%)"},
     "p60_col_level": {"zh": "层级", "en": "level"},
+    "p60_col_element": {"zh": "指标或维度", "en": "indicator or dimension"},
+    "p60_col_aggregate": {"zh": "指数或维度", "en": "index or dimension"},
     "p60_level_indicator": {"zh": "指标", "en": "indicator"},
     "p60_level_dimension": {"zh": "维度", "en": "dimension"},
     "p60_col_rank_change": {"zh": "位次变化", "en": "rank change"},
