@@ -519,7 +519,7 @@ def _quantity_from_parts(
             return [_row(start, end, None, "", None, "", "other", "code",
                          note="number too large to read as a value")]
         return []
-    before = text[max(0, start - 12) : start]
+    before = text[start - 12 if start > 12 else 0 : start]
     after = text[end : end + 8]
     notes = []
     if prefix == "近":
@@ -587,7 +587,8 @@ def _quantity_from_parts(
     value_base = float(f"{value * multiplier:.15g}") if multiplier != 1.0 else value
     if base_unit in {"%", "百分点", "ratio"}:
         value_base = value
-    bound = _bound_before(before)
+    # (the call only when a bound word ends the text before: most numbers have none)
+    bound = _bound_before(before) if before.rstrip("*“").endswith(_BOUND_WORDS) else ""
     if bound:
         notes.append(_BOUND_NOTES[bound])
     # 超过500万元的村, 超10亿元项目: a size threshold naming a class, as 10亿元以上项目 (§7)

@@ -4,9 +4,11 @@ context fields step by step (measure, period, indicator, subject, dimension, not
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -57,9 +59,28 @@ def extract_texts(items: Iterable[tuple[str, str, str | None]]) -> pd.DataFrame:
     is ≥ 5 MB/s on one core).
     """
     rows: list[dict] = []
-    for text, doc, published in items:
-        rows.extend(_extract_rows(text, doc, published))
-    return _to_frame(rows)
+    with without_cycle_collection():
+        for text, doc, published in items:
+            rows.extend(_extract_rows(text, doc, published))
+        return _to_frame(rows)
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while rows are made, restored after.
+
+    Extraction makes many small dicts and lists that live until the table is built and
+    form no reference cycles (reference counting frees them); the collector would walk
+    all the rows gathered so far again and again as they accumulate. Paused, a large batch
+    runs a few per cent faster; any cycle made meanwhile is collected once it resumes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 _MINUS = frozenset("-−－")
