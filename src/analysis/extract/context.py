@@ -47,11 +47,14 @@ class _Around:
         start, end = self.start, self.end = row["start"], row["end"]
         self.clause_start, self.clause_end = clause_start, clause_end
         self.sentence, self.sentence_start, self.before = sentence, sentence_start, before
-        self.after = after = text[end : min(clause_end, end + 30)]
+        reach = end + 30  # (conditional expressions: min/max calls cost more, once per row)
+        self.after = after = text[end : reach if reach < clause_end else clause_end]
         self.clean_before = _clean(before)
         self.clean_after = _clean(after)
-        self.sentence_before = text[max(sentence_start, start - 40) : start]
-        self.notes = [row["note"]] if row["note"] else []
+        reach = start - 40
+        self.sentence_before = text[reach if reach > sentence_start else sentence_start : start]
+        note = row["note"]
+        self.notes = [note] if note else []
 
 
 def _quote_start(text: str, clause_start: int, start: int) -> int:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 _FIRM_CUE = re.compile(
-    r"(?<!上市)公司|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
+    r"公司(?<!上市公司)|有限|集团|车间|该项目|项目开工|计划投资|综合性旅游项目|占地|下线|产能|宕口|这里|这片|"
     r"单体|生产线|每天"
 )
 #: A sentence or paragraph about one village or park (在白马镇石头寨村, 位于城东的…产业园):
@@ -78,6 +78,9 @@ _COUNTY_SUBJECT = re.compile(
     r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县)"
 )
 _PARK_WORDS = ("开发区", "经开区", "高新区", "园", "小镇", "院区", "物流基地", "港")
+#: Any of :data:`_PARK_WORDS`, and 全 or a semicolon: searched in a sentence without a copy.
+_PARK_WORD = re.compile("|".join(_PARK_WORDS))
+_COUNTY_OR_SEMICOLON = re.compile("[全;；]")
 #: Verbs or prepositions before the park noun: the park is an object (推进园区更新,
 #: 以高新区争创…为引领), not the subject.
 _PARK_OBJECT = re.compile(r"推进|建设|打造|加快|推动|深化|创建|争创|更新|入驻|落户|进驻|^[以把对将为向在]")
@@ -117,12 +120,10 @@ def _single_park(text: str, index: _TextIndex, sentence: int, position: int,
     heads = cache.get(sentence)
     if heads is None:
         start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
-        body = text[start:end]
         # without a park word and outside a park's text, every head leaves the figure
         # the county's: no clause to look at
-        heads = _park_heads(text, start, end) if any(
-            word in body for word in _PARK_WORDS) or title_park and (
-            "全" in body or ";" in body or "；" in body) else []
+        heads = _park_heads(text, start, end) if _PARK_WORD.search(text, start, end) or (
+            title_park and _COUNTY_OR_SEMICOLON.search(text, start, end)) else []
         cache[sentence] = heads
     decided = title_park
     for head, park in heads:

@@ -433,11 +433,15 @@ def _qty(match: re.Match, text: str, start: int, end: int, year: int | None) -> 
             value = arabic_to_number(match.group("q_num"))
             return [_row(start, number_end, value, "", None, "", "other", "label",
                          note="section number")]
+    prefix, numeral, approx, approx_after, scale, unit = match.group(*_QTY_GROUPS)
     return _quantity_from_parts(
-        text, start, end, match.group("q_pre") or "", match.group("q_num"),
-        match.group("q_ap1") or match.group("q_ap2") or "", match.group("q_scale") or "",
-        match.group("q_unit") or "", "arabic",
+        text, start, end, prefix or "", numeral, approx or approx_after or "", scale or "",
+        unit or "", "arabic",
     )
+
+
+#: The groups of a ``qty`` match, read in one call.
+_QTY_GROUPS = ("q_pre", "q_num", "q_ap1", "q_ap2", "q_scale", "q_unit")
 
 
 def _pct_word(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
@@ -515,7 +519,7 @@ def _quantity_from_parts(
             return [_row(start, end, None, "", None, "", "other", "code",
                          note="number too large to read as a value")]
         return []
-    before = text[max(0, start - 12) : start]
+    before = text[start - 12 if start > 12 else 0 : start]
     after = text[end : end + 8]
     notes = []
     if prefix == "近":
@@ -534,13 +538,13 @@ def _quantity_from_parts(
             # PM2.5年均浓度: 年 opens 年均, the number is part of the pollutant name
             return [_row(start, start + len(numeral), value, "", None, "", "other", "name",
                          note="part of a pollutant name (PM2.5)")]
-        if _NAME_BEFORE.search(stripped_before) and not clean_unit:
+        if not clean_unit and _NAME_BEFORE.search(stripped_before):
             if _POLLUTANT_BEFORE.search(stripped_before):
                 return [_row(start, end, value, "", None, "", "other", "name",
                              note="part of a pollutant name (PM2.5)")]
             return [_row(start, end, None, "", None, "", "other", "code",
                          note="code or id (e.g. C2, G60)")]
-        if clean_unit == "号" or _ROAD_AFTER.match(after) and not clean_unit:
+        if clean_unit == "号" or not clean_unit and _ROAD_AFTER.match(after):
             return [_row(start, end, value, clean_unit, None, "", "other", "name",
                          note="number in a name")]
         if clean_unit == "部":
@@ -583,7 +587,8 @@ def _quantity_from_parts(
     value_base = float(f"{value * multiplier:.15g}") if multiplier != 1.0 else value
     if base_unit in {"%", "百分点", "ratio"}:
         value_base = value
-    bound = _bound_before(before)
+    # (the call only when a bound word ends the text before: most numbers have none)
+    bound = _bound_before(before) if before.rstrip("*“").endswith(_BOUND_WORDS) else ""
     if bound:
         notes.append(_BOUND_NOTES[bound])
     # 超过500万元的村, 超10亿元项目: a size threshold naming a class, as 10亿元以上项目 (§7)

@@ -36,16 +36,21 @@ for _char in "(（":
 for _char in ")）":
     _CHAR_FLAGS[ord(_char)] |= _FLAG_CLOSE
 _PERIOD_ANCHOR_REACH = 5  # 过去的一年: 年 is the fifth character
+#: The flags :class:`_TextIndex` reads.
+_INDEX_FLAGS = _FLAG_PUNCT | _FLAG_SENTENCE | _FLAG_ENUMERATION | _FLAG_OPEN | _FLAG_CLOSE
 
 
-def _inside_brackets(flags: np.ndarray, positions: np.ndarray) -> np.ndarray:
+def _inside_brackets(flags: np.ndarray, positions: np.ndarray,
+                     brackets: np.ndarray | None = None) -> np.ndarray:
     """Whether each of ``positions`` lies inside a match of :data:`_BRACKETED`.
 
     _BRACKETED is an opening bracket, at most 80 characters that are no bracket, and a
     closing bracket, so a position is inside one exactly when the nearest bracket before
     it opens, the nearest after it closes, and at most 80 characters lie between them.
+    ``brackets`` are the positions of all brackets, when the caller has them already.
     """
-    brackets = np.flatnonzero(flags & (_FLAG_OPEN | _FLAG_CLOSE))
+    if brackets is None:
+        brackets = np.flatnonzero(flags & (_FLAG_OPEN | _FLAG_CLOSE))
     after = np.searchsorted(brackets, positions)  # the first bracket after each position
     inside = np.zeros(len(positions), dtype=bool)
     has_both = (after > 0) & (after < len(brackets))
@@ -95,17 +100,19 @@ class _TextIndex:
         # collected in Python lists and merged, sorted, at the end.
         if flags is None:
             flags = _char_flags(text)
-        punctuation = np.flatnonzero(flags & _FLAG_PUNCT)
-        sentence_punctuation = np.flatnonzero(flags & _FLAG_SENTENCE)
-        enumeration = np.flatnonzero(flags & _FLAG_ENUMERATION)
+        # one pass over the whole text for every mark, then the few marks sorted by kind
+        marks = np.flatnonzero(flags & _INDEX_FLAGS)
+        kinds = flags[marks]
+        punctuation = marks[(kinds & _FLAG_PUNCT) != 0]
+        sentence_punctuation = marks[(kinds & _FLAG_SENTENCE) != 0]
+        enumeration = marks[(kinds & _FLAG_ENUMERATION) != 0]
         if len(enumeration):
-            enumeration = enumeration[~_inside_brackets(flags, enumeration)]
-        breaks: list[int] = []
-        sentence_breaks: list[int] = []
+            brackets = marks[(kinds & (_FLAG_OPEN | _FLAG_CLOSE)) != 0]
+            enumeration = enumeration[~_inside_brackets(flags, enumeration, brackets)]
+        breaks: list[int] = []  # block tags and line breaks end both clauses and sentences
         if "<" in text:
             for tag in _BLOCK_TAG.finditer(text):
                 breaks += (tag.start(), tag.end() - 1)
-                sentence_breaks += (tag.start(), tag.end() - 1)
         previous_line_start = 0
         for match in _LINE_BREAK.finditer(text):
             start, end = match.span()
@@ -113,21 +120,16 @@ class _TextIndex:
             if (text[start - 1 : start] in _DIGIT_CHARS and text[end : end + 1] in _DIGIT_CHARS
                     and start > line_start and not text[line_start:start].strip().isdigit()):
                 continue  # 达到41⏎285元: a number wrapped between its digits (§4)
-            if start - line_start < 60:  # short even before rstrip: never a wrapped line
-                breaks += (start, end - 1)
-                sentence_breaks += (start, end - 1)
-                continue
-            line = text[line_start:start].rstrip("\r \t\u3000")
-            if len(line) >= 60 and line[-1] not in _LINE_END_PUNCT:
-                next_break = text.find("\n", end)
-                if (len(text) if next_break < 0 else next_break) - end >= 20:
-                    continue  # a wrapped paragraph line: the clause goes on
+            if start - line_start >= 60:  # short even before rstrip: never a wrapped line
+                line = text[line_start:start].rstrip("\r \t\u3000")
+                if len(line) >= 60 and line[-1] not in _LINE_END_PUNCT:
+                    next_break = text.find("\n", end)
+                    if (len(text) if next_break < 0 else next_break) - end >= 20:
+                        continue  # a wrapped paragraph line: the clause goes on
             breaks += (start, end - 1)
-            sentence_breaks += (start, end - 1)
-        clause_breaks = np.sort(np.concatenate(
-            (punctuation, enumeration, np.array(breaks, dtype=punctuation.dtype))))
-        sentence_ends = np.sort(np.concatenate(
-            (sentence_punctuation, np.array(sentence_breaks, dtype=punctuation.dtype))))
+        other_breaks = np.array(breaks, dtype=punctuation.dtype)
+        clause_breaks = np.sort(np.concatenate((punctuation, enumeration, other_breaks)))
+        sentence_ends = np.sort(np.concatenate((sentence_punctuation, other_breaks)))
         self.clause_starts = [0, *(clause_breaks + 1).tolist()]
         self.clause_ends = [*clause_breaks.tolist(), len(text)]
         self.sentence_starts = [0, *(sentence_ends + 1).tolist()]
