@@ -110,12 +110,13 @@ def _extract_rows(text: str, doc: str, published: str | None) -> list[dict]:
     if readable is not text:
         written: dict[str, str] = {}
         for row in rows:
-            unit, readable_end = row["unit"], row["end"]
-            if unit and readable.endswith(unit, row["start"], readable_end):
-                # the unit as written (億元, 萬噸), character for character (§5)
+            unit = row["unit"]
+            # the unit as written (億元, 萬噸; 個 of 五個方面), character for character (§5)
+            unit_at = readable.rfind(unit, row["start"], row["end"]) if unit else -1
+            if unit_at >= 0:
                 row["unit"] = written[unit] = "".join(
                     text[int(origin[i]) if origin is not None else i]
-                    for i in range(readable_end - len(unit), readable_end))
+                    for i in range(unit_at, unit_at + len(unit)))
             row["start"], row["end"] = origin_span(origin, row["start"], row["end"])
             row["surface"] = text[row["start"] : row["end"]]
             quote_start, quote_end = origin_span(origin, row["quote_start"], row["quote_end"])
