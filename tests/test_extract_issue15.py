@@ -299,3 +299,8 @@ def test_consumer_price_categories_are_economic_development():
 def test_a_framework_count_in_traditional_script_keeps_its_written_counter():
     found = row("鄧輝從五個方面對過去一年的工作進行了回顧。", "五個方面", "2019-02")
     assert found["unit"] == "個" and found["base_unit"] == "个"
+
+
+def test_the_ends_of_a_change_over_five_years_take_its_first_and_last_year():
+    found = figures("五年来,全县高新技术企业由52家增加到190家。", "2023-06").set_index("surface")
+    assert found.loc["52家", "period"] == "2018" and found.loc["190家", "period"] == "2023"

@@ -497,6 +497,30 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             notes.append("status/stock at publication")
     else:
         notes.append("publication date unknown: period left empty")
+    if ".." in period and ("到" in (near := around.before[-4:] + around.after[:4]) or "至" in near):
+        period = _change_end(period, around.before, around.after, notes)
     if period:
         document.sentence_period[sentence] = (period, "")
     row["period"] = period
+
+
+#: 由68家增加到236家 over 过去五年 (2016..2020): the start value is of the year before
+#: the span, the end value of its last year (§8, §14).
+_YEAR_SPAN = re.compile(r"([0-9]{4})\.\.([0-9]{4})")
+_FROM_BEFORE = re.compile(r"(?:由|从)$")
+_CHANGE_TO_AFTER = re.compile(r"^(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]")
+_CHANGE_TO_BEFORE = re.compile(r"(?:由|从)[^,，;；。]{1,20}?(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]$")
+
+
+def _change_end(period: str, before: str, after: str, notes: list[str]) -> str:
+    """The period of either end of a change over a span (由X增加到Y), else ``period``."""
+    span = _YEAR_SPAN.fullmatch(period)
+    if span is None:
+        return period
+    if _FROM_BEFORE.search(before) and _CHANGE_TO_AFTER.match(after):
+        notes.append("start value (由…到)")
+        return str(int(span.group(1)) - 1)
+    if _CHANGE_TO_BEFORE.search(before):
+        notes.append("end value (由…到)")
+        return span.group(2)
+    return period
