@@ -304,3 +304,9 @@ def test_a_framework_count_in_traditional_script_keeps_its_written_counter():
 def test_the_ends_of_a_change_over_five_years_take_its_first_and_last_year():
     found = figures("五年来,全县高新技术企业由52家增加到190家。", "2023-06").set_index("surface")
     assert found.loc["52家", "period"] == "2018" and found.loc["190家", "period"] == "2023"
+
+
+def test_the_year_a_report_reviews_heads_its_sentence_and_paragraph():
+    text = "县长在报告中回顾2023年工作时说,全县地区生产总值增长6%,一般公共预算收入达到30亿元。连续3年获评全省先进县。"
+    found = figures(text, "2024-01").set_index("surface")
+    assert found.loc[["6%", "30亿元", "3年"], "period"].tolist() == ["2023"] * 3

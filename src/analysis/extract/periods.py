@@ -358,6 +358,15 @@ def _cue_reaches(
             # (全市1至7月完成…,同比增长…;…), unless another cue comes first (§8)
             cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
             continue
+        if cue_start in year_rows and (
+                text.endswith("回顾", 0, cue_start) or text.startswith("工作", _cue_end)):
+            # 县长在报告中回顾2023年工作时说,…: the year reviewed heads the rest of its
+            # sentence and paragraph (§14)
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
+            paragraph_end = text.find("\n", cue_start)
+            paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
+                                   len(cue_reach) - 1, True))
+            continue
         if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(prefix) is None:
             cue_reach.append(cue_clause_end)
             continue
