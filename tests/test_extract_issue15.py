@@ -225,3 +225,88 @@ def test_a_minus_after_a_footnote_marker_is_a_sign():
 def test_this_years_whole_year_is_not_last_years():
     text = "2023年，全县经济稳中向好。今年全年新增企业120家。"
     assert row(text, "120家", "2024")["period"] == "2024"
+
+
+# Rules from blind round 8 ------------------------------------------------------------------
+def test_a_middle_dot_between_digits_is_a_decimal_point():
+    found = row("全年居民消费价格上涨1.6%,其中医疗保健类价格上涨2·4%。", "2·4%", "2024")
+    assert found["value"] == 2.4 and found["measure"] == "growth_pct"
+    assert len(figures("其中医疗保健类价格上涨2·4%。", "2024")) == 1
+
+
+@pytest.mark.parametrize("text", ["未来五年,我们将坚持创新驱动。", "今後五年,將圍繞經濟實力邁上新臺階。",
+                                  "过去五年,是全县发展史上极具意义的五年。"])
+def test_a_period_phrase_of_five_years_is_no_row(text):
+    assert figures(text).empty
+
+
+def test_a_streak_written_with_an_ordinal_is_a_streak():
+    found = row("全县经济连续第5年进入全省十强县前三名。", "第5年")
+    assert (found["value"], found["unit"], found["base_unit"], found["measure"],
+            found["is_indicator"]) == (5, "年", "年", "other", "no")
+
+
+def test_a_year_alone_in_its_sentence_dates_the_rest_of_its_paragraph():
+    text = ("县长在报告中说,2023年全县经济社会发展稳中有进。地区生产总值达到301.2亿元、增长6.1%;"
+            "连续第3年进入全省十强县。\n2024年主要预期目标是地区生产总值增长6%。")
+    found = figures(text, "2024-01-20").set_index("surface")
+    assert found.loc[["301.2亿元", "6.1%", "第3年"], "period"].tolist() == ["2023"] * 3
+    assert found.loc["6%", "period"] == "2024" and found.loc["6%", "measure"] == "target"
+
+
+def test_estimates_after_a_year_sentence_are_of_that_year():
+    text = "报告指出,2023年,全区实现良好开局。预计地区生产总值520亿元、增长7%以上。"
+    assert set(figures(text, "2024-01").query("unit != '年'")["period"]) == {"2023"}
+
+
+def test_past_five_years_of_a_january_work_report_end_the_year_before():
+    text = "在政府工作报告中表示,过去五年,全区累计引进亿元以上项目78个。"
+    assert row(text, "78个", "2022-01")["period"] == "2017..2021"
+
+
+def test_the_next_five_years_are_goals_from_the_publication_year():
+    found = row("今后五年,全县地区生产总值年均增长7%左右。", "7%", "2022-01")
+    assert found["period"] == "2022..2026" and found["measure"] == "target"
+
+
+def test_the_whole_year_of_a_text_opening_with_its_year_after_a_base_year():
+    text = "2022年,全县经济稳中向好。\n规上工业增加值增速比2021年回落1.2个百分点。全年工业产品销售率为96.1%。"
+    assert row(text, "96.1%", "2023")["period"] == "2022"
+
+
+def test_a_decline_written_as_jiandi_is_signed():
+    found = row("规模以上工业增加值增速比上年减低2.2个百分点。", "2.2个百分点")
+    assert found["value_base"] == -2.2 and found["measure"] == "change_abs"
+
+
+def test_projects_counted_by_size_class_are_indicators():
+    found = figures("过去五年,全县5个百亿级、60个十亿级以上项目落地投产。", "2022-01").set_index("surface")
+    assert found.loc[["5个", "60个"], "is_indicator"].tolist() == ["yes", "yes"]
+    label = row("全县培育2个千亿级产业集群。", "2个")
+    assert label["is_indicator"] == "no"
+
+
+def test_a_rank_among_the_top_ten_counties_is_composite():
+    found = row("全区经济连续多年位列全省十强县前三。", "前三")
+    assert found["measure"] == "rank" and found["dimension"] == "none"
+
+
+def test_consumer_price_categories_are_economic_development():
+    text = "教育文化和娱乐类价格上涨2.2%,居住类价格下降0.5%,食品烟酒类价格上涨1.0%。"
+    assert set(figures(text, "2024")["dimension"]) == {"经济发展"}
+
+
+def test_a_framework_count_in_traditional_script_keeps_its_written_counter():
+    found = row("鄧輝從五個方面對過去一年的工作進行了回顧。", "五個方面", "2019-02")
+    assert found["unit"] == "個" and found["base_unit"] == "个"
+
+
+def test_the_ends_of_a_change_over_five_years_take_its_first_and_last_year():
+    found = figures("五年来,全县高新技术企业由52家增加到190家。", "2023-06").set_index("surface")
+    assert found.loc["52家", "period"] == "2018" and found.loc["190家", "period"] == "2023"
+
+
+def test_the_year_a_report_reviews_heads_its_sentence_and_paragraph():
+    text = "县长在报告中回顾2023年工作时说,全县地区生产总值增长6%,一般公共预算收入达到30亿元。连续3年获评全省先进县。"
+    found = figures(text, "2024-01").set_index("surface")
+    assert found.loc[["6%", "30亿元", "3年"], "period"].tolist() == ["2023"] * 3

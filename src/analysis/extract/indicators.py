@@ -30,6 +30,9 @@ _POPULATION_BEFORE = ("在", "在全国", "在全省", "在全市", "在全县",
 _CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]")
 _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 _CLUSTER_LABEL_AFTER = re.compile(r"^[\*”“\"]*(?:千亿级|五百亿级|百亿级|[^,，;；。]{0,3}亿级)")
+#: 3个百亿级、78个十亿级以上项目落地: projects counted by their size class, not a
+#: cluster plan's label (§11, §14).
+_SIZED_PROJECTS_AFTER = re.compile(r"^[^,，;；。]{0,16}?亿级(?:以上|及以上)?的?(?:重大|产业|工业)?项目")
 _RANK_AFTER = re.compile(r"^[\*”“\"]*[^,，;；。、]{0,6}[“\"]?第")
 _SUBSET_BEFORE = re.compile(r"[(（]其中[^)）]*$")
 _CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
@@ -166,7 +169,8 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     is_indicator = kind not in _NOT_INDICATOR_KINDS and measure != "other"
     if kind == "quantity" and (measure in {"count", "level", "target"}):
         following = text[around.end : around.end + 12]
-        if _CLUSTER_LABEL_AFTER.match(following):
+        if _CLUSTER_LABEL_AFTER.match(following) and not _SIZED_PROJECTS_AFTER.match(
+                text[around.end : around.end + 24]):
             is_indicator = False
             notes.append("cluster-plan label")
         elif _RANK_AFTER.match(following) and (

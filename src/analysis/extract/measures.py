@@ -20,23 +20,25 @@ _TARGET_CUE = re.compile(
 )  # lookbehinds after the word: every alternative opens with a literal (a fast scan)
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
 _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
-_GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|上涨|提高|下降|下跌|减少|回落|降低|增加(?!值))[^,，;；。]{0,12}$")
+_GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|上涨|提高|下降|下跌|减少|回落|降低|减低|增加(?!值))[^,，;；。]{0,12}$")
 #: 对经济增长的贡献率, 占GDP的比重 after a growth word: a share, not growth (§7, §14).
 _SHARE_AFTER_GROWTH = re.compile(r"^的?[^,，;；。]{0,4}?(?:贡献率|比重|占比|占)")
-_DECLINE_CUE = re.compile(r"(下降|下跌|减少|回落|降低|下滑)[^,，;；。]{0,10}$")
+_DECLINE_CUE = re.compile(r"(下降|下跌|减少|回落|降低|减低|下滑|缩减|减小)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
 _BASE_YEAR = re.compile(r"(?:比|较|同比|相比|对比)([0-9]{4})年")
 _GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增长|增速|增幅)")
 _GROWTH_WORD = re.compile(r"增长(?!面)|同比|增幅")
 _NET_CHANGE = re.compile(
     r"净增[^,，;；。0-9０-９]{0,8}$|(?:增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$"
-    r"|(?:提高|提升|下降|降低)了?$"
+    r"|(?:提高|提升|下降|降低|减低)了?$"
 )
 #: A comparison base before 净增 (比上年净增86家): the change against it (§7 change_abs);
 #: without one, 净增…家 counts the things added in the period (§7 count).
 _CHANGE_BASE = re.compile(r"[比较]|同比")
 #: A goal stated as met (实现稳产目标, 完成年度目标): achieved, not a target (§7).
 _ACHIEVED_GOAL = re.compile(r"(?:实现|完成|达到|达成|超额完成)[^,，;；。]{0,8}目标")
+#: 今后五年, 未来五年 heading a sentence: its figures are goals (§7, §14).
+_FUTURE_SPAN = re.compile(r"(?:未来|今后)的?[两二三四五六七八九十]{1,3}年")
 #: 预计 before a rank: the rank expected, a target (§7).
 _EXPECTED = "预计"
 #: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
@@ -144,6 +146,10 @@ def _is_target(measure: str, around: _Around, document: _Document) -> bool:
         sentence_before = _ACHIEVED_GOAL.sub("", sentence_before)
     if measure == "rank" and _EXPECTED in sentence_before:
         return True  # 预计全年…位居全市第一: the rank expected
+    if ("今后" in around.sentence_before or "未来" in around.sentence_before) and _FUTURE_SPAN.search(
+        text, sentence_start, start
+    ):
+        return True  # 今后五年,…年均增长7%左右: the goals of the years ahead (§14)
     return not _ACHIEVED.search(before) and bool(
         _TARGET_CUE.search(before)
         or _has_head_target(text[goal_from:start], document.year)

@@ -75,7 +75,11 @@ _DOC_ITEM_BEFORE = re.compile(r"(中央|省委|市委|国务院|省政府|市政
 #: The items of a policy document (若干政策20条, 支持措施30条): no indicator (§11).
 _POLICY_ITEMS_BEFORE = re.compile(r"(?:政策|措施|举措|意见|办法|条例|细则|规定)[”\*]*(?:共|等)?$")
 #: A period phrase before a duration: 极不平凡的三年, 不寻常的一年 (§2).
-_PERIOD_PHRASE_BEFORE = re.compile(r"(?:平凡|寻常|难忘|奋斗|攻坚|非凡)的$")
+_PERIOD_PHRASE_BEFORE = re.compile(r"(?:平凡|寻常|难忘|奋斗|攻坚|非凡|意义|历程)的$")
+#: 过去五年, 未来五年, 今后五年, 近五年来: period phrases, no rows (§2, §14).
+_PERIOD_PHRASE_WORDS = ("过去", "过去的", "未来", "未来的", "今后", "今后的")
+#: A clause ending right after a duration (…的五年。): the duration names a period.
+_CLAUSE_END_CHARS = frozenset("。，,;；”\"!！、")
 #: A policy or programme named by a duration (十年禁渔, 10年禁捕): a name (§2).
 _DURATION_NAME_AFTER = re.compile(r"^[”\*]*(?:禁渔|禁捕|退捕)")
 #: A money total written with its scale only (突破100亿, 达12.5万亿): base unit 元 (§6).
@@ -301,6 +305,10 @@ def _ordinal(match: re.Match, text: str, start: int, end: int, year: int | None)
         return _bare_numbers(text, start, end) if is_arabic else []
     if not unit and _SECTOR_FOLLOW.match(text, end):
         return []  # 第一、二、三产业, 第二和第三产业: ordinals naming the sectors (§2)
+    if not unit and text.startswith("年", end) and text.endswith("连续", 0, start):
+        # 连续第7年进入…: a streak like 连续7年 (§4, §14)
+        return [_row(start, end + 1, value, "年", value, "年", "other", "streak",
+                     note="streak length")]
     if not unit:
         opens_item = _LIST_MARKER_FOLLOW.match(after) and (
             text[max(0, start - 3) : start].replace("*", "").strip()[-1:] in {"", ":", "：", "。",
@@ -460,10 +468,11 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
     before = text[max(0, start - 1) : start]
     if _CN_PRECEDE_STOP.search(before):
         return []  # “三项表率”, 这两个产业: a slogan or a back-reference (§2)
-    if unit == "年" and text[max(0, start - 3) : start].endswith(("过去", "过去的")):
-        return []  # 过去五年: a period phrase like 五年来 (§2)
-    if unit == "年" and _PERIOD_PHRASE_BEFORE.search(text[max(0, start - 6) : start]):
-        return []  # 极不平凡的三年: a period phrase (§2)
+    if unit == "年" and text[max(0, start - 3) : start].endswith(_PERIOD_PHRASE_WORDS):
+        return []  # 过去五年, 未来五年, 今后五年: period phrases like 五年来 (§2)
+    if unit == "年" and (_PERIOD_PHRASE_BEFORE.search(text[max(0, start - 6) : start]) or (
+            "的" in text[max(0, start - 3) : start] and text[end : end + 1] in _CLAUSE_END_CHARS)):
+        return []  # 极不平凡的三年, 是…具有里程碑意义的五年。: a period phrase (§2)
     if unit == "年" and _DURATION_NAME_AFTER.match(text[end : end + 4]):
         return []  # 十年禁渔: a programme name (§2)
     if _in_quoted_list(text, start):

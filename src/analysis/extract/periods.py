@@ -5,7 +5,7 @@ how far each cue reaches, and the step that gives every measured row its period.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -36,6 +36,7 @@ _PERIOD_CUE = re.compile(
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
     r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增|平均增长|平均下降|平均增速))"
     r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十]{1,3})年|(?P<span_num>[两二三四五六七八九十]{1,3})年(?:来|以来))"
+    r"|(?P<future>(?:未来|今后)的?(?P<future_num>[两二三四五六七八九十]{1,3})年)"
     r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
@@ -59,11 +60,11 @@ _CUE_HEAD_PREFIX = re.compile(
     r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
 )
 _PERIOD_CUE_STARTS = re.compile(
-    r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明]"
+    r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明未]"
     r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=暑)(?=假|期)"
     r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增|平均增|平均下降)|[一二三四五六七八九]?年来|[一二三四五六七八九]?年以来)"
     r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增|平均增|平均下降)|十?[一二三四五六七八九]?年来|十?[一二三四五六七八九]?年以来)"
-    r"|(?<=今)(?=年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
+    r"|(?<=今)(?=年|后的?[两二三四五六七八九十]{1,3}年)|(?<=未)(?=来的?[两二三四五六七八九十]{1,3}年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
     r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年))"
 )
 #: An attribution opening a sentence before its period (记者从…获悉, 据统计, 报告显示).
@@ -74,13 +75,17 @@ _ATTRIBUTION = re.compile(
     r"(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午)?[,，]?))?"
     r"(?:(?:记者)?(?:从|据|经)?[^,，;；。]{0,20}?(?:获悉|了解到|悉|显示|表明)[,，:：]?|据(?:了解|统计|悉)[,，:：]?)"
 )
+#: Status words (目前, 现有): a figure held now, not in the year a paragraph reviews.
+_NOW = re.compile(r"目前|现有|当前|截至目前")
+#: A government work report, or news of one: it reviews the years before its session.
+_WORK_REPORT = re.compile(r"政府工作报告|各位代表")
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
 _PLAN_START = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 #: The first characters of _PERIOD_CUE_STARTS, and the characters one of them must be
 #: followed by within :data:`_PERIOD_ANCHOR_REACH` characters (年 of 上半年/2年来净增/
 #: 过去的一年, 季 of 前三季度, 暑 of 暑期, 五 of “十四五”).
 _FLAG_PERIOD_START, _FLAG_PERIOD_ANCHOR = 8, 16
-for _char in "上下前一第暑“\"十两二三四五六七八九0123456789今年全本当去过明":
+for _char in "上下前一第暑“\"十两二三四五六七八九0123456789今年全本当去过明未":
     _CHAR_FLAGS[ord(_char)] |= _FLAG_PERIOD_START
 for _char in "年季暑五":
     _CHAR_FLAGS[ord(_char)] |= _FLAG_PERIOD_ANCHOR
@@ -153,10 +158,17 @@ def _period_cues(
     cues = []
     bulletin = _BULLETIN_TITLE.search(text[:300])
     bulletin_year = int(bulletin.group(1)) if bulletin else None
+    opening_year = None
+    work_report = _WORK_REPORT.search(text[:3000]) is not None
+    if bulletin_year is None and year and (month is None or month <= 4):
+        # 2022年,全县…: a text opening with its year, published in spring or in a year
+        # only, reports on that year: its 全年 and 年末 are that year (§14)
+        text_year = report_year(text, year)
+        opening_year = int(text_year) if text_year and text_year != str(year) else None
     for match in _period_cue_matches(text, flags):
         start, end = match.span()
         kind = match.lastgroup
-        for name in ("half", "q3", "q1", "summer", "plan", "net", "span", "this_year",
+        for name in ("half", "q3", "q1", "summer", "plan", "net", "span", "future", "this_year",
                      "last_year", "next_year"):
             if match.group(name) is not None:
                 kind = name
@@ -200,6 +212,10 @@ def _period_cues(
         elif bulletin_year and not explicit and kind in {"this_year", "half", "q3", "q1"}:
             cue_year = bulletin_year
             resolved = f"{word} resolved with the bulletin year {bulletin_year}"
+        elif opening_year and not explicit and not relative and word in {
+                "全年", "年末", "年底", "当年"}:
+            cue_year = opening_year
+            resolved = f"{word}: the year {opening_year} the text opens with"
         if kind == "plan":
             first = _PLAN_START[match.group("plan_name")]
             if match.group("plan_kind") == "以来":
@@ -218,9 +234,19 @@ def _period_cues(
             count = int(chinese_to_number(match.group("span_past") or match.group("span_num")) or 0)
             last = cue_year if explicit or heading_year else bulletin_year
             if last is None and year is not None:
-                last = year - 1 if (month is not None and month <= 4 and _last_stated_year(
-                    text, start) == year - 1) else year
+                # published in spring after the year it reports on; a government work
+                # report (of January) reviews whole years, stated or not (§8, §14)
+                stated = _last_stated_year(text, start)
+                last = year - 1 if (month is not None and month <= 4 and (
+                    stated == year - 1 or stated is None and work_report)) else year
             period = f"{last - count + 1}..{last}" if last and count > 1 else ""
+            cues.append((start, end, period, "" if period else resolved))
+            continue
+        if kind == "future":
+            # 未来五年, 今后五年: the N years from the publication year (a report of January
+            # plans that year and the next four), the goals of a term (§14)
+            count = int(chinese_to_number(match.group("future_num")) or 0)
+            period = f"{year}..{year + count - 1}" if year and count > 1 else ""
             cues.append((start, end, period, "" if period else resolved))
             continue
         if cue_year is None:
@@ -288,9 +314,13 @@ def _resolve_net(period: str, previous: str) -> str:
 
 def _cue_reaches(
     text: str, index: _TextIndex, cues: list[tuple[int, int, str, str]], rows: list[dict]
-) -> tuple[list[tuple[int, int, str, str]], list[int], list[tuple[int, int, int]]]:
+) -> tuple[list[tuple[int, int, str, str]], list[int], list[tuple[int, int, int, bool]]]:
     """All period cues (words and the rows' own dates and years), how far each reaches,
-    and the cues that head a paragraph ``(start, paragraph end, cue number)`` (§8).
+    and the cues that head a paragraph ``(start, paragraph end, cue number, review)`` (§8).
+
+    ``review`` marks a year stated alone in a sentence of no other figure
+    (``2018年涪城全区经济社会发展取得显著成效。``, ``报告指出,2021年,长寿实现了…开局。``):
+    the year the rest of its paragraph reviews, streaks and ranks included (§14).
 
     Heading its sentence (1—11月,… / 今年上半年,…) a cue covers the whole sentence, ;
     included; heading a later clause (…,2023年达4333亿元,…) it covers the figures up to the
@@ -303,7 +333,9 @@ def _cue_reaches(
                 and not _BASE_YEAR_AFTER.match(text, r["end"])]
     all_cues = sorted(cues + row_cues)
     cue_reach = []
-    paragraph_cues: list[tuple[int, int, int]] = []
+    paragraph_cues: list[tuple[int, int, int, bool]] = []
+    year_rows = {r["start"] for r in rows if r["kind"] == "year"}
+    row_starts = [r["start"] for r in rows]
     for cue_start, _cue_end, cue_period, _note in all_cues:
         cue_clause_start, cue_clause_end = index.clause(cue_start, cue_start)
         prefix = _clean(text[cue_clause_start:cue_start])
@@ -326,6 +358,15 @@ def _cue_reaches(
             # (全市1至7月完成…,同比增长…;…), unless another cue comes first (§8)
             cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
             continue
+        if cue_start in year_rows and (
+                text.endswith("回顾", 0, cue_start) or text.startswith("工作", _cue_end)):
+            # 县长在报告中回顾2023年工作时说,…: the year reviewed heads the rest of its
+            # sentence and paragraph (§14)
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
+            paragraph_end = text.find("\n", cue_start)
+            paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
+                                   len(cue_reach) - 1, True))
+            continue
         if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(prefix) is None:
             cue_reach.append(cue_clause_end)
             continue
@@ -341,7 +382,7 @@ def _cue_reaches(
                 # 二〇二三年,泰兴实现…。全市…: heading its paragraph, it covers the paragraph
                 paragraph_end = text.find("\n", cue_start)
                 paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
-                                       len(cue_reach) - 1))
+                                       len(cue_reach) - 1, False))
         elif ("悉" in lead or "据" in lead or "了解" in lead or "显示" in lead or "表明" in lead) and (
             _ATTRIBUTION.fullmatch(lead)
         ):
@@ -351,6 +392,15 @@ def _cue_reaches(
         else:
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
             cue_reach.append(semicolon.start() if semicolon else sentence_end)
+        if cue_start in year_rows and (not paragraph_cues or paragraph_cues[-1][0] != cue_start) and (
+            bisect_left(row_starts, sentence_end)
+            - bisect_left(row_starts, index.sentence_starts[cue_sentence]) == 1
+        ):
+            # 2018年…取得显著成效。区属地区生产总值…: a year alone in its sentence heads the
+            # rest of its paragraph (§14)
+            paragraph_end = text.find("\n", cue_start)
+            paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
+                                   len(cue_reach) - 1, True))
     return all_cues, cue_reach, paragraph_cues
 
 
@@ -396,18 +446,24 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             break
         cue_index -= 1
     paragraph_cues = document.paragraph_cues
+    review = False
     if chosen is None and paragraph_cues:
         k = bisect_right(document.paragraph_starts, start) - 1
-        if k >= 0 and start < paragraph_cues[k][1] and kind not in {"streak", "visits"} and not (
+        if k >= 0 and start < paragraph_cues[k][1] and (
+            kind not in {"streak", "visits"} or paragraph_cues[k][3]) and not (
             kind == "rank" and all_cues[paragraph_cues[k][2]][2][4:6] == ".."
         ):  # a rank is held at a time, not over the years of 过去五年
-            cue_index = paragraph_cues[k][2]
-            chosen = all_cues[cue_index]
+            review = paragraph_cues[k][3]
+            if review and _NOW.search(around.sentence_before):
+                review = False  # 2020年是…之年。目前,全县已有…: a stock at publication
+            else:
+                cue_index = paragraph_cues[k][2]
+                chosen = all_cues[cue_index]
     if kind == "duration" and row["unit"] == "周年" and year and row["value"]:
         # 2021年是…建党100周年: the anniversary falls in the year its sentence states
         now = int(chosen[2][:4]) if chosen is not None and chosen[2][:4].isdigit() else year
         chosen = (0, 0, f"{now - int(row['value'])}..{now}", "anniversary")
-    elif kind in {"streak", "visits"}:
+    elif kind in {"streak", "visits"} and not review:
         # streaks, wins, visits: as published (§8), or the year a heading states
         chosen = (0, 0, str(heading_year) if heading_year else document.publication, "")
     if chosen is not None:
@@ -450,6 +506,30 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             notes.append("status/stock at publication")
     else:
         notes.append("publication date unknown: period left empty")
+    if ".." in period and ("到" in (near := around.before[-4:] + around.after[:4]) or "至" in near):
+        period = _change_end(period, around.before, around.after, notes)
     if period:
         document.sentence_period[sentence] = (period, "")
     row["period"] = period
+
+
+#: 由68家增加到236家 over 过去五年 (2016..2020): the start value is of the year before
+#: the span, the end value of its last year (§8, §14).
+_YEAR_SPAN = re.compile(r"([0-9]{4})\.\.([0-9]{4})")
+_FROM_BEFORE = re.compile(r"(?:由|从)$")
+_CHANGE_TO_AFTER = re.compile(r"^(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]")
+_CHANGE_TO_BEFORE = re.compile(r"(?:由|从)[^,，;；。]{1,20}?(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]$")
+
+
+def _change_end(period: str, before: str, after: str, notes: list[str]) -> str:
+    """The period of either end of a change over a span (由X增加到Y), else ``period``."""
+    span = _YEAR_SPAN.fullmatch(period)
+    if span is None:
+        return period
+    if _FROM_BEFORE.search(before) and _CHANGE_TO_AFTER.match(after):
+        notes.append("start value (由…到)")
+        return str(int(span.group(1)) - 1)
+    if _CHANGE_TO_BEFORE.search(before):
+        notes.append("end value (由…到)")
+        return span.group(2)
+    return period

@@ -143,24 +143,26 @@ def _map_to_written(rows: list[dict], text: str, readable: str,
     its last (:func:`~analysis.extract.script.origin_span`). The positions every row needs
     are looked up in ``origin`` at once (one numpy gather, not a scalar lookup each).
     """
-    units = [bool(row["unit"]) and readable.endswith(row["unit"], row["start"], row["end"])
-             for row in rows]
+    # where the unit is read inside the surface (at its end, or 個 of 五個方面 within it)
+    unit_ats = [readable.rfind(row["unit"], row["start"], row["end"]) if row["unit"] else -1
+                for row in rows]
     if origin is not None:
         needed: list[int] = []
-        for row, has_unit in zip(rows, units, strict=True):
+        for row, unit_at in zip(rows, unit_ats, strict=True):
             start, end, quote_start, quote_end = (
                 row["start"], row["end"], row["quote_start"], row["quote_end"])
             needed += (start, end - 1 if end > start else start,
                        quote_start, quote_end - 1 if quote_end > quote_start else quote_start)
-            if has_unit:
-                needed += range(end - len(row["unit"]), end)
+            if unit_at >= 0:
+                needed += range(unit_at, unit_at + len(row["unit"]))
         at = iter(origin[np.array(needed, dtype=np.int64)].tolist())
     written: dict[str, str] = {}
-    for row, has_unit in zip(rows, units, strict=True):
+    for row, unit_at in zip(rows, unit_ats, strict=True):
+        has_unit = unit_at >= 0
         if origin is None:
             start, end, quote_start, quote_end = (
                 row["start"], row["end"], row["quote_start"], row["quote_end"])
-            unit_written = text[end - len(row["unit"]) : end] if has_unit else ""
+            unit_written = text[unit_at : unit_at + len(row["unit"])] if has_unit else ""
         else:
             first, last, quote_first, quote_last = next(at), next(at), next(at), next(at)
             start, end = first, (last + 1 if row["end"] > row["start"] else first)
@@ -168,7 +170,7 @@ def _map_to_written(rows: list[dict], text: str, readable: str,
             quote_end = quote_last + 1 if row["quote_end"] > row["quote_start"] else quote_first
             unit_written = "".join([text[next(at)] for _ in row["unit"]]) if has_unit else ""
             row["start"], row["end"] = start, end
-        if has_unit:  # the unit as written (億元, 萬噸), character for character (§5)
+        if has_unit:  # the unit as written (億元, 萬噸; 個 of 五個方面), character for character (§5)
             written[row["unit"]] = row["unit"] = unit_written
         row["surface"] = text[start:end]
         row["quote"] = text[quote_start:quote_end]

@@ -38,6 +38,10 @@ _BRACKETED_PINYIN = re.compile(
 )
 
 
+#: A middle dot between digits (医疗保健类价格上涨1·8%) is a decimal point.
+_DOT_DECIMAL = re.compile(r"(?<=[0-9])·(?=[0-9])")
+
+
 def romanisations(text: str) -> list[tuple[int, int]]:
     """The spans of the bracketed romanisations of ``text`` that follow a CJK character.
 
@@ -106,6 +110,8 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
     table lookup as the text index's punctuation, so the check costs a pass of numpy.
     """
     origin = None
+    if "·" in text:  # 1·8%: a decimal point written as a middle dot (§14), same length
+        text = _DOT_DECIMAL.sub(".", text)
     spans = romanisations(text) if (
         ("(" in text or "（" in text) and _ROMANISATION_START.search(text)) else []
     if spans:
