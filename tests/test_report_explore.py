@@ -177,3 +177,29 @@ def test_gaps_in_one_indicator_are_named_in_words_not_drawn() -> None:
     assert said == f"In 2017 only {name} has gaps: 2 of the 36 countries ({ctx.names.get('KOR', 'KOR')}, {ctx.names.get('JPN', 'JPN')})."
     two = pd.DataFrame({code: [np.nan], ctx.framework.indicators[1]: [np.nan]}, index=["KOR"])
     assert explore.one_indicator_gaps(ctx, two, 36) is None
+
+
+def test_coherence_leaves_single_indicator_dimensions_empty_and_matches_scipy() -> None:
+    from scipy.stats import spearmanr
+
+    from analysis.labels import readable
+
+    ctx = report.report_context("oecd-bli", 2017, None, "en")
+    fw = ctx.framework
+    rng = np.random.default_rng(3)
+    aggregated = pd.DataFrame(rng.normal(size=(12, len(fw.codes))), columns=fw.codes)
+    words = {"quality": "dimension", "indicator": "indicator", "index": "Index"}
+    table = explore.coherence_table(aggregated, fw, ctx.indicator_names, words)
+    alone = {c for c in fw.indicators if len(fw.children(fw.parent_of[c])) == 1}
+    assert len(alone) == explore.single_indicator_dimensions(fw) == 3  # jobs, education, environment
+    for code in fw.indicators:
+        row = table.loc[ctx.indicator_names[code]]
+        expected_top = spearmanr(aggregated[code], aggregated[fw.top]).statistic
+        assert row["r (Index)"] == pytest.approx(expected_top, abs=1e-12)
+        if code in alone:
+            assert np.isnan(row["r (dimension)"])
+        else:
+            expected = spearmanr(aggregated[code], aggregated[fw.parent_of[code]]).statistic
+            assert row["r (dimension)"] == pytest.approx(expected, abs=1e-12)
+    shown = readable(table, 2).to_string()
+    assert "—" in shown and not re.search(r"\bnan\b", shown, re.I)

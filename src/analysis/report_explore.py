@@ -55,6 +55,34 @@ def one_indicator_gaps(ctx: ReportContext, shown: pd.DataFrame, n_units: int) ->
                  k=len(shown), n=n_units, names=listed)
 
 
+def coherence_table(aggregated: pd.DataFrame, framework, labels: Mapping[str, str],
+                    words: Mapping[str, str]) -> pd.DataFrame:
+    """The JRC's first statistical coherence check: each indicator's Spearman correlation
+    with its own dimension and with the index (OECD/JRC 2008, *Handbook on constructing
+    composite indicators*, step 6), computed on the ``aggregated`` data (one column per
+    framework code). A dimension with a single indicator *is* that indicator (r = 1 by
+    construction, no evidence of coherence): its cell is left empty (NaN).
+
+    ``words`` gives the headings: ``quality``, ``indicator`` and ``index`` (the top's name).
+    """
+    rows = []
+    for code in framework.indicators:
+        parent = framework.parent_of[code]
+        alone = len(framework.children(parent)) == 1
+        rows.append({
+            words["quality"]: labels[parent],
+            f"r ({words['quality']})": np.nan if alone else aggregated[code].corr(aggregated[parent], method="spearman"),
+            f"r ({words['index']})": aggregated[code].corr(aggregated[framework.top], method="spearman"),
+        })  # fmt: skip
+    return pd.DataFrame(rows, index=pd.Index([labels[c] for c in framework.indicators], name=words["indicator"]))
+
+
+def single_indicator_dimensions(framework) -> int:
+    """How many dimensions (parents of indicators) hold one indicator only."""
+    parents = pd.Series([framework.parent_of[c] for c in framework.indicators])
+    return int((parents.value_counts() == 1).sum())
+
+
 def tidy_small_multiples(axes: Sequence, title_width: int = 34, x_ticks: int = 4) -> None:
     """Small multiples a reader can read: each panel's title wrapped to ``title_width``
     characters (so that neighbours' titles never run into each other), at most ``x_ticks``

@@ -37,6 +37,12 @@ EXPLORE_TEXT: dict[str, dict[str, str]] = {
         "zh": "{data_year} 年只有“{indicator}”有缺值：{n} 个{units}中的 {k} 个（{names}）。",
         "en": "In {data_year} only {indicator} has gaps: {k} of the {n} {units} ({names}).",
     },
+    "nb20_single_dimensions": {
+        "zh": "{k} 个维度只有一个指标：维度就是该指标，相关系数恒为 1、不能说明一致性，故留空（—）；这些维度的权重全落在一个指标上。",
+        "en": "{k} dimension(s) hold a single indicator: the dimension is that indicator, so its correlation is 1 by "
+        "construction and says nothing about coherence; it is left empty (—). Such a dimension's whole weight rests "
+        "on one indicator.",
+    },
     "nb20_treated_intro": {
         "zh": "被缩尾的点（{units}和指标；缩回方向）：",
         "en": "The winsorised points ({units} and indicators; which way each was moved):",
