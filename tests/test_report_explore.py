@@ -164,6 +164,7 @@ def test_the_comparison_and_the_regional_chapter_name_the_studys_units(oecd_engl
     assert "ranks of 30 countries under 4 methods" in oecd_english["30-compare-weighting-methods"]
     regional = body_text(oecd_english["50-regional-analysis"])
     assert "over 36 countries: the coupling" in regional  # every country has 2017 data
+    assert "the obstacles that hold each of the countries back" in regional
     assert "Nickell" in regional  # 4 periods: the fixed-effects half-life is an upper bound
     assert "share (%)" in regional and re.search(r"Employment rate 15-64\s+35\s+97\.2", regional)
 

@@ -162,7 +162,7 @@ def heading_section(ch: Chapter) -> list[Any]:
         "intro", n=n_all, units=ch.units_label,
         n_note="" if n_year == n_all else ch.t("n_year", n_year=n_year, data_year=ch.data_year),
         index=ch.code_name(inputs.top), systems=_list(ch, [ch.code_name(s) for s in inputs.systems]),
-        followed_short=ch.unit_name(ch.unit) if ch.unit else ch.t("followed_short"),
+        followed_short=ch.unit_name(ch.unit) if ch.unit else ch.t("followed_short", units=ch.units_label),
         years=_list(ch, list(map(str, inputs.years))), data_note=data_note,
     )
     items = [f"# {ch.t('title', title=ch.study.title_in(ch.lang), year=ch.year)}", first.strip()]
