@@ -195,7 +195,7 @@ def test_notebook_runs_on_the_liyang_study_in_english(tmp_path, monkeypatch):
     markdown = "\n".join("".join(o["data"].get("text/markdown", ""))
                           for o in outputs if "data" in o)
     assert "# Liyang quality-city annual report · regional analysis (2023)" in markdown
-    assert "4 unit-year(s) score 0 on a subsystem" in markdown and "Hai'an 2020" in markdown
+    assert "4 unit-years score 0 on a subsystem" in markdown and "Hai'an 2020" in markdown
     for code in ("log_level", "p_sim", "adj_r2", "NaN"):  # codes are named (issue 13), no NaN cell
         assert code not in text, code
     for expected in ("transvariation", "within groups", "initial level, ln y", "p (permutations)",

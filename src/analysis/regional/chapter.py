@@ -155,11 +155,15 @@ def heading_section(ch: Chapter) -> list[Any]:
     inputs = ch.inputs
     data_note = (ch.t("data_note", year=ch.year, data_year=ch.data_year)
                  if ch.year != ch.data_year else "")
+    scores = ch.index_scores()
+    n_all = scores["unit"].nunique()
+    n_year = scores.loc[scores["year"] == ch.data_year, "unit"].nunique()
     first = ch.t(
-        "intro", n=ch.index_scores()["unit"].nunique(), units=ch.units_label,
+        "intro", n=n_all, units=ch.units_label,
+        n_note="" if n_year == n_all else ch.t("n_year", n_year=n_year, data_year=ch.data_year),
         index=ch.code_name(inputs.top), systems=_list(ch, [ch.code_name(s) for s in inputs.systems]),
-        followed_short=ch.unit_name(ch.unit) if ch.unit else ch.t("followed_short"),
-        years=", ".join(map(str, inputs.years)), data_note=data_note,
+        followed_short=ch.unit_name(ch.unit) if ch.unit else ch.t("followed_short", units=ch.units_label),
+        years=_list(ch, list(map(str, inputs.years))), data_note=data_note,
     )
     items = [f"# {ch.t('title', title=ch.study.title_in(ch.lang), year=ch.year)}", first.strip()]
     if ch.unit is None:
@@ -200,8 +204,9 @@ def coupling_section(ch: Chapter) -> list[Any]:
     items.append(counts)
     zeros = zero_subsystems(inputs.scores, inputs.systems)
     if len(zeros):
-        listed = "; ".join(
-            f"{ch.unit_name(r.unit)} {r.year} ({_list(ch, [ch.code_name(c) for c in r.systems.split(', ')])})"
+        opening, closing, separator = ("（", "）", "；") if ch.lang == "zh" else (" (", ")", "; ")
+        listed = separator.join(
+            f"{ch.unit_name(r.unit)} {r.year}{opening}{_list(ch, [ch.code_name(c) for c in r.systems.split(', ')])}{closing}"
             for r in zeros.itertuples())
         items.append(ch.t("zero_systems", n=len(zeros), units=listed))
     if ch.unit is not None:
@@ -241,8 +246,10 @@ def obstacle_section(ch: Chapter) -> list[Any]:
     elif ch.unit is not None:
         items.append(ch.absent_note())
     common = most_common_obstacles(result.top(3), ch.inputs.names).head(10)
+    common = common.assign(share=(100 * common["share"]).round(1)).rename(
+        columns={"units": ch.units_label, "share": ch.t("share_pct"), "name": ch.t("col_indicator")})
     items += [ch.t("obstacle_common", units=ch.units_label, year=ch.data_year),
-              ch.columns(common.drop(columns="code")).set_index(COLUMNS[ch.lang]["name"])]
+              common.drop(columns="code").set_index(ch.t("col_indicator"))]
     return items
 
 
@@ -289,12 +296,15 @@ def dynamics_section(ch: Chapter) -> list[Any]:
     years = ch.inputs.years
     if len(years) < 2:
         return [*items, ch.t("one_year")]
+    items += convergence_caveats(ch, scores)
     try:
         pairs = growth_pairs(scores)
         items += [ch.t("beta_pooled"), _regression(ch, beta_convergence(pairs).summary())]
         if len(years) >= 3:
             items += [ch.t("beta_fe"),
                       _regression(ch, beta_convergence(pairs, fixed_effects=True).summary())]
+            if len(years) <= SHORT_PANEL_PERIODS:
+                items.append(ch.t("fe_caveat", periods=len(years)))
         else:
             items.append(ch.t("fe_skipped"))
     except InputError as exc:
@@ -305,7 +315,7 @@ def dynamics_section(ch: Chapter) -> list[Any]:
 def space_section(ch: Chapter) -> list[Any]:
     """Moran's I per year, the units without a boundary, the LISA clusters and map of the
     data year; in words when the units match no boundary."""
-    from analysis.regional.figures import lisa_map
+    from analysis.regional.figures import LISA_COLOURS, lisa_map
     from analysis.regional.spatial import local_moran, queen_weights
 
     inputs = ch.inputs
@@ -316,7 +326,10 @@ def space_section(ch: Chapter) -> list[Any]:
         year=ch.data_year)]
     moran = moran_by_year(inputs, inputs.top, ch.permutations, ch.seed)
     if len(moran):
-        items.append(ch.columns(moran).set_index(COLUMNS[ch.lang]["year"]))
+        shown = moran.round(SHOWN_DECIMALS).astype(object)
+        if "p_norm" in moran.columns:
+            shown["p_norm"] = [p_value_text(p, ch.t("p_below")) for p in moran["p_norm"]]
+        items.append(ch.columns(shown).set_index(COLUMNS[ch.lang]["year"]))
     unmatched = unmatched_units(inputs)
     if len(unmatched):
         reasons = unmatched["reason"].map(REASONS_ZH).fillna(unmatched["reason"])
@@ -343,8 +356,10 @@ def space_section(ch: Chapter) -> list[Any]:
                   ch.columns(significant.drop(columns="quadrant")).set_index(COLUMNS[ch.lang]["unit"])]
     else:
         items.append(ch.t("no_clusters"))
-    items.append(lisa_map(mapped, lisa.table, title=ch.t("lisa_title", year=ch.data_year),
-                          missing_label=ch.t("missing")))
+    items.append(lisa_map(mapped, lisa.table.assign(cluster=lisa.table["cluster"].map(ch.value_name)),
+                          title=ch.t("lisa_title", year=ch.data_year), missing_label=ch.t("missing"),
+                          colours={ch.value_name(k): v for k, v in LISA_COLOURS.items()},
+                          label=ch.t("lisa_legend")))
     return items
 
 
@@ -388,7 +403,36 @@ def _regression(ch: Chapter, summary: pd.DataFrame) -> pd.DataFrame:
     named = summary.assign(term=summary["term"].map(
         lambda t: ch.t("regression_n") if t == "n" else ch.value_name(t)))
     shown = blank_missing(named).replace("", "—")
+    if "p" in summary.columns:
+        shown["p"] = [p_value_text(p, ch.t("p_below")) for p in summary["p"]]
     return ch.columns(shown).set_index("term").rename_axis(index=None)
+
+
+#: periods up to which a fixed-effects β-convergence carries the short-panel caveat
+SHORT_PANEL_PERIODS = 10
+
+
+def p_value_text(p: Any, below: str = "< 0.001") -> str:
+    """A p-value for reading: ``below`` under 0.001, else three decimals; — when missing."""
+    if p is None or pd.isna(p):
+        return "—"
+    return below if float(p) < 0.001 else f"{float(p):.3f}"
+
+
+def convergence_caveats(ch: Chapter, scores: pd.DataFrame) -> list[str]:
+    """What the σ- and β-convergence tables cannot say for this study: the set of units
+    changes between years (an unbalanced panel), and scores normalised within each year
+    are relative positions, not levels."""
+    counts = scores.groupby("year")["unit"].nunique()
+    out = []
+    if counts.nunique() > 1:
+        out.append(ch.t("unbalanced", units=ch.units_label, lo=int(counts.min()), hi=int(counts.max())))
+    normalise = dict(ch.run.spec).get("normalise")
+    scope = normalise.get("scope", "year") if isinstance(normalise, dict) else "year"
+    method = normalise.get("method", "minmax") if isinstance(normalise, dict) else "minmax"
+    if method == "minmax" and scope == "year":
+        out.append(ch.t("relative_scores", units=ch.units_label))
+    return out
 
 
 def _list(ch: Chapter, names: list[str]) -> str:

@@ -88,10 +88,13 @@ def choropleth(boundaries, values: pd.Series, title: str | None = None,
 
 
 def lisa_map(boundaries, lisa: pd.DataFrame, title: str | None = None,
-             missing_label: str = "no data") -> Figure:
+             missing_label: str = "no data", colours: dict[str, str] | None = None,
+             label: str = "LISA") -> Figure:
     """Choropleth of LISA clusters (HH, LL, HL, LH, ns) from a ``unit, cluster`` table whose
-    units are the boundaries' adcodes."""
+    units are the boundaries' adcodes; ``colours`` maps the cluster names the table holds
+    (default the codes, :data:`LISA_COLOURS`), so that a report can name them in its
+    language; ``label`` is the legend's title."""
     clusters = pd.Series(lisa["cluster"].to_numpy(), index=lisa["unit"].astype(str))
-    return choropleth(boundaries, clusters, title=title, colours=LISA_COLOURS, label="LISA",
-                      missing_label=missing_label)
+    return choropleth(boundaries, clusters, title=title, colours=colours or LISA_COLOURS,
+                      label=label, missing_label=missing_label)
 

