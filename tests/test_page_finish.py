@@ -271,3 +271,12 @@ def test_a_cell_wraps_by_its_width_on_screen_a_chinese_character_counting_two() 
     )
     cells = BeautifulSoup(page.finish_page(raw, job(lang="zh")), "html.parser").find_all("td")
     assert ["qci-long" in c.get("class", []) for c in cells] == [True, True, False, False]
+
+
+def test_a_comparisons_combinations_are_named_with_their_count() -> None:
+    from analysis.compare.methods import load_combinations
+
+    n = len(load_combinations("compare-default"))
+    assert how_made.readable_value("combinations", "compare-default", "en") == f"compare-default ({n} combinations)"
+    assert how_made.readable_value("combinations", "compare-default", "zh") == f"compare-default（{n} 种组合）"
+    assert how_made.readable_value("combinations", "/home/ann/mine.yaml", "en") == "mine.yaml"  # does not load

@@ -298,7 +298,7 @@ def test_render_two_oecd_units_gives_their_profile_pages(tmp_path: Path) -> None
     assert "2 rendered, 0 failed" in stdout.getvalue()
     for unit in ("Korea", "Japan"):
         page = (tmp_path / "2016" / "units" / f"{unit}.html").read_text(encoding="utf-8")
-        assert f"<title>OECD Better Life Index (2014–2017) · {unit}（2016）</title>" in page
+        assert f"<title>OECD Better Life Index (2014–2017) · {unit} (2016)</title>" in page
         assert "Strongest and weakest indicators" in body_text(page)
     assert not (tmp_path / "2016" / "index.html").exists()  # the profile is no year's page
     assert "units/Korea.html" in (tmp_path / "index.html").read_text(encoding="utf-8")

@@ -57,7 +57,7 @@ def test_oecd_chapter_in_english_without_a_map(oecd_en: C.Chapter) -> None:
     assert "Years analysed: 2014, 2015, 2016, 2017." in words
     # subsystems = the framework's dimensions, by their English names
     assert oecd_en.inputs.systems == systems_of(oecd_en.study.framework)
-    assert "Economic development" in words and "经济发展" not in words
+    assert "Material living conditions" in words and "物质生活条件" not in words
     # groups from the study's data (group_en in English): the Dagum decomposition is there
     assert "Groups: OECD member, partner country." in words
     assert "maps and Moran's I are not available" in words

@@ -225,7 +225,7 @@ def test_the_annual_report_in_english(english: render.ReportOutcome) -> None:
     assert english.ok, english.error
     page = english.html
     assert '<html lang="en">' in page
-    assert "<title>Liyang quality-city annual report（2023）</title>" in page
+    assert "<title>Liyang quality-city annual report (2023)</title>" in page
     header = page[page.index('<header class="qci-report">') : page.index("</header>")]
     assert "Liyang quality-city annual report · 2023" in header
     assert "<dt>Language</dt><dd>English</dd>" in page[page.index("qci-how-made") :]

@@ -113,10 +113,10 @@ def test_an_english_unit_report_of_the_oecd_study_is_english(warm_kernel: render
     assert outcome.ok, outcome.error
     page = outcome.html
     assert '<html lang="en">' in page
-    assert "<title>OECD Better Life Index (2014–2017) · Korea（2016）</title>" in page
+    assert "<title>OECD Better Life Index (2014–2017) · Korea (2016)</title>" in page
     text = body_text(page[page.index("</header>") :])
     assert "Korea among 36 countries (2016)" in text
-    assert "Social governance" in text and "PS_REPH" not in text and "社会治理" not in text
+    assert "Quality of life" in text and "PS_REPH" not in text and "生活质量" not in text
     assert not re.search(r"[\u4e00-\u9fff]", text), re.search(r".{30}[\u4e00-\u9fff].{30}", text)
     assert not LIYANG_WORDS.search(text)
     assert "The regional picture" in text and "Coupling coordination" in text

@@ -120,6 +120,17 @@ def test_criteria_csv_is_a_framework(tmp_path):
     assert fw.n_levels == 3 and fw.top == "Index"
     assert set(fw.aggregates) == {"共同富裕", "经济发展", "社会治理", "开放创新", "生态环境", "Index"}
     assert fw.parent_of["EQ_AIRP"] == "生态环境" and fw.direction[fw.indicators.index("EQ_AIRP")] == -1
+    pillars = tmp_path / "pillars.csv"  # a dimension named in English too
+    pillars.write_text("indicator,direction,dimension,dimension_en\nincome,1,物质生活条件,Material living "
+                       "conditions\nhealth,1,生活质量,Quality of life\njobs,1,物质生活条件,\n", encoding="utf-8")
+    fw = framework_from_criteria(pillars)
+    assert fw.aggregates == ["物质生活条件", "生活质量", "Index"]
+    assert fw.table.set_index("code")["name_en"][["物质生活条件", "生活质量"]].tolist() == [
+        "Material living conditions", "Quality of life"]  # fmt: skip
+    clash = tmp_path / "clash.csv"
+    clash.write_text("indicator,direction,dimension,dimension_en\na,1,经济,Economy\nb,1,经济,Growth\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 2, column 'dimension_en'"):
+        framework_from_criteria(clash)
     flat = tmp_path / "flat.csv"
     flat.write_text("indicator,direction,weight\na,benefit,2\nb,cost,1\n", encoding="utf-8")
     fw = load_framework(flat)

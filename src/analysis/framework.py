@@ -422,7 +422,7 @@ def framework_to_imeta(fw: Framework) -> pd.DataFrame:
 # ---------------------------------------------------------------------------- criteria CSV
 
 CRITERIA_COLUMNS = ("indicator", "direction", "weight", "dimension", "name_zh", "name_en",
-                    "name", "unit")  # fmt: skip
+                    "name", "unit", "dimension_en")  # fmt: skip
 #: words accepted for a direction besides +1 / -1 (as the weights and rank commands do)
 DIRECTION_WORDS = {"benefit": 1.0, "max": 1.0, "cost": -1.0, "min": -1.0}
 #: the code, Chinese and English names of the top node a criteria CSV is put under
@@ -447,11 +447,12 @@ def framework_from_criteria(
     criteria: pd.DataFrame | str | os.PathLike[str], name: str = "", sheet: str | int | None = None
 ) -> Framework:
     """A criteria table (``indicator,direction[,weight][,dimension][,name_zh][,name_en]``,
-    also ``name`` and ``unit``) as a two- or three-level framework.
+    also ``name``, ``unit`` and ``dimension_en``) as a two- or three-level framework.
 
     Each distinct ``dimension`` becomes an aggregate (the six qualities in their usual
-    order, then other dimensions in order of first appearance), named
-    by the dimension (English name from :data:`QUALITY_NAMES_EN` for the six qualities),
+    order, then other dimensions in order of first appearance), named by the dimension;
+    its English name is ``dimension_en`` (one per dimension), else :data:`QUALITY_NAMES_EN`
+    for the six qualities, else the dimension as written;
     under one top node :data:`CRITERIA_TOP`; without a ``dimension`` column the indicators
     sit directly under it. ``weight`` (default 1) is the weight within the indicator's
     group; dimensions weigh 1 each. ``direction`` is ±1 or one of :data:`DIRECTION_WORDS`.
@@ -470,7 +471,7 @@ def framework_from_criteria(
     label = source or "criteria"
     top_code, top_zh, top_en = CRITERIA_TOP
     rows: list[dict[str, Any]] = []
-    dimensions: dict[str, None] = {}
+    dimensions: dict[str, str | None] = {}  # dimension → its English name (dimension_en)
     for i, rec in enumerate(criteria.to_dict("records"), start=1):
         code = _text(rec.get("indicator"))
         if not code:
@@ -494,7 +495,13 @@ def framework_from_criteria(
             raise InputError(f"{label}, row {i}, column 'weight': {weight!r} is not a number") from None
         dimension = _text(rec.get("dimension"))
         if dimension:
-            dimensions[dimension] = None
+            english = _text(rec.get("dimension_en"))
+            if english and dimensions.get(dimension) not in (None, english):
+                raise InputError(
+                    f"{label}, row {i}, column 'dimension_en': {english!r}, but an earlier row "
+                    f"names {dimension!r} {dimensions[dimension]!r}"
+                )
+            dimensions[dimension] = dimensions.get(dimension) or english or None
         plain = _text(rec.get("name"))
         rows.append({
             "code": code,
@@ -512,8 +519,8 @@ def framework_from_criteria(
     order = list(QUALITY_NAMES_EN)
     ranked = sorted(dimensions, key=lambda d: order.index(d) if d in order else len(order))
     rows += [
-        {"code": d, "name": d, "name_en": QUALITY_NAMES_EN.get(d, d), "parent": top_code,
-         "type": "aggregate"}
+        {"code": d, "name": d, "name_en": dimensions[d] or QUALITY_NAMES_EN.get(d, d),
+         "parent": top_code, "type": "aggregate"}
         for d in ranked
     ]  # fmt: skip
     rows.append({"code": top_code, "name": top_zh, "name_en": top_en, "type": "aggregate"})

@@ -45,7 +45,7 @@ def styled_table(
     show_index = not isinstance(table.index, pd.RangeIndex)
     if show_index and not table.index.is_unique:
         table, show_index = table.reset_index(), False
-    elif show_index and table.index.nlevels == 1 and table.index.name is not None:
+    elif show_index and table.index.nlevels == 1 == table.columns.nlevels and table.index.name is not None:
         # pandas gives an index name a header row of its own: in the corner instead
         table = table.rename_axis(index=None, columns=table.index.name)
     digest = hashlib.sha256(table.to_csv().encode()).hexdigest()[:10]

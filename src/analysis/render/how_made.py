@@ -28,7 +28,7 @@ SETTING_NAMES: dict[str, dict[str, str]] = {
     "permutations": {"zh": "置换检验次数", "en": "Permutations"},
     "combinations": {"zh": "权重方法组合", "en": "Weighting combinations"},
     "ahp_pairwise": {"zh": "AHP 判断矩阵", "en": "AHP pairwise matrix"},
-    "top": {"zh": "列出前几位", "en": "Units listed"},
+    "top": {"zh": "前 K 位重合度的 K", "en": "K of the top-K overlap"},
     "figures_path": {"zh": "数字表", "en": "Figures table"},
     "sources_path": {"zh": "来源表", "en": "Sources table"},
     "doc": {"zh": "文件", "en": "Document"},
@@ -78,6 +78,8 @@ def readable_value(name: str, value: Any, lang: str, study: Any = None) -> str |
         return study.display_name(str(value), lang) if study is not None else str(value)
     if name == "lang":
         return LANGUAGE_NAMES.get(str(value), {}).get(lang, str(value))
+    if name == "combinations" and isinstance(value, str):
+        return combinations_in_words(value, lang)
     if isinstance(value, bool):
         return {"zh": "是", "en": "yes"}[lang] if value else {"zh": "否", "en": "no"}[lang]
     if isinstance(value, int | float):
@@ -92,6 +94,20 @@ def readable_value(name: str, value: Any, lang: str, study: Any = None) -> str |
     if name.endswith("_path") or "/" in text or "\\" in text:
         return file_name(text)
     return text
+
+
+def combinations_in_words(value: str, lang: str) -> str:
+    """A comparison's combinations setting (a built-in spec name or a YAML file) with how
+    many combinations it holds: ``compare-default（16 种组合）`` / ``compare-default (16
+    combinations)``; the name alone when it does not load."""
+    name = file_name(value)
+    try:
+        from analysis.compare.methods import load_combinations
+
+        n = len(load_combinations(value))
+    except Exception:  # a setting that does not load: the page still names it
+        return name
+    return f"{name}（{n} 种组合）" if lang == "zh" else f"{name} ({n} combinations)"
 
 
 def settings(

@@ -47,7 +47,8 @@ def export_html(nb: Any, job: ReportJob, exporter: Any = None) -> str:
     exporter = exporter or html_exporter()
     shown = copy.copy(nb)
     shown.metadata = copy.deepcopy(nb.metadata)
-    shown.metadata["title"] = f"{job.title}（{job.year}）"
+    year = f" ({job.year})" if report_language(job) == "en" else f"（{job.year}）"
+    shown.metadata["title"] = f"{job.title}{year}"
     exporter.language_code = html_language(report_language(job))
     resources = {
         "metadata": {"name": job.stem},
