@@ -417,7 +417,7 @@ def methods_appendix(
 
 
 COLUMN_LABELS: dict[str, dict[str, str]] = {
-    "dimension": {"zh": "品质", "en": "quality"},
+    "dimension": {"zh": "维度", "en": "dimension"},
     "subject": {"zh": "指标内容", "en": "subject"},
     "surface": {"zh": "原文数字", "en": "as written"},
     "value_base": {"zh": "数值（基本单位）", "en": "value (base unit)"},
