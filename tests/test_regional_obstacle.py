@@ -159,11 +159,11 @@ def test_command_on_a_study_matches_the_panel_commands(tmp_path):
     study = load_study("oecd-bli")
     long = tmp_path / "panel.csv"
     study.panel[["unit", "year", "indicator", "value"]].to_csv(long, index=False)
-    criteria = study.path.parent / "oecd-bli" / "criteria.csv"
-    assert main(["index", "--data", str(long), "--meta", str(criteria), "--spec", "peers-default",
+    framework = study.path.parent / "oecd-bli" / "framework.yaml"
+    assert main(["index", "--data", str(long), "--meta", str(framework), "--spec", "peers-default",
                  "--years", "2016", "-o", str(tmp_path / "idx")]) == 0
     weights = pd.read_csv(tmp_path / "idx" / "weights.csv").set_index("iCode")["weight"]
-    fw = load_framework(criteria)
+    fw = load_framework(framework)
     matrix, directed = panel_matrix(long, fw, 2016, False, "peers-default")
     assert directed
     x = matrix.droplevel("year")[fw.indicators].to_numpy()
