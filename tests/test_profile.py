@@ -302,3 +302,18 @@ def test_render_two_oecd_units_gives_their_profile_pages(tmp_path: Path) -> None
         assert "Strongest and weakest indicators" in body_text(page)
     assert not (tmp_path / "2016" / "index.html").exists()  # the profile is no year's page
     assert "units/Korea.html" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("rows", [2, 6])
+def test_the_dimension_dots_legend_sits_below_the_axis_label_whatever_the_rows(rows: int) -> None:
+    from analysis import profile_figures as pf
+
+    names = [f"dimension {i}" for i in range(rows)]
+    values = np.linspace(20, 80, rows)
+    labels = {"unit": "Korea", "peer": "median of all countries", "group": "median of its group",
+              "axis": "score (0–100)"}  # fmt: skip
+    fig = pf.quality_dots(names, values, values - 5, values + 5, labels, "Korea's dimension scores")
+    fig.draw_without_rendering()  # the constrained layout, as saving the figure runs it
+    legend = fig.legends[0].get_window_extent()
+    axis_label = fig.axes[0].xaxis.label.get_window_extent()
+    assert legend.y1 <= axis_label.y0 and legend.y0 >= 0  # under the label, inside the figure

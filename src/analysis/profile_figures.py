@@ -52,7 +52,8 @@ def quality_dots(
     ax.set_xlim(-2, 102)
     ax.set_xlabel(labels["axis"])
     ax.set_title(title, fontsize=10, wrap=True)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False, fontsize=8)
+    # below the axis label whatever the number of rows: the constrained layout makes room
+    fig.legend(loc="outside lower center", ncol=3, frameon=False, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 

@@ -53,8 +53,8 @@ PROFILE_TEXT: dict[str, dict[str, str]] = {
     "p60_qualities_groups": {
         "zh": "{unit}属于{group}（{group_n} 个{units}）。在 {n_dims} 个维度中，它有 {above} 个高于全部{units}的中位数，"
         "{above_group} 个高于本组（{group}）的中位数。",
-        "en": "{unit} belongs to the group “{group}” ({group_n} {units}). Of {n_dims} dimensions, {above} are above the "
-        "median of all {units} and {above_group} above the median of its group.",
+        "en": "{unit} belongs to the group “{group}” ({group_n} {units}). It is above the median of all {units} on "
+        "{above} of {n_dims} dimensions, and above the median of its group on {above_group}.",
     },
     "p60_qualities_nogroups": {
         "zh": "在 {n_dims} 个维度中，{unit}有 {above} 个高于全部{units}的中位数。本研究没有分组表，因此不比较组内中位数。",
