@@ -69,19 +69,15 @@ def unchanged_note(ctx: ReportContext) -> str:
     return ctx.t("unchanged_section", previous=previous["previous"])
 
 
-#: the class of the marker :func:`begin_fold` prints and the page folds from
-#: (:func:`analysis.render.page.fold_sections`)
-FOLD_START = "qci-fold-start"
-#: the class of the marker :func:`end_fold` prints: the fold stops before it
-FOLD_END = "qci-fold-end"
-
-
 def fold_marker(ctx: ReportContext, end: bool = False) -> str:
     """The HTML marker that opens (or closes) the fold of a section unchanged since the
     previous report, '' when the section changed: the page then shows the heading and
     :func:`unchanged_note`'s one line, and the repeated content in a closed
     ``<details>`` whose summary is the ``fold_summary`` text (a forwarded report stays
-    whole; nobody reads the same section twice)."""
+    whole; nobody reads the same section twice). The page folds at the markers
+    (:func:`analysis.render.page.fold_sections`)."""
+    from analysis.render.page import FOLD_END, FOLD_START
+
     if not unchanged_note(ctx):
         return ""
     if end:
@@ -232,9 +228,6 @@ def changes_items(
     shown = shown.rename(columns={shown.columns[0]: ctx.t("col_unit")})
     items += [ctx.t("like_caption"), styled_table(shown, ctx.unit_name if ctx.present else None)]
     return items
-
-
-#: a Chinese character
 
 
 def figures_line(ctx: ReportContext, figures: pd.DataFrame, reports: pd.DataFrame) -> str:

@@ -242,8 +242,9 @@ def _indicator_table(page: ProfilePage, rows: pd.DataFrame) -> Any:
     return highlight_columns(table, [page.name, page.t("p60_col_rank")])
 
 
-#: the units of measure the studies' frameworks write in Chinese, in English
 def _measure(value: Any, lang: str) -> str:
+    """A framework's unit of measure as written (zh), or in English (—, never Chinese, when
+    :func:`analysis.labels.unit_word` has no English for it)."""
     if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
         return MISSING
     if lang != "en":

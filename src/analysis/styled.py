@@ -21,7 +21,7 @@ import pandas as pd
 HIGHLIGHT = {"background-color": "#ffe08a", "font-weight": "bold"}
 #: a text column whose cells are at most this wide (:func:`display_width`) stays on one line
 SHORT_CELL = 18
-#: what a missing cell shows (kept left of the text test: a dash is no word)
+#: cells that are no words: a missing value's dash, or nothing
 _NOT_WORDS = ("—", "–", "-", "")
 
 

@@ -75,9 +75,13 @@ def subset_font(source: Path | bytes, characters: str, prepared: bool, flavor: s
 
 
 def _cache_file(font: Path) -> Path | None:
+    """Where the base font of ``font`` is cached, None without a home folder to cache in."""
     import fontTools
 
-    root = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    try:
+        root = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    except RuntimeError:  # no HOME and no passwd entry: keep the base in memory only
+        return None
     stat = font.stat()
     key = hashlib.sha256(
         f"{font.name}|{stat.st_size}|{stat.st_mtime_ns}|{fontTools.version}|{BASE_RECIPE}".encode()

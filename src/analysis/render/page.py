@@ -170,13 +170,17 @@ def finish_page(page: str, job: ReportJob, rendered: str = "") -> str:
     return str(soup)
 
 
+#: the class of the marker that opens a fold (:func:`analysis.annual.fold_marker` prints it)
+FOLD_START = "qci-fold-start"
+#: the class of the marker a fold stops before
+FOLD_END = "qci-fold-end"
+
+
 def fold_sections(soup: Any) -> int:
     """Fold what follows each fold marker (:func:`analysis.annual.fold_marker`) in its
     cell into a closed ``<details class="qci-fold">`` with the marker's summary: the
     outputs after the marker's, up to an end marker or the end of the cell. The markers
     go. Returns the number of folds."""
-    from analysis.annual import FOLD_END, FOLD_START
-
     folds = 0
     for marker in soup.find_all("div", class_=FOLD_START):
         child = _output_child(marker)
