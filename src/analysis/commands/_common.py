@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-SCORES_HELP = "long scores: unit (or uCode), [year,] iCode, score (qci index)"
+SCORES_HELP = "long scores: unit (or uCode), [year,] iCode, score (qci index); CSV or Excel (--sheet)"
 CODE_HELP = "the iCode to analyse (default: the only one, or Index)"
 OUTPUT_HELP = "output table (.csv, or .xlsx for a workbook)"
 
@@ -99,11 +99,12 @@ def index_inputs(args: argparse.Namespace) -> tuple[Any, Any, Any, str]:
 
 def add_scores_arguments(parser: argparse.ArgumentParser, methods: str, study_help: str) -> None:
     """The options of a command on long scores (``disparity``, ``convergence``):
-    SCORES.csv, ``--code``, ``--method``, ``--study`` and ``-o``."""
+    SCORES.csv, ``--code``, ``--method``, ``--study``, ``--sheet`` and ``-o``."""
     parser.add_argument("scores", metavar="SCORES.csv", nargs="?", help=SCORES_HELP)
     parser.add_argument("--code", metavar="CODE", help=CODE_HELP)
     parser.add_argument("--method", required=True, metavar="M", help=methods)
     parser.add_argument("--study", metavar="S", help=study_help)
+    add_table_arguments(parser, columns=False)
     add_output_argument(parser)
 
 
@@ -172,14 +173,15 @@ def write_result(table: pd.DataFrame, path: str | os.PathLike[str], source: obje
 
 
 def scores_of_code(scores_path: str | None, study_name: str | None,
-                   code: str | None) -> tuple[pd.DataFrame, str, str, Any]:
+                   code: str | None, sheet: str | int | None = None) -> tuple[pd.DataFrame, str, str, Any]:
     """The scores a command on one iCode analyses: ``(unit, year, score rows, the iCode,
     source label, study or None)`` from SCORES.csv or ``--study``
-    (:func:`analysis.regional.inputs.scores_source`) and ``--code`` (default the top)."""
+    (:func:`analysis.regional.inputs.scores_source`; ``sheet`` for an Excel workbook) and
+    ``--code`` (default the top)."""
     from analysis.regional.inputs import scores_source
     from analysis.regional.scores import one_code, top_code
 
-    scores, source, study = scores_source(scores_path, study_name)
+    scores, source, study = scores_source(scores_path, study_name, sheet)
     chosen = top_code(scores, code, source)
     return one_code(scores, chosen), chosen, source, study
 

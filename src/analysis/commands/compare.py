@@ -23,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SCORES.csv",
         help="unit,score[,method][,BY...]; without a method column the file stem names the method",
     )
+    parser.add_argument("--sheet", metavar="SHEET",
+                        help="Excel inputs: the sheet of every workbook (name or 0-based position; "
+                             "default the first)")
     parser.add_argument("--nominal", required=True, metavar="METHOD", help="the reference method")
     parser.add_argument(
         "--by",
@@ -59,11 +62,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # imported here: the parser of every subcommand is built on each call of qci, and
     # analysis.compare pulls in scipy.stats (seconds of start-up for `qci extract`)
+    from analysis.commands._common import sheet_of
     from analysis.commands._mcda_io import warnings_to_stderr
     from analysis.compare import compare_rankings, read_scores
     from analysis.files import is_excel, write_csv, write_table
 
-    scores = read_scores(args.scores, by=args.by)
+    scores = read_scores(args.scores, by=args.by, sheet=sheet_of(args))
     with warnings_to_stderr("compare"):  # units left out and methods with nothing in common
         shifts, agreement = compare_rankings(
             scores, args.nominal, by=args.by, top=args.top, lower_is_better=args.lower_is_better

@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @overflow_refused
 def run(args: argparse.Namespace) -> int:
-    from analysis.commands._common import method_of, scores_of_code, write_result
+    from analysis.commands._common import method_of, scores_of_code, sheet_of, write_result
     from analysis.commands._mcda_io import call_with_location
     from analysis.errors import InputError
     from analysis.regional.convergence import beta_convergence, growth_pairs, sigma_table
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     method = method_of(args, METHODS)
     if args.fixed_effects and method != "beta":
         raise InputError("--fixed-effects goes with --method beta")
-    data, code, source, _ = scores_of_code(args.scores, args.study, args.code)
+    data, code, source, _ = scores_of_code(args.scores, args.study, args.code, sheet_of(args))
     if method == "sigma":
         table = call_with_location(sigma_table, f"{source}: ", data)
         note = f"{len(table)} year(s)"

@@ -20,7 +20,7 @@ HELP = "coupling coordination (耦合协调度) of subsystem scores per unit and
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from analysis.commands._common import SCORES_HELP, add_output_argument
+    from analysis.commands._common import SCORES_HELP, add_output_argument, add_table_arguments
 
     parser.add_argument("scores", metavar="SCORES.csv", nargs="?", help=SCORES_HELP)
     parser.add_argument("--systems", metavar="CODE,CODE[,...]",
@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="weights α of the coordination index T (default equal; rescaled to sum 1)")
     parser.add_argument("--max", type=float, default=100.0, metavar="MAX",
                         help="the scores' upper bound: U = score / MAX (default 100)")
+    add_table_arguments(parser, columns=False)
     add_output_argument(parser)
 
 
@@ -55,14 +56,14 @@ def parse_weights(text: str | None) -> dict[str, float] | None:
 
 @overflow_refused
 def run(args: argparse.Namespace) -> int:
-    from analysis.commands._common import method_of, write_result
+    from analysis.commands._common import method_of, sheet_of, write_result
     from analysis.commands._mcda_io import call_with_location
     from analysis.errors import InputError
     from analysis.regional.coupling import MODELS, coupling_table
     from analysis.regional.inputs import scores_source, systems_of
 
     model = method_of(args, MODELS, option="model")
-    scores, source, study = scores_source(args.scores, args.study)
+    scores, source, study = scores_source(args.scores, args.study, sheet_of(args))
     if args.systems:
         systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     elif study is not None:

@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @overflow_refused
 def run(args: argparse.Namespace) -> int:
-    from analysis.commands._common import method_of, scores_of_code, write_result
+    from analysis.commands._common import method_of, scores_of_code, sheet_of, write_result
     from analysis.commands._mcda_io import call_with_location
     from analysis.errors import InputError
     from analysis.regional.disparity import METHODS, disparity_table
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from analysis.regional.inputs import study_groups
 
     method = method_of(args, METHODS)
-    data, code, source, study = scores_of_code(args.scores, args.study, args.code)
+    data, code, source, study = scores_of_code(args.scores, args.study, args.code, sheet_of(args))
     groups = read_groups(args.groups) if args.groups else None
     if groups is None and study is not None and study.groups is not None:
         groups = study_groups(study)

@@ -13,7 +13,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.errors import InputError
-from analysis.files import read_csv
+from analysis.scores_file import read_scores_file, refuse_blank
 
 SCORE_COLUMNS = ("method", "unit", "score")
 SHIFT_COLUMNS = ("method", "unit", "rank", "nominal_rank", "shift")
@@ -434,12 +434,15 @@ def _method_names(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
 
 
 def read_scores(
-    paths: Sequence[str | os.PathLike[str]], by: str | Sequence[str] | None = None
+    paths: Sequence[str | os.PathLike[str]],
+    by: str | Sequence[str] | None = None,
+    sheet: str | int | None = None,
 ) -> pd.DataFrame:
-    """Read SCORES.csv files into one tidy table ``[by,] method, unit, score, file, row``.
+    """Read SCORES files into one tidy table ``[by,] method, unit, score, file, row``.
 
-    Each file needs ``unit`` (or COINr's ``uCode``) and ``score`` (and the ``by``
-    columns); its ``method`` column names the method, else the file's stem does. A file
+    Each file (a CSV, or the ``sheet`` of an Excel workbook) is read by the suite's one
+    scores reader, :func:`analysis.scores_file.read_scores_file`. Each file needs ``unit``
+    (or COINr's ``uCode``) and ``score`` (and the ``by`` columns, none blank); its ``method`` column names the method, else the file's stem does. A file
     with an ``iCode`` column (``qci index``'s scores.csv: ``unit,year,iCode,score,rank``,
     the top aggregate first) contributes its first code's rows, the index, unless ``by``
     names ``iCode``. Units are read as text (codes such as ``010000`` keep their zeros).
@@ -450,25 +453,18 @@ def read_scores(
     has_year = False
     names = _method_names(paths)
     for path in paths:
-        frame = read_csv(
-            path,
-            what="scores file",
-            dtype={"unit": str, "uCode": str, "method": str},
-        )
-        if "unit" not in frame.columns and "uCode" in frame.columns:
-            frame = frame.rename(columns={"uCode": "unit"})
-        _check_columns(frame, [*keys, "unit", "score"], f"{path}")
+        frame = read_scores_file(path, (*keys, "unit", "score"), sheet=sheet)
         has_year = has_year or ("year" in frame.columns and "year" not in keys)
-        if frame.empty:
-            raise InputError(f"{path}: no scores (the file has a header only)")
-        frame["row"] = np.arange(1, len(frame) + 1)
-        if "iCode" in frame.columns and "iCode" not in keys and len(frame):
+        if "iCode" in frame.columns and "iCode" not in keys:
             frame = frame.loc[frame["iCode"] == frame["iCode"].iloc[0]]
         if "method" not in frame.columns:
             frame["method"] = names[str(path)]
-        elif frame["method"].isna().any():
-            row = int(np.flatnonzero(frame["method"].isna().to_numpy())[0]) + 1
-            raise InputError(f"{path}, row {row}, column 'method': empty method name")
+        for key in keys:
+            refuse_blank(frame[key], path, key)
+            if key != "year":  # a numeric grouping column sorts as numbers, as pandas reads it
+                numbers = pd.to_numeric(frame[key], errors="coerce")
+                if numbers.notna().all():
+                    frame[key] = numbers
         frame["file"] = str(path)
         frames.append(frame[[*keys, "method", "unit", "score", "file", "row"]])
     if not frames:

@@ -226,10 +226,11 @@ def study_inputs(study: Study, year: int | None = None, lang: str = "zh",
 
 # ---------------------------------------------------------------------------- commands
 
-def scores_source(scores_path: str | None, study_name: str | None) -> tuple[pd.DataFrame, str, Study | None]:
+def scores_source(scores_path: str | None, study_name: str | None,
+                  sheet: str | int | None = None) -> tuple[pd.DataFrame, str, Study | None]:
     """The scores a command reads: ``(scores, source label, study or None)``.
 
-    SCORES.csv when given (``--study`` then only supplies defaults such as groups and
+    SCORES.csv (or the ``sheet`` of an Excel workbook) when given (``--study`` then only supplies defaults such as groups and
     subsystems), else the index of ``--study`` over all its panel years; neither is an
     :class:`InputError`.
     """
@@ -241,7 +242,9 @@ def scores_source(scores_path: str | None, study_name: str | None) -> tuple[pd.D
 
         study = load_study(study_name)
     if scores_path:
-        return read_scores(scores_path), str(scores_path), study
+        return read_scores(scores_path, sheet), str(scores_path), study
+    if sheet is not None:
+        raise InputError("--sheet: applies to a SCORES file; the study's scores are computed")
     if study is None:
         raise InputError("give SCORES.csv or --study S")
     run = build_run(study, "all")

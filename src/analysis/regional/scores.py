@@ -1,7 +1,8 @@
 """The long scores table the regional analyses read: ``unit, year, iCode, score``.
 
 ``qci index`` writes ``uCode, iCode, score, rank`` (one period) or
-``unit, year, iCode, score, rank`` (a panel); both are accepted here. A missing ``year``
+``unit, year, iCode, score, rank`` (a panel); both are accepted here (the file is read by
+the suite's one scores reader, :mod:`analysis.scores_file`). A missing ``year``
 column means one period: ``year`` is then empty (NA) in every output row. Every score must
 be a finite number, and each (unit, year, iCode) may appear once.
 """
@@ -14,66 +15,39 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, where
-from analysis.files import read_csv
+from analysis.scores_file import read_scores_file
 
 SCORE_COLUMNS = ("unit", "year", "iCode", "score")
 
 
-def read_scores(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a scores CSV as the tidy frame ``unit, year, iCode, score``.
+def read_scores(path: str | os.PathLike[str], sheet: str | int | None = None) -> pd.DataFrame:
+    """Read a scores file (CSV or an Excel sheet) as the tidy frame ``unit, year, iCode, score``.
 
-    ``unit`` (or COINr's ``uCode``) and ``iCode`` are text, ``year`` a nullable integer
-    (all NA without a ``year`` column), ``score`` float64. Raises :class:`InputError`
-    naming the file, row and column of the first bad cell.
+    The file is read by :func:`analysis.scores_file.read_scores_file` (``unit`` or COINr's
+    ``uCode``, ``iCode`` and ``unit`` text, ``score`` float64, ``year`` a nullable
+    integer); without a ``year`` column ``year`` is NA in every row. Each
+    (unit, year, iCode) may appear once. Raises :class:`InputError` naming the file, row
+    and column of the first bad cell.
     """
-    frame = read_csv(path, what="scores CSV", dtype=str, keep_default_na=False)
-    unit_col = "unit" if "unit" in frame.columns else "uCode" if "uCode" in frame.columns else None
-    missing = [c for c in ("iCode", "score") if c not in frame.columns]
-    if unit_col is None or missing:
-        need = (["unit (or uCode)"] if unit_col is None else []) + missing
-        raise InputError(
-            f"{path}: missing column(s) {', '.join(need)}; found {', '.join(frame.columns)}"
-        )
-    if frame.empty:
-        raise InputError(f"{path}: no rows (only a header)")
-    units = frame[unit_col].str.strip()
-    codes = frame["iCode"].str.strip()
-    for column, values in ((unit_col, units), ("iCode", codes)):
-        blank = (values == "").to_numpy()
-        if blank.any():
-            raise InputError(f"{where(path, int(np.flatnonzero(blank)[0]) + 1, column)}empty")
-    score = _numbers(frame["score"], path, "score")
+    frame = read_scores_file(path, ("unit", "iCode", "score"), sheet=sheet, what="scores CSV")
+    missing = np.flatnonzero(np.isnan(frame["score"].to_numpy(np.float64)))
+    if missing.size:
+        raise InputError(f"{where(path, int(missing[0]) + 1, 'score')}empty (every unit needs a score)")
     if "year" in frame.columns:
-        years = _numbers(frame["year"], path, "year")
-        fractional = years != np.round(years)
-        if fractional.any():
-            i = int(np.flatnonzero(fractional)[0])
-            raise InputError(f"{where(path, i + 1, 'year')}{frame['year'].iat[i]!r} is not a year")
-        year = pd.array(years.astype(np.int64), dtype="Int64")
+        year = frame["year"].array
     else:
         year = pd.array([pd.NA] * len(frame), dtype="Int64")
-    out = pd.DataFrame({"unit": units, "year": year, "iCode": codes, "score": score})
+    out = pd.DataFrame({"unit": frame["unit"], "year": year, "iCode": frame["iCode"],
+                        "score": frame["score"].to_numpy(np.float64)})
     dup = out.duplicated(["unit", "year", "iCode"]).to_numpy()
     if dup.any():
         i = int(np.flatnonzero(dup)[0])
         raise InputError(
-            f"{where(path, i + 1)}unit {units.iat[i]!r}, iCode {codes.iat[i]!r}"
+            f"{where(path, i + 1)}unit {out['unit'].iat[i]!r}, iCode {out['iCode'].iat[i]!r}"
             + ("" if pd.isna(out['year'].iat[i]) else f", year {out['year'].iat[i]}")
             + " appears twice"
         )
     return out
-
-
-def _numbers(text: pd.Series, path: object, column: str) -> np.ndarray:
-    """The column as float64; the first blank, non-numeric or non-finite cell is an error."""
-    stripped = text.astype(str).str.strip()
-    numbers = pd.to_numeric(stripped.where(stripped != "", None), errors="coerce")
-    values = numbers.to_numpy(dtype=np.float64)
-    bad = ~np.isfinite(values)
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
-        raise InputError(f"{where(path, i + 1, column)}{text.iat[i]!r} is not a finite number")
-    return values
 
 
 def top_code(scores: pd.DataFrame, code: str | None = None, source: object = "scores") -> str:
