@@ -7,8 +7,9 @@ Usage: python derive.py [prefecture_city_panel_2004_2012.csv] [prefecture_city_i
 - totals are divided by the year-end registered population (万人) or by GDP (万元):
   万元 / 万人 = yuan per person; tonnes / 万元 = tonnes per 10k yuan of GDP; counts per
   1,000 people = count / (万人 × 10);
-- a zero stands in for a gap in FDI and in the harmless-treatment rate of household
-  waste: it becomes missing (so do ratios whose denominator is zero or missing);
+- a zero stands in for a gap in FDI, in the harmless-treatment rate of household waste
+  and in the count of school students (汕头 2004, 百色 2011: no city has no pupils): it
+  becomes missing (so do ratios whose denominator is zero or missing);
 - rates above 100 % (waste treatment, green coverage) are capped at 100;
 - ``public_toilets`` (a provincial figure pasted into every city), ``public_green_area_urban_districts``
   (unit unclear), ``hospitals`` (a count not normalised in the mapping) and ``author_score``
@@ -46,6 +47,7 @@ def derive(raw: pd.DataFrame) -> pd.DataFrame:
     pop = raw["population_yearend_10k"].astype(np.float64)
     fdi = raw["fdi_actual_10k_usd"].astype(np.float64).replace(0.0, np.nan)
     garbage = raw["garbage_harmless_treatment_pct"].astype(np.float64).replace(0.0, np.nan)
+    students = raw["school_students"].astype(np.float64).replace(0.0, np.nan)
     out = pd.DataFrame({
         "city": raw["city"],
         "year": raw["year"].astype(np.int64),
@@ -61,7 +63,7 @@ def derive(raw: pd.DataFrame) -> pd.DataFrame:
         "fiscal_revenue_to_gdp": raw["fiscal_revenue_to_gdp"].astype(np.float64),
         "beds_per_1000": _ratio(raw["hospital_beds"], pop * 10.0),
         "health_workers_per_1000": raw["health_workers_per_1000"].astype(np.float64),
-        "students_per_1000": _ratio(raw["school_students"], pop * 10.0),
+        "students_per_1000": _ratio(students, pop * 10.0),
     })  # fmt: skip
     values = out[list(INDICATORS)].astype(np.float64)
     out[list(INDICATORS)] = values.map(lambda v: float(f"{v:.12g}") if np.isfinite(v) else np.nan)
