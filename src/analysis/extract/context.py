@@ -17,7 +17,8 @@ class _Document:
 
     __slots__ = ("text", "doc", "year", "index", "headings", "cues", "cue_starts", "cue_reach",
                  "paragraph_cues", "paragraph_starts", "sentence_period", "head_targets",
-                 "single_places", "park_heads", "title_park", "publication", "rank_population")
+                 "single_places", "park_heads", "title_park", "publication", "rank_population",
+                 "firm_sentences")
 
     def __init__(self, text: str, doc: str, year: int | None, index: _TextIndex,
                  cues: list[tuple[int, int, str, str]], rows: list[dict],
@@ -29,6 +30,7 @@ class _Document:
         self.sentence_period: dict[int, tuple[str, str]] = {}
         self.head_targets: dict[int, bool] = {}
         self.single_places: dict[int, bool] = {}
+        self.firm_sentences: dict[int, int] = {}  # where a sentence turns to one firm
         self.park_heads: dict[int, list[tuple[int, bool | None]]] = {}
         self.title_park = _title_names_a_park(text)
         self.publication = report_year(text, year)

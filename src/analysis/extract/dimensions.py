@@ -20,13 +20,16 @@ _CLAUSE_PUNCT = re.compile(r"[,，;；。!！?？、…\n]")
 #: broader keyword of a later group (工业应税销售收入 is 经济发展, not 收入 → 共同富裕).
 _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("none", ("千亿县", "十强县", "十强区", "百强区", "综合实力", "高质量发展考核", "高质量发展考评", "督查激励", "试点",
-              "先进县", "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")),
+              "先进县", "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价",
+              # 县域经济基本竞争力百强, 市辖区高质量发展百强 (百?强 where a mirror lost 強)
+              "基本竞争力", "高质量发展百")),
     ("生态环境", ("关停", "取缔", "散乱污", "退圩还湖", "噪声", "声环境", "酸雨", "固体废物",
                   "危险废物", "医疗废物", "土壤", "气温", "降水量", "建设用地安全利用")),
     ("开放创新", ("高新技术", "进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D",
                   "科学技术", "科技支出", "科技经费", "研发经费", "研究与试验发展")),
     ("社会治理", ("应用场景", "感知设备", "城市运行", "热线", "政务服务")),
     ("经济发展", ("工业百强县", "动力电池产业", "价格", "销售收入", "营业收入", "预算收入", "财政收入",
+                  "财政总收入", "设施农业", "农机",
                   "旅游", "游客", "税收收入", "规上工业", "规模以上工业",
                   # farm output and its parts, one dimension (issue 15): 农林牧渔业总产值,
                   # 农业/林业/牧业/渔业产值, grain, livestock and vegetables produced
@@ -59,7 +62,9 @@ for _rank, (_dimension_name, _keywords) in enumerate(_DIMENSION_KEYWORDS):
 _DIMENSION_FIRST_CHARS = frozenset(_DIMENSION_BY_FIRST_CHAR)
 
 _COMPOSITE = ("百强县", "百强区", "十强县", "十强区", "百强榜", "千亿县", "综合实力", "高质量发展考核", "高质量发展考评",
-              "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价")  # fmt: skip
+              "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价", "基本竞争力", "高质量发展百")  # fmt: skip
+#: 百强县 lists of one topic (工业百强县, 科技创新百强县): the topic's dimension, not composite.
+_TOPICAL_LISTS = ("工业百强", "创新百强")
 
 
 def _dimension(context: str) -> str | None:
@@ -96,7 +101,7 @@ def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
         dimension = dimension or "经济发展"
     if (row["measure"] in {"rank", "target"} or row["base_unit"] == "rank") and any(
         c in context for c in _COMPOSITE) and (
-        "工业百强" not in context
+        not any(topic in context for topic in _TOPICAL_LISTS)
     ):
         dimension = "none"
     row["dimension"] = dimension

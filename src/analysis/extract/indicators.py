@@ -160,6 +160,29 @@ def _firm_figure(clean_before: str, clean_clause: str) -> bool:
     return not (firm.group(0) in _COUNTY_CAN_HAVE and _COUNTY_WIDE.match(clean_before))
 
 
+#: A sentence about one firm: a clause opening with 公司/该公司/该企业 (公司总经理…介绍,),
+#: or the sentence opening with a name defined as a firm (华洲药业是…高新技术企业,).
+_FIRM_SENTENCE = re.compile(
+    r"(?<![^,，;；:：。!！?？\n])[\s“\"]*(?:公司|企业)(?:总经理|负责人|董事长|今年|上半年|全年|[,，])"
+    r"|(?:该|这家)(?:公司|企业)"
+    r"|(?<![^。!！?？\n])[\s“\"]*[^\s,，;；。:：是]{2,12}是[^,，;；。]{0,30}(?:企业|公司)[,，;；。]"
+)
+
+
+def _firm_sentence(text: str, index: _TextIndex, sentence: int, cache: dict[int, int]) -> int:
+    """Where the sentence starts to be about one firm (§11), once per sentence: the end of
+    ``公司总经理…介绍,`` or ``华洲药业是…企业,`` (figures after it are the firm's), else the
+    sentence end."""
+    found = cache.get(sentence)
+    if found is None:
+        start, end = index.sentence_starts[sentence], index.sentence_ends[sentence]
+        match = None
+        if text.find("公司", start, end) >= 0 or text.find("企业", start, end) >= 0:
+            match = _FIRM_SENTENCE.search(text, start, end)
+        found = cache[sentence] = match.end() - 1 if match else end
+    return found
+
+
 def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     """``is_indicator`` (§11): not for context counts, ranked populations, cluster labels,
     or the figures of a single firm, park or place; notes for subsets and borderline."""
@@ -205,6 +228,11 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     ):
         is_indicator = False
         notes.append("figure of a single park")
+    if is_indicator and kind in {"quantity", "percent"} and around.start > _firm_sentence(
+        text, index, sentence, document.firm_sentences
+    ):
+        is_indicator = False
+        notes.append("figure of a single firm, park or project")
     if kind == "quantity" and _SUBSET_BEFORE.search(around.before):
         notes.append("subset (其中…)")
     if is_indicator and _BORDERLINE_CUE.search(clean_after):

@@ -29,7 +29,7 @@ _PCT_SPACE = "[ \u00a0](?=[%％‰])"
 #: Units written after an Arabic number (§5), longest first so that 万人次 beats 万.
 ARABIC_UNITS = sorted(
     """个百分点 百分点 % ％ ‰ 平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 米 厘米
-    元/人 亿元 万元 美元 元 微克/立方米 毫克/立方米 吨标煤 吨 公斤 千克 克 千瓦时 千瓦 兆瓦 度 GWh MWh kWh GW MW kW
+    元/人 亿元 万元 美元 元 微克/立方米 毫克/立方米 吨标煤 吨 公斤 斤 千克 克 千瓦时 千瓦 兆瓦 度 GWh MWh kWh GW MW kW
     万人次 人次 人 名 个位次 位次 个工作日 工作日 位 户 家 个月 个 项 座 所 条 件 套 辆 台 次 处 批 期 届 号 部 载 张
     份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 担 例 标箱 周年 周岁 岁 年度 年 天 小时 分钟 秒 倍
     大 方面 夺 连冠 类 级 星 A 分贝 ℃ 毫米 毫克/升 家次 件次 起 宗""".split(),
@@ -73,7 +73,9 @@ _ALTERNATIVES = [
     # document and index numbers with slashes and hyphens (014000319/2023-00123): one code
     rf"(?P<docno>{_D}+[/／]{_D}+(?:[-－/／]{_D}+)+)",
     # a year alone
-    rf"(?P<yearword>(?P<year>{_D}{{4}})(?P<year_unit>年度|年)(?!{_D}|均|来|以来|间))",
+    # (a figure may follow right after it: 由2015年52092元提高到…, 由2015年14.8:44.3:40.9…)
+    rf"(?P<yearword>(?P<year>{_D}{{4}})(?P<year_unit>年度|年)"
+    rf"(?!{_D}{{1,2}}(?:月|季|日|号|时)|{_D}(?![0-9.]*[元%:：∶﹕︰万亿])|均|来|以来|间))",
     # ranks, grades and ordinals with 第 (§4)
     # (the thirteen alternatives above start with a digit; see _STRUCTURED_DIGITS)
     rf"(?P<ordinal>第(?P<ord_num>{_D}+|{_CN})(?P<ord_unit>等次|位|名|批|期|届|次|家|个|轮|季度|章|条|款|号|代|大|中全会|站)?)",

@@ -29,6 +29,8 @@ _BASE_YEAR_BEFORE = re.compile(r"(?:比|较|同比|相比|对比)$")
 _BASE_YEAR_END = re.compile(r"(?:比|较|同比|相比|对比|与)[0-9]{4}$")
 #: 与2020年相比,两年平均增长2.5%: the year is the base of a comparison, no period (§8).
 _BASE_YEAR_AFTER = re.compile(r"(?:相比|比较|对比)")
+#: 是2015年的1.4倍: the year is the base of a multiple, no period cue (§8).
+_MULTIPLE_OF_YEAR = re.compile(r"的(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九零]+)?)倍")
 
 #: Relative and plan-period words that set the period of the figures after them (§8).
 _PERIOD_CUE = re.compile(
@@ -57,7 +59,9 @@ _OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年(?:[，,、]|是|以�
 #: "Opens with": at most two non-empty lines (a title, a dateline) before the year (§14).
 _OPENING_LINES = 2
 _CUE_HEAD_PREFIX = re.compile(
-    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年)*"
+    r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年"
+    # a county or district named before its period (高淳区上半年经济“半年报”出炉,…)
+    r"|[\u4e00-\u9fff]{2,3}(?:县|区|市))*"
 )
 _PERIOD_CUE_STARTS = re.compile(
     r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明未]"
@@ -330,7 +334,8 @@ def _cue_reaches(
                 if r["kind"] == "date" and "-" in r["period"] and r["period"].count("-") < 3
                 and len(r["period"]) != 10
                 or r["kind"] == "year" and not _BASE_YEAR_BEFORE.search(text[max(0, r["start"] - 3) : r["start"]])
-                and not _BASE_YEAR_AFTER.match(text, r["end"])]
+                and not _BASE_YEAR_AFTER.match(text, r["end"])
+                and not _MULTIPLE_OF_YEAR.match(text, r["end"])]
     all_cues = sorted(cues + row_cues)
     cue_reach = []
     paragraph_cues: list[tuple[int, int, int, bool]] = []
@@ -339,8 +344,9 @@ def _cue_reaches(
     for cue_start, _cue_end, cue_period, _note in all_cues:
         cue_clause_start, cue_clause_end = index.clause(cue_start, cue_start)
         prefix = _clean(text[cue_clause_start:cue_start])
-        if text[_cue_end : _cue_end + 1] == "的":
-            # 由上年的1.75:1缩小至1.72:1: the cue dates only the figure it qualifies
+        if text[_cue_end : _cue_end + 1] == "的" or _from_year(text, cue_start, year_rows):
+            # 由上年的1.75:1缩小至1.72:1, 由2015年52092元提高到73182元: the cue dates only
+            # the figure it qualifies
             change = _CHANGE_TO.search(text, _cue_end, cue_clause_end)
             cue_reach.append(change.start() if change else cue_clause_end)
             continue
@@ -402,6 +408,11 @@ def _cue_reaches(
             paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
                                    len(cue_reach) - 1, True))
     return all_cues, cue_reach, paragraph_cues
+
+
+def _from_year(text: str, cue_start: int, year_rows: set[int]) -> bool:
+    """A year right after 由/从 (``由2015年52092元提高到…``): the start of a change (§14)."""
+    return cue_start in year_rows and text[cue_start - 1 : cue_start] in {"由", "从"}
 
 
 def report_year(text: str, year: int | None) -> str:
@@ -533,3 +544,33 @@ def _change_end(period: str, before: str, after: str, notes: list[str]) -> str:
         notes.append("end value (由…到)")
         return span.group(2)
     return period
+
+
+#: 年均增长, 新增, 累计 after a base year stated earlier in the sentence (由2015年…,
+#: 是2015年的1.4倍; 比2015年净增 keeps the figure's year): the years from the base to the
+#: figure's year (§8, §14).
+_OVER_YEARS = re.compile(r"(?:年均(?:增长|增幅|增速|提高|下降)?|新增|累计)[^,，;；。]{0,4}$")
+_BASE_YEAR_STATED = re.compile(r"(?:由|从|是)([0-9]{4})年")
+
+
+def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
+    """Two period rules applied after :func:`_decide_period` (§8, §14).
+
+    A rank dated by a span (五年来…跃居第43位: ``2016..2020``) is held at the span's last
+    year (``2020``), a target excepted. An average or an addition whose sentence states a
+    base year (``是2015年的1.4倍,年均增长6.3%`` dated 2020) spans the years after the base
+    up to the figure's year (``2016..2020``) when they are two or more.
+    """
+    period = row["period"]
+    if ".." in period:
+        if row["kind"] == "rank" and row["measure"] != "target" and period[-4:].isdigit():
+            row["period"] = period[-4:]
+        return
+    before = around.before
+    if len(period) != 4 or not ("年均" in before or "新增" in before or "累计" in before) or (
+            not _OVER_YEARS.search(before)) or not period.isdigit():
+        return
+    stated = _BASE_YEAR_STATED.findall(document.text, around.sentence_start, around.start)
+    if stated and int(period) - int(stated[-1]) >= 2:
+        row["period"] = f"{int(stated[-1]) + 1}..{period}"
+        around.notes.append(f"over the years after the base year {stated[-1]}")

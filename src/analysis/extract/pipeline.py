@@ -26,7 +26,12 @@ from analysis.extract.patterns import (
     _FIGURE_STARTS,
     FIGURE_PATTERN,
 )
-from analysis.extract.periods import _before_publication, _decide_period, _period_cues
+from analysis.extract.periods import (
+    _adjust_period,
+    _before_publication,
+    _decide_period,
+    _period_cues,
+)
 from analysis.extract.script import readable_text
 from analysis.extract.subjects import (
     _decide_subject,
@@ -291,6 +296,7 @@ def _add_context(
                          sentence_starts[sentence], before)
         _decide_measure(row, around, document)
         _decide_period(row, around, document)
+        _adjust_period(row, around, document)
         _decide_indicator(row, around, document)
         _decide_subject(row, around, document, rows, position)
         _decide_dimension(row, around, document)

@@ -114,6 +114,8 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
         text = _DOT_DECIMAL.sub(".", text)
     spans = romanisations(text) if (
         ("(" in text or "（" in text) and _ROMANISATION_START.search(text)) else []
+    if spans and "?" in text:
+        text, spans = _lost_characters(text, spans)
     if spans:
         keep = np.ones(len(text) + 1, dtype=bool)
         pieces = []
@@ -131,6 +133,32 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
         text = to_simplified(text)
         flags = _char_flags(text)
     return text, origin, flags
+
+
+#: A character the mirror could not encode, written ``?``, with its romanisation after it
+#: (``百?(gòu)``), or with the opening bracket lost too (``?qiáng)``).
+_LOST_CHARACTER = re.compile(
+    rf"\?(?P<pinyin>[(（]?{_PINYIN_SYLLABLE}(?:[ \u00a0]{_PINYIN_SYLLABLE}){{0,3}}[)）])"
+)
+#: What a lost character reads as: a square (no numeral, no punctuation), so that the
+#: ``?`` ends no clause.
+_PLACEHOLDER = "\u25a1"
+
+
+def _lost_characters(text: str, spans: list[tuple[int, int]]
+                     ) -> tuple[str, list[tuple[int, int]]]:
+    """In a text with injected romanisation, each ``?`` followed by a romanisation
+    (``高質量發展百?gòu)?qiáng)第33名``) stands for a character lost in the mirror's
+    encoding: it reads as a placeholder (same length) and its romanisation is removed
+    like the others, so that it ends no clause or sentence (§14)."""
+    lost = list(_LOST_CHARACTER.finditer(text))
+    if not lost:
+        return text, spans
+    characters = list(text)
+    for found in lost:
+        characters[found.start()] = _PLACEHOLDER
+    extra = [found.span("pinyin") for found in lost]
+    return "".join(characters), sorted(set(spans) | set(extra))
 
 
 def origin_span(origin: np.ndarray | None, start: int, end: int) -> tuple[int, int]:
