@@ -29,7 +29,7 @@ _PCT_SPACE = "[ \u00a0](?=[%％‰])"
 #: Units written after an Arabic number (§5), longest first so that 万人次 beats 万.
 ARABIC_UNITS = sorted(
     """个百分点 百分点 % ％ ‰ 平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 米 厘米
-    元/人 亿元 万元 美元 元 微克/立方米 毫克/立方米 吨标煤 吨 公斤 斤 千克 克 千瓦时 千瓦 兆瓦 度 GWh MWh kWh GW MW kW
+    公斤/公顷 千克/公顷 公斤/亩 千克/亩 元/人 亿元 万元 美元 元 微克/立方米 毫克/立方米 吨标煤 吨 公斤 斤 千克 克 千瓦时 千瓦 兆瓦 度 GWh MWh kWh GW MW kW
     万人次 人次 人 名 个位次 位次 个工作日 工作日 位 户 家 个月 个 项 座 所 条 件 套 辆 台 次 处 批 期 届 号 部 载 张
     份 篇 场 支 栋 间 床 艘 架 只 头 株 棵 担 例 标箱 周年 周岁 岁 年度 年 天 小时 分钟 秒 倍
     大 方面 夺 连冠 类 级 星 A 分贝 ℃ 毫米 毫克/升 家次 件次 起 宗""".split(),
@@ -53,6 +53,8 @@ CHINESE_UNITS = sorted(
     reverse=True,
 )
 _CN_UNIT = "|".join(CHINESE_UNITS)
+#: The rest of a list of plenums after one of them (、三中、四中全会).
+_PLENUM_LIST = f"(?:[、和与及]{_CN}中)+全会"
 
 _ALTERNATIVES = [
     # dates (§4, §5): the whole date is one row
@@ -67,7 +69,9 @@ _ALTERNATIVES = [
     rf"(?P<clock>(?<![0-9.:：﹕]){_D}{{1,2}}[:：﹕][0-5]{_D}(?:[:：﹕][0-5]{_D})?(?![0-9.:：﹕]))",
     rf"(?P<hour>{_D}{{1,2}}时(?:{_D}{{1,2}}分)?)",
     # ratios and multi-part structures (§4)
-    rf"(?P<ratio>{_NUM}(?:[:：∶﹕︰]{_NUM})+)",
+    # (spaces around the colons: 13.0 : 41.0 : 46.0; never after 图/表, where 图2:2011年
+    # is a figure number and a caption's year, round 9)
+    rf"(?P<ratio>(?<![表图]){_NUM}(?:[ ]?[:：∶﹕︰][ ]?{_NUM})+)",
     # codes and slogans built with + (2+2+X, 1+4, 1+29)
     rf"(?P<code>{_D}+(?:[+＋](?:{_D}+|[A-Za-z]+))+)",
     # document and index numbers with slashes and hyphens (014000319/2023-00123): one code
@@ -82,9 +86,10 @@ _ALTERNATIVES = [
     rf"(?P<top>前(?P<top_num>{_D}+|{_CN})(?P<top_unit>位|名|强)?)",
     r"(?P<first>首位)",
     # meetings: 十三届五次全会, 二十届三中全会, 十八大, 三中全会
-    rf"(?P<plenum>(?P<pl_num>{_CN})届(?:{_CN})(?:次全会|中全会|次(?=全体)))",
+    # (a list of plenums sharing 全会: 十九届二中、三中、四中全会, each its own row, round 9)
+    rf"(?P<plenum>(?P<pl_num>{_CN})届(?:{_CN})(?:次全会|中全会|次(?=全体)|中(?={_PLENUM_LIST})))",
     rf"(?P<congress>(?P<cg_num>{_CN})大(?=召开|即将|胜利|精神|以来|报告|代表|维稳|和|与|及|$|[,，。;；、”」）)]|的))",
-    rf"(?P<plenum_short>(?P<ps_num>{_CN})中全会)",
+    rf"(?P<plenum_short>(?P<ps_num>{_CN})中(?:全会|(?={_PLENUM_LIST})))",
     # framework counts: 六大品质, 六方面, 五个方面
     rf"(?P<framework>(?P<fw_num>{_CN})(?P<fw_unit>大(?=品质)|个方面|方面))",
     # streaks, wins, visits
@@ -104,7 +109,7 @@ _ALTERNATIVES = [
 #: The structured digit forms (dates to years, the first thirteen alternatives) are tried
 #: only where the digits are followed by a date, time, ratio or code character.
 _STRUCTURED_DIGITS = (
-    rf"(?={_D}+[-–—－~～至到/年月:：∶﹕︰+＋时 ]|{_D}+[.．]{_D}+[:：∶﹕︰]|{_D}{{4}}[.．]{_D}{{1,2}}[.．]{_D})"
+    rf"(?={_D}+[-–—－~～至到/年月:：∶﹕︰+＋时 ]|{_D}+[.．]{_D}+ ?[:：∶﹕︰]|{_D}{{4}}[.．]{_D}{{1,2}}[.．]{_D})"
 )
 FIGURE_PATTERN = re.compile(
     f"(?:{_STRUCTURED_DIGITS}(?:{'|'.join(_ALTERNATIVES[:13])}))|{'|'.join(_ALTERNATIVES[13:])}"

@@ -84,6 +84,10 @@ _NOW = re.compile(r"目前|现有|当前|截至目前")
 #: A government work report, or news of one: it reviews the years before its session.
 _WORK_REPORT = re.compile(r"政府工作报告|各位代表")
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
+#: A bulletin's byline (铜山区统计局 国家统计局铜山调查队) in its first characters: a
+#: bulletin reviews the year it opens with whenever it is published (§14, round 9).
+_BUREAU_BYLINE = re.compile(r"统计局|调查队")
+_BYLINE_REACH = 120
 _PLAN_START = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 #: The first characters of _PERIOD_CUE_STARTS, and the characters one of them must be
 #: followed by within :data:`_PERIOD_ANCHOR_REACH` characters (年 of 上半年/2年来净增/
@@ -164,7 +168,9 @@ def _period_cues(
     bulletin_year = int(bulletin.group(1)) if bulletin else None
     opening_year = None
     work_report = _WORK_REPORT.search(text[:3000]) is not None
-    if bulletin_year is None and year and (month is None or month <= 4):
+    if bulletin_year is None and year and (
+        month is None or month <= 4 or _BUREAU_BYLINE.search(text[:_BYLINE_REACH])
+    ):
         # 2022年,全县…: a text opening with its year, published in spring or in a year
         # only, reports on that year: its 全年 and 年末 are that year (§14)
         text_year = report_year(text, year)

@@ -13,7 +13,8 @@ from analysis.numerals import SCALES
 
 _TABLE_UNIT = re.compile(r"[（(﹙]([^()（）﹙﹚]{1,6})[)）﹚]")
 #: A column of units (| 计量单位 | … | 万头 |): the unit of the numbers of its row.
-_UNIT_COLUMN = re.compile(r"^\s*(?:计量)?单位\s*$")
+#: Headers may space their characters out (| 品 种 | 单 位 | 2021年 |, round 9).
+_UNIT_COLUMN = re.compile(r"^\s*(?:计\s*量\s*)?单\s*位\s*$")
 _TABLE_GROWTH = re.compile(r"增长|增速|增幅|同比|比上年")
 
 
@@ -63,12 +64,20 @@ def _markdown_cell(text: str, start: int) -> tuple[str, str, str] | None:
     column_head = header_cells[column] if column < len(header_cells) else ""
     first = 1 if leading else 0
     row_head = row_cells[first] if len(row_cells) > first else ""
-    unit_cell = ""
+    unit_cell = _unit_cell(header_cells, row_cells, column)
+    if not unit_cell and len(lines) > 2:
+        # a caption line with |s (表1:主要农产品产量情况 | ||) above the header row
+        unit_cell = next((cell for part in lines[1:-1]
+                          if (cell := _unit_cell(part.split("|"), row_cells, column))), "")
+    return row_head, column_head, unit_cell
+
+
+def _unit_cell(header_cells: list[str], row_cells: list[str], column: int) -> str:
+    """The row's cell under a header cell naming a unit column (计量单位, 单 位), or ""."""
     for k, head in enumerate(header_cells):
         if k < len(row_cells) and k != column and _UNIT_COLUMN.match(head):
-            unit_cell = row_cells[k].strip()
-            break
-    return row_head, column_head, unit_cell
+            return row_cells[k].strip()
+    return ""
 
 
 _HTML_CELL = re.compile(r"<t[dh]\b[^<>]*>(.*?)</t[dh]>", re.S)
