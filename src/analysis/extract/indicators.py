@@ -192,13 +192,11 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     is_indicator = kind not in _NOT_INDICATOR_KINDS and measure != "other"
     if kind == "quantity" and (measure in {"count", "level", "target"}):
         following = text[around.end : around.end + 12]
-        if _CLUSTER_LABEL_AFTER.match(following) and not _SIZED_PROJECTS_AFTER.match(
-                text[around.end : around.end + 24]):
+        if "亿级" in following and _CLUSTER_LABEL_AFTER.match(following) and (
+                not _SIZED_PROJECTS_AFTER.match(text[around.end : around.end + 24])):
             is_indicator = False
             notes.append("cluster-plan label")
-        elif _RANK_AFTER.match(following) and (
-            row["base_unit"] in {"个", "家"}
-        ):
+        elif row["base_unit"] in {"个", "家"} and _RANK_AFTER.match(following):
             is_indicator = False
             notes.append("size of the ranked population")
             document.rank_population = row
@@ -233,7 +231,7 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     ):
         is_indicator = False
         notes.append("figure of a single firm, park or project")
-    if kind == "quantity" and _SUBSET_BEFORE.search(around.before):
+    if kind == "quantity" and "其中" in around.before and _SUBSET_BEFORE.search(around.before):
         notes.append("subset (其中…)")
     if is_indicator and _BORDERLINE_CUE.search(clean_after):
         notes.append("borderline")

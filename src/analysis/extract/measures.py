@@ -53,6 +53,13 @@ _GOAL_VERB = re.compile(r"(?<![^,，;；:：、。!！?？\n将要并须力])(?:
 _PLAN_CLAUSE = re.compile(r"(?:^|(?<=[,，;；:：。!！?？\n]))(?:全年|今年|明年|年内)?计划(?![的内外])")
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
 _ACHIEVED = re.compile(r"已|实现了|达到了")
+#: Every word one of the goal cues above needs (each of _TARGET_CUE, _HEAD_TARGET,
+#: _SENTENCE_TARGET, _GOAL_VERB, _PLAN_CLAUSE, _FUTURE_SPAN and 预计 holds one of them):
+#: before a figure without any of them no cue can match, so :func:`_is_target` looks no
+#: further than the sentence head and the plan sections. A new goal cue adds its word here.
+_GOAL_WORD = re.compile(
+    r"确保|力争|冲刺|计划|目标|争创|力求|将|要|巩固|打造|到20|到今年年底|预计|今后|未来"
+)
 
 
 def _sentence_head_target(text: str, sentence_start: int, cache: dict[int, bool]) -> bool:
@@ -139,7 +146,15 @@ def _is_target(measure: str, around: _Around, document: _Document) -> bool:
     a plan section."""
     text, start, sentence_start = document.text, around.start, around.sentence_start
     headings = document.headings
-    goal_from = max(sentence_start, start - 120)  # how far back a goal cue reaches
+    reach = start - 120  # how far back a goal cue reaches
+    goal_from = reach if reach > sentence_start else sentence_start
+    if _GOAL_WORD.search(text, goal_from, start) is None:
+        # no goal word from goal_from on (every window below lies there): only the
+        # sentence head and a plan section can make it a goal
+        return not _ACHIEVED.search(around.before) and (
+            _sentence_head_target(text, sentence_start, document.head_targets)
+            or (headings is not None and bool(headings.plan_starts) and headings.in_plan(start)
+                and not _LAST_YEAR_IN_PARAGRAPH.search(around.sentence_before)))
     before, sentence_before = around.before, around.sentence_before[-30:]
     if "目标" in sentence_before and _ACHIEVED_GOAL.search(sentence_before):
         before = _ACHIEVED_GOAL.sub("", before)  # 实现稳产目标: a goal met

@@ -46,7 +46,8 @@ _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低
 _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
 _CHANGE_TO = re.compile(r"[至到]|(?:调整|变化|变|优化|转变)为")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
-_LAST_YEAR_IN_PARAGRAPH = re.compile(r"(?<![比较与])去年(?!同期)")
+#: (the lookbehind after the word, so that a search scans for the literal 去 first)
+_LAST_YEAR_IN_PARAGRAPH = re.compile(r"去年(?<![比较与]去年)(?!同期)")
 _CARRY_OVER = re.compile(
     r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项|分产业看|分行业看|分领域看|分门类看|"
     r"分三大门类看|分地区看|分经济类型看|分城乡看|按常住地分|从[^,，;；。]{1,8}看)|(?<![人平])均(?![衡等值])"
@@ -82,7 +83,8 @@ _ATTRIBUTION = re.compile(
 #: Status words (目前, 现有): a figure held now, not in the year a paragraph reviews.
 _NOW = re.compile(r"目前|现有|当前|截至目前")
 #: A government work report, or news of one: it reviews the years before its session.
-_WORK_REPORT = re.compile(r"政府工作报告|各位代表")
+_WORK_REPORT_WORDS = ("政府工作报告", "各位代表")
+_WORK_REPORT = re.compile("|".join(_WORK_REPORT_WORDS))
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
 #: A bulletin's byline (铜山区统计局 国家统计局铜山调查队) in its first characters: a
 #: bulletin reviews the year it opens with whenever it is published (§14, round 9).
@@ -167,7 +169,8 @@ def _period_cues(
     bulletin = _BULLETIN_TITLE.search(text[:300])
     bulletin_year = int(bulletin.group(1)) if bulletin else None
     opening_year = None
-    work_report = _WORK_REPORT.search(text[:3000]) is not None
+    # any of the words in the first 3000 characters (str.find: no regex scan, no copy)
+    work_report = any(text.find(word, 0, 3000) >= 0 for word in _WORK_REPORT_WORDS)
     if bulletin_year is None and year and (
         month is None or month <= 4 or _BUREAU_BYLINE.search(text[:_BYLINE_REACH])
     ):
@@ -349,7 +352,6 @@ def _cue_reaches(
     row_starts = [r["start"] for r in rows]
     for cue_start, _cue_end, cue_period, _note in all_cues:
         cue_clause_start, cue_clause_end = index.clause(cue_start, cue_start)
-        prefix = _clean(text[cue_clause_start:cue_start])
         if text[_cue_end : _cue_end + 1] == "的" or _from_year(text, cue_start, year_rows):
             # 由上年的1.75:1缩小至1.72:1, 由2015年52092元提高到73182元: the cue dates only
             # the figure it qualifies
@@ -363,7 +365,7 @@ def _cue_reaches(
             # the sentence it opens
             cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
             continue
-        if _MONTH_RANGE.fullmatch(cue_period) and not _COMPARISON_BEFORE.search(
+        if ".." in cue_period and _MONTH_RANGE.fullmatch(cue_period) and not _COMPARISON_BEFORE.search(
             text[max(0, cue_start - 3) : cue_start]
         ):
             # 1至7月 anywhere in a sentence dates the figures after it to the sentence end
@@ -379,7 +381,8 @@ def _cue_reaches(
             paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
                                    len(cue_reach) - 1, True))
             continue
-        if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(prefix) is None:
+        if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(
+                _clean(text[cue_clause_start:cue_start])) is None:  # what comes before it
             cue_reach.append(cue_clause_end)
             continue
         cue_sentence = index.sentence_index(cue_start)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from analysis.extract.textindex import _CHAR_FLAGS, _char_flags
+from analysis.extract.textindex import _CHAR_FLAGS, _FLAG_OPEN, _char_flags
 
 #: A romanisation injected after a CJK character: one or more pinyin syllables (lower
 #: case, tone marks or tone digits allowed) in half- or full-width brackets.
@@ -99,6 +99,23 @@ def to_simplified(text: str) -> str:
     return "\n".join(lines)
 
 
+def _injected_romanisations(text: str, flags: np.ndarray) -> list[tuple[int, int]]:
+    """:func:`romanisations` of ``text`` when some bracket of it opens with a letter of
+    :data:`_ROMANISATION_START`, else none (a text without romanisation is left as it is).
+
+    The brackets are found in ``flags`` (the text's
+    :func:`~analysis.extract.textindex._char_flags`), so the text is not scanned again;
+    the pattern is tried at each opening bracket only (its matches hold no bracket, so
+    they are those ``finditer`` gives).
+    """
+    opening = np.flatnonzero(flags & _FLAG_OPEN).tolist()
+    if not any(_ROMANISATION_START.match(text, position) for position in opening):
+        return []
+    return [found.span() for position in opening
+            if (found := _BRACKETED_PINYIN.match(text, position)) is not None
+            and position > 0 and "\u3400" <= text[position - 1] <= "\u9fff"]
+
+
 def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
     """The text the rules read, the map back to ``text`` (None when nothing was removed)
     and the :func:`~analysis.extract.textindex._char_flags` of the text returned.
@@ -112,10 +129,12 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
     origin = None
     if "·" in text:  # 1·8%: a decimal point written as a middle dot (§14), same length
         text = _DOT_DECIMAL.sub(".", text)
-    spans = romanisations(text) if (
-        ("(" in text or "（" in text) and _ROMANISATION_START.search(text)) else []
+    _mark_traditional_characters()
+    flags = _char_flags(text)
+    spans = _injected_romanisations(text, flags)
     if spans and "?" in text:
         text, spans = _lost_characters(text, spans)
+        flags = _char_flags(text)  # a lost character's placeholder ends no clause
     if spans:
         keep = np.ones(len(text) + 1, dtype=bool)
         pieces = []
@@ -127,8 +146,7 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
         pieces.append(text[last:])
         origin = np.flatnonzero(keep)
         text = "".join(pieces)
-    _mark_traditional_characters()
-    flags = _char_flags(text)
+        flags = flags[origin[:-1]]  # the same characters: their flags, no second pass
     if flags.max(initial=0) >= _FLAG_TRADITIONAL:  # the highest bit: one pass, no temporary
         text = to_simplified(text)
         flags = _char_flags(text)

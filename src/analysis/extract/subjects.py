@@ -95,9 +95,10 @@ def _subject(
     head = before[-30:]
     if "含" in head or "以" in head or "包括" in head or "按" in head or "扣除" in head:
         head = _BRACKET_NOTE.sub("", head)  # 价格指数(以上年为100), 全县(不含开发区): notes
-    for opening, closing in (("(", ")"), ("（", "）")):
-        if head.rfind(opening) > head.rfind(closing):
-            head = head.rsplit(opening, 1)[1]  # 9家…(其中复核2家): inside the bracket
+    if "(" in head or "（" in head:
+        for opening, closing in (("(", ")"), ("（", "）")):
+            if head.rfind(opening) > head.rfind(closing):
+                head = head.rsplit(opening, 1)[1]  # 9家…(其中复核2家): inside the bracket
     head = _strip_lead(head)
     reversed_head = head[::-1]
     stripped = ""
