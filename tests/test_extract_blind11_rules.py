@@ -124,6 +124,8 @@ def test_ranks_in_topical_top_hundred_lists_take_their_topics_dimension():
                 "第30位": "城乡融合", "第12位": "none"}
     for surface, dimension in expected.items():
         assert row(text, surface)["dimension"] == dimension, surface
+    # a mirror that lost 强 (百□□): a list without a topic is composite
+    assert row("本市位居全國(guó)百?gòu)?qiáng)縣市第37位。", "第37位")["dimension"] == "none"
 
 
 def test_a_share_whose_clause_names_its_denominator_takes_the_subject_before():
@@ -135,6 +137,9 @@ def test_population_with_the_urbanisation_rate_is_urban_rural_integration():
     text = "年末户籍人口88.6万人,常住人口76.2万人。常住人口城镇化率为58.3%。"
     for surface in ("88.6万人", "76.2万人", "58.3%"):
         assert row(text, surface)["dimension"] == "城乡融合", surface
+    births = "全年出生人口为620人,年末常住人口13.5万人,城镇化率为70.1%。"
+    assert row(births, "13.5万人")["dimension"] == "城乡融合"
+    assert row(births, "620人")["dimension"] != "城乡融合"  # births are no stock
     found = row("全县户籍人口88万,比上年减少0.4万人。", "88万")
     assert (found["value_base"], found["base_unit"]) == (880000, "人")
 
@@ -144,3 +149,5 @@ def test_a_round_bound_in_dollars_restates_the_amount_in_yuan():
     found = row("人均地区生产总值达到98760元、首次突破1.5万美元。", "1.5万美元")
     assert (found["is_indicator"], found["base_unit"], found["dimension"]) == ("no", "美元", "none")
     assert row("人均地区生产总值达到98760元、首次突破1.5万美元。", "98760元")["is_indicator"] == "yes"
+    # after 、 another subject's bound is its own figure, not a restatement
+    assert row("工业产值500亿元、服务业突破300亿元。", "300亿元")["is_indicator"] == "yes"

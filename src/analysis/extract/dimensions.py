@@ -137,7 +137,7 @@ def _ranked_list_dimension(row: dict, around: _Around, dimension: str) -> str:
     for topic, topic_dimension in _LIST_TOPICS:
         if topic in own:
             return topic_dimension
-    return dimension
+    return "none" if "百强" in own or "百□" in own else dimension  # 百强县市 without a topic
 
 
 #: 占固定资产投资的比重为5.9%: a share whose clause names only its denominator.
@@ -157,10 +157,17 @@ def _share_of_dimension(row: dict, around: _Around, document: _Document, dimensi
     return _dimension(_clean(previous)) or dimension
 
 
+#: A population stock (户籍人口, 常住人口, 城镇人口, 总人口), not births or deaths.
+_POPULATION_STOCK = re.compile(r"(?:户籍|常住|城镇|乡村|农村|总|^)人口(?:总数)?[^,，;；。出死]{0,6}$")
+
+
 def _population_dimension(row: dict, around: _Around, document: _Document, dimension: str) -> str:
-    """Population stated with the urbanisation rate (户籍人口…。城镇化率为55.8%, in the
-    sentence or the next) is 城乡融合 like the rate (§10, round 11)."""
-    if dimension != "经济发展" or row["base_unit"] != "人" or "人口" not in around.clean_before:
+    """A population stock stated with the urbanisation rate (户籍人口…。城镇化率为55.8%, in
+    the sentence or the next) is 城乡融合 like the rate (§10, round 11); births and deaths
+    are not stocks."""
+    if dimension != "经济发展" or row["base_unit"] != "人" or "人口" not in around.clean_before or (
+        not _POPULATION_STOCK.search(around.clean_before)
+    ):
         return dimension
     ends = document.index.sentence_ends
     end = ends[min(around.sentence + 1, len(ends) - 1)]

@@ -308,7 +308,9 @@ _AVERAGE_GROWTH = re.compile(r"(?:[两二三四五]年)?平均增长$")
 
 #: A milestone restating the amount just given (``2082.17亿元,高质量突破2000亿``,
 #: ``首次突破2000亿元``): a few words of manner, then the bound passed.
-_MILESTONE_GAP = re.compile(r"[,，、]?(?:[\u4e00-\u9fff]{0,4}?)(?:突破|超过|跨越|迈上|站上|越过)$")
+_MILESTONE_GAP = re.compile(
+    r"(?:[,，]?(?:[\u4e00-\u9fff]{0,4}?)|、(?:历史性|首次|一举|成功|率先)?)(?:突破|超过|跨越|迈上|站上|越过)$"
+)  # after 、 only an adverb (、历史性突破1万美元), not another subject (、服务业突破…)
 
 
 def _in_dollars(row: dict, previous: dict) -> bool:
