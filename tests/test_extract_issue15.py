@@ -165,7 +165,7 @@ def test_a_county_wide_capacity_is_an_indicator():
 def test_a_money_total_without_yuan_has_base_yuan():
     found = row("全年一般公共预算收入突破100亿。", "100亿")
     assert (found["value_base"], found["base_unit"]) == (1e10, "元")
-    assert row("常住人口突破100万。", "100万")["base_unit"] == ""
+    assert row("常住人口突破100万。", "100万")["base_unit"] == "人"  # people, not 元 (round 11)
 
 
 def test_percentage_points_have_base_percentage_points():

@@ -36,7 +36,8 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "农林牧渔", "农业产值", "农业增加值", "农业总产值", "林业", "牧业", "渔业",
                   "畜牧", "粮食", "生猪", "蔬菜", "水产", "肉类", "禽蛋", "油料", "农产品")),
     ("城乡融合", ("户厕", "厕所革命", "重点村")),
-    ("共同富裕", ("收入", "居民人均", "人均消费", "消费支出", "人均住房", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
+    ("共同富裕", ("创业培训", "自主创业", "大学生创业", "返乡创业", "劳动力", "劳动者",  # round 11
+                  "收入", "居民人均", "人均消费", "消费支出", "人均住房", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
                   "民生", "为民办实事", "寿命", "就诊", "长者食堂", "助餐", "老年",
                   "文明城市", "社会保障", "社保", "医保", "教育", "学校", "学位", "托育", "增收",
                   "日间照料", "救助", "低保", "住房保障", "中小学", "幼儿园", "学前")),
@@ -106,4 +107,70 @@ def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
         not any(topic in context for topic in _TOPICAL_LISTS)
     ):
         dimension = "none"
+    dimension = _ranked_list_dimension(row, around, dimension)
+    dimension = _share_of_dimension(row, around, document, dimension)
+    dimension = _population_dimension(row, around, document, dimension)
     row["dimension"] = dimension
+
+
+#: A list of the best counties (百强, 十强; 百□□ where a mirror lost 强) named by its topic.
+_RANKED_LIST = re.compile(r"[百十]强|百□|强县|强区")
+#: The topic of a 百强 list → its dimension (§10, round 11); no topic, or a composite one
+#: (综合实力, 竞争力, 投资潜力, 营商环境, 高质量发展), is ``none``.
+_LIST_TOPICS = (
+    ("工业", "经济发展"), ("制造业", "经济发展"), ("绿色发展", "生态环境"), ("生态", "生态环境"),
+    ("科技创新", "开放创新"), ("创新", "开放创新"), ("新型城镇化", "城乡融合"),
+    ("城镇化", "城乡融合"), ("乡村振兴", "城乡融合"),
+)
+_COMPOSITE_TOPICS = ("综合实力", "竞争力", "投资潜力", "营商环境", "高质量发展")
+
+
+def _ranked_list_dimension(row: dict, around: _Around, dimension: str) -> str:
+    """A rank in a 百强 list takes its list's topic (绿色发展百强 → 生态环境, 科技创新百强 →
+    开放创新, 新型城镇化质量百强 → 城乡融合); a composite list (综合实力, 经济竞争力, 投资潜力)
+    is ``none`` (§10, round 11). Only the words of the rank's own clause count."""
+    if row["base_unit"] != "rank" or row["measure"] != "rank":
+        return dimension
+    own = around.clean_before
+    if not _RANKED_LIST.search(own):
+        return dimension
+    if any(topic in own for topic in _COMPOSITE_TOPICS):
+        return "none"
+    for topic, topic_dimension in _LIST_TOPICS:
+        if topic in own:
+            return topic_dimension
+    return "none" if "百强" in own or "百□" in own else dimension  # 百强县市 without a topic
+
+
+#: 占固定资产投资的比重为5.9%: a share whose clause names only its denominator.
+_SHARE_OF = re.compile(r"^[\s\*]*(?:其中)?占")
+
+
+def _share_of_dimension(row: dict, around: _Around, document: _Document, dimension: str) -> str:
+    """A share whose clause opens with 占 (…投资增长172.2%,占固定资产投资的比重为5.9%)
+    measures the subject of the clause before, whose dimension it takes (§10, round 11)."""
+    if row["measure"] != "share_pct" or not _SHARE_OF.match(around.clean_before):
+        return dimension
+    clause_start = around.clause_start
+    if clause_start <= around.sentence_start + 1:
+        return dimension
+    previous = _CLAUSE_PUNCT.split(document.text[max(around.sentence_start, clause_start - 40)
+                                                 : clause_start - 1])[-1]
+    return _dimension(_clean(previous)) or dimension
+
+
+#: A population stock (户籍人口, 常住人口, 城镇人口, 总人口), not births or deaths.
+_POPULATION_STOCK = re.compile(r"(?:户籍|常住|城镇|乡村|农村|总|^)人口(?:总数)?[^,，;；。出死]{0,6}$")
+
+
+def _population_dimension(row: dict, around: _Around, document: _Document, dimension: str) -> str:
+    """A population stock stated with the urbanisation rate (户籍人口…。城镇化率为55.8%, in
+    the sentence or the next) is 城乡融合 like the rate (§10, round 11); births and deaths
+    are not stocks."""
+    if dimension != "经济发展" or row["base_unit"] != "人" or "人口" not in around.clean_before or (
+        not _POPULATION_STOCK.search(around.clean_before)
+    ):
+        return dimension
+    ends = document.index.sentence_ends
+    end = ends[min(around.sentence + 1, len(ends) - 1)]
+    return "城乡融合" if "城镇化" in document.text[around.sentence_start : end] else dimension

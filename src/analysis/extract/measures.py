@@ -32,6 +32,9 @@ _NET_CHANGE = re.compile(
     r"净增[^,，;；。0-9０-９]{0,8}$|(?:增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$"
     r"|(?:提高|提升|下降|降低|减低)了?$"
 )
+#: 减少 before the subject of the amount (减税减少一般公共预算收入1.3亿元): the amount is
+#: the decrease, a negative change (§6, §7; round 11). 减少到/至 states the level reached.
+_DECREASE_OF = re.compile(r"减少(?![到至了])[^,，;；。、0-9０-９到至]{2,20}$")
 #: A comparison base before 净增 (比上年净增86家): the change against it (§7 change_abs);
 #: without one, 净增…家 counts the things added in the period (§7 count).
 _CHANGE_BASE = re.compile(r"[比较]|同比")
@@ -113,6 +116,11 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
         if not (measure == "count" and net.group(0).startswith("净增")
                 and not _CHANGE_BASE.search(around.clean_before)):
             measure = "change_abs"  # but 净增市场主体1200家 is a count (§7)
+    elif measure == "level" and "减少" in before and _DECREASE_OF.search(before[-24:]):
+        measure = "change_abs"  # 减税减少一般公共预算收入1.3亿元: a decrease of a subject (§6)
+        if row["value_base"] is not None:
+            row["value_base"] = -abs(row["value_base"])
+            notes.append("decline")
     elif measure == "level" and not row["unit"] and _RATIO_WORD_BEFORE.search(before[-6:]):
         measure, row["base_unit"] = "ratio", "ratio"  # 城乡居民收入比为1.89 (§6, §7 ratio)
     elif measure == "level" and not row["unit"] and before.rstrip("*了").endswith(("缩小", "扩大")):

@@ -191,6 +191,15 @@ def _date_ym(match: re.Match, text: str, start: int, end: int, year: int | None)
                  f"{digits[0]}-{digits[1]:02d}")]
 
 
+def _date_y_range(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """2016-2018年: a year range sharing one 年; one date row, period ``2016..2018``
+    (§4, §5, as a month range ``1—11月``; round 11)."""
+    first, last = (int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))[:2])
+    if not 1900 <= first < last <= 2100:
+        return _bare_numbers(text, start, end - 1)  # 2018-2016年: no range, two numbers
+    return [_row(start, end, None, "日期", None, "", "other", "date", f"{first}..{last}")]
+
+
 def _date_md(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
     """12月13日: a day; the year comes from the publication date (§8)."""
     digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
@@ -379,6 +388,15 @@ def _plenum_short(match: re.Match, text: str, start: int, end: int, year: int | 
     return [_row(start, end, value, "中", None, "", "other", "ordinal")]
 
 
+def _census(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """四经普 (第四次经济普查), 七人普: a census ordinal like 二十大; value 4, unit 经普,
+    no base, no period (§4, §5; round 11)."""
+    value = _cn_value(match.group("cs_num"))
+    if value is None:
+        return []
+    return [_row(start, end, value, match.group("cs_unit"), None, "", "other", "ordinal")]
+
+
 def _framework(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
     """六大品质, 五个方面: a count of the framework's own parts (§2, §6)."""
     value = _cn_value(match.group("fw_num"))
@@ -493,7 +511,7 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
         return []
     if value == 1 and not scale and unit not in {"期", "届", "倍"}:
         return []  # indefinite 一: 一个, 一年, 一次 (§2)
-    if unit in {"期", "届"}:
+    if unit in {"期", "届"} and not _sessions(unit, text[max(0, start - 4) : start]):
         return [_row(start, end, value, unit, None, "", "other", "ordinal")]  # 一期工程
     if _CN_FOLLOW_STOP.match(text[end : end + 4]):
         return []
@@ -540,6 +558,11 @@ def _quantity_from_parts(
     clean_unit = unit.replace("\n", "").strip()
     written_unit = scale + clean_unit
     multiplier = SCALES.get(scale, 1.0)
+    if clean_unit == "字" or clean_unit == "年" and before.endswith(_AGE_ENDINGS) and (
+        _AGE_BEFORE.search(before)
+    ):
+        return [_length_or_age(start, end, value, written_unit, value * multiplier, clean_unit,
+                               notes)]
     # numbers that only name something (§5 "number used as a name or label")
     if script == "arabic" and not scale:
         stripped_before = before.replace("**", "")
@@ -592,6 +615,8 @@ def _quantity_from_parts(
                 break
         if not base_unit and _MONEY_BEFORE.search(before):
             base_unit = "元"  # 一般公共预算收入突破100亿: a money total (§6)
+        if not base_unit and _PEOPLE_BEFORE.search(before):
+            base_unit = "人"  # 户籍人口194万: people counted before the scale (§6, round 11)
     # 2311.8 × 1e8 without float noise
     value_base = float(f"{value * multiplier:.15g}") if multiplier != 1.0 else value
     if base_unit in {"%", "百分点", "ratio"}:
@@ -637,7 +662,7 @@ def _quantity_from_parts(
         measure, kind = "other", "visits"
     elif clean_unit == "次" and script == "chinese":
         measure, kind = "other", "visits"
-    elif clean_unit in {"批", "期", "届"}:
+    elif clean_unit in {"批", "期", "届"} and not _sessions(clean_unit, before):
         return [_row(start, end, value, clean_unit, None, "", "other", "ordinal")]
     elif clean_unit in {"A", "级", "星"}:
         return [_row(start, end, value, clean_unit, None, "", "other", "label",
@@ -666,6 +691,30 @@ def _quantity_from_parts(
     row = _row(start, end, value, written_unit, value_base, base_unit, measure, kind,
                note="; ".join(notes))
     return [row]
+
+
+#: 距今6000年: the age of a site or find, no period (round 11).
+_AGE_BEFORE = re.compile(r"距今(?:约|已有|已|有|近|超过|逾)?$")
+_AGE_ENDINGS = ("距今", "约", "有", "近", "过", "逾")
+#: 户籍人口194万, 常住人口达到144万: a bare scale after a count of people (§6).
+_PEOPLE_BEFORE = re.compile(r"(?:人口|人数)(?:总数)?(?:为|达到|达|约|近|超过|超|突破)?[\*“]*$")
+#: 培训班36期, 举办研修班3期: classes held, counted by 期, not an ordinal (round 11).
+_SESSIONS_BEFORE = re.compile(r"(?:班|讲座|培训)(?:共|累计|合计)?$")
+
+
+def _sessions(unit: str, before: str) -> bool:
+    """Whether 期 counts sessions held (培训班36期: a count, §7), not a phase (一期工程)."""
+    return unit == "期" and _SESSIONS_BEFORE.search(before) is not None
+
+
+def _length_or_age(start: int, end: int, value: float, unit: str, value_base: float,
+                   base_unit: str, notes: list[str]) -> dict:
+    """全文14076字 (a text's length) and 距今6000年 (an age): other, no period, no
+    indicator; value and base kept (round 11)."""
+    note = "length of a text (字数)" if base_unit == "字" else "age (距今)"
+    row = _row(start, end, value, unit, value_base, base_unit, "other", "label", note=note)
+    row["note"] = "; ".join([note, *notes])
+    return row
 
 
 def _in_quoted_list(text: str, start: int) -> bool:
@@ -741,9 +790,9 @@ def _unitless(
 _HANDLERS = {
     "ymd": _date_ymd, "ym_range": _date_ym_range, "ym": _date_ym, "md_range": _date_md_range,
     "md": _date_md, "m_range": _date_m_range, "month": _date_month, "clock": _time_of_day,
-    "hour": _time_of_day, "ratio": _ratio, "code": _code, "docno": _code, "yearword": _year, "ordinal": _ordinal,
+    "hour": _time_of_day, "y_range": _date_y_range, "ratio": _ratio, "code": _code, "docno": _code, "yearword": _year, "ordinal": _ordinal,
     "top": _top, "first": _first, "plenum": _plenum, "congress": _congress,
-    "plenum_short": _plenum_short, "framework": _framework, "streak": _streak, "wins": _wins,
+    "plenum_short": _plenum_short, "census": _census, "framework": _framework, "streak": _streak, "wins": _wins,
     "roman": _roman, "qty": _qty, "pct_word": _pct_word, "cqty": _cqty,
 }  # fmt: skip
 

@@ -416,7 +416,21 @@ def _cue_reaches(
             paragraph_end = text.find("\n", cue_start)
             paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
                                    len(cue_reach) - 1, True))
+        _year_takes_over(paragraph_cues, all_cues, cue_start, cue_period, lead, year_rows, cue_reach)
     return all_cues, cue_reach, paragraph_cues
+
+
+def _year_takes_over(paragraph_cues: list[tuple[int, int, int, bool]],
+                     all_cues: list[tuple[int, int, str, str]], cue_start: int, cue_period: str,
+                     lead: str, year_rows: set[int], cue_reach: list[int]) -> None:
+    """A year heading a later sentence of a paragraph headed by another cue
+    (``2019年7月,…入选…。2019年,…位居…。户籍人口…``) dates the rest of the paragraph in
+    its place: the nearest cue wins (§8, round 11)."""
+    if lead or cue_start not in year_rows or not paragraph_cues:
+        return
+    head_start, paragraph_end, head, review = paragraph_cues[-1]
+    if head_start < cue_start < paragraph_end and all_cues[head][2] != cue_period:
+        paragraph_cues.append((cue_start, paragraph_end, len(cue_reach) - 1, review))
 
 
 def _from_year(text: str, cue_start: int, year_rows: set[int]) -> bool:
@@ -583,3 +597,39 @@ def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
     if stated and int(period) - int(stated[-1]) >= 2:
         row["period"] = f"{int(stated[-1]) + 1}..{period}"
         around.notes.append(f"over the years after the base year {stated[-1]}")
+
+
+_TITLE_REACH = 160
+_HEADLINE_NUMBER = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
+
+
+def _date_headline(rows: list[dict], text: str) -> None:
+    """An amount in a text's title line dated only by publication (``人口194万 GDP…959亿元``)
+    that rounds a figure stated below (户籍人口194.36万人, 959.70亿元) is that figure
+    restated: it takes its period, subject and dimension (§8, round 11). Only the rows
+    of the first line are compared, each with the rows after it."""
+    line_end = text.find("\n")
+    if line_end < 0 or line_end > _TITLE_REACH or not rows or rows[0]["start"] >= line_end:
+        return  # no title line (a text in one line, or a long first paragraph)
+    for row in rows:
+        if row["start"] >= line_end:
+            break
+        if row["kind"] != "quantity" or row.get("measure") != "level" or (
+                row.get("is_indicator") != "yes") or row["value_base"] is None or (
+                "status/stock at publication" not in row["note"]):
+            continue
+        digits = _HEADLINE_NUMBER.search(row["surface"])
+        decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+        scale = row["value_base"] / row["value"] if row["value"] else 1.0
+        step = scale * 10.0 ** -decimals
+        for later in rows:
+            if later["start"] >= line_end and later["kind"] == row["kind"] and (
+                later["base_unit"] == row["base_unit"] and later["value_base"] is not None
+                and later.get("measure") == row["measure"] and later["period"]
+                and abs(later["value_base"] - row["value_base"]) < step
+            ):
+                row["period"], row["subject"] = later["period"], later["subject"]
+                row["dimension"] = later["dimension"]
+                row["note"] = row["note"].replace(
+                    "status/stock at publication", f"headline rounding {later['surface']}")
+                break

@@ -29,6 +29,7 @@ from analysis.extract.patterns import (
 from analysis.extract.periods import (
     _adjust_period,
     _before_publication,
+    _date_headline,
     _decide_period,
     _period_cues,
 )
@@ -312,3 +313,4 @@ def _add_context(
         if row["measure"] in _INHERITING_MEASURES:
             _inherit(row, around, rows, position)
     _pair_respectively(rows, text)
+    _date_headline(rows, text)

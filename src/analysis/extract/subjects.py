@@ -152,11 +152,13 @@ def _subject(
 
 
 _LABEL_SUBJECTS = {"footnote marker": "注释序号", "table or figure number": "表图序号",
-                   "price-index base (以上年为100)": "价格指数基数"}
+                   "price-index base (以上年为100)": "价格指数基数",
+                   "length of a text (字数)": "全文字数", "age (距今)": "距今年数"}
 _NAMING_SUBJECTS = {"date": "日期", "year": "年份", "time": "时间", "label": "序号",
                     "doc_items": "文件条目数", "framework": "框架维度数", "distance": "距离"}
 _ORDINAL_SUBJECTS = {"批": "批次", "期": "期次", "大": "党代会届次", "届": "会议届次",
-                     "中": "全会届次", "次": "会议次序", "家": "次序(首家)"}
+                     "中": "全会届次", "次": "会议次序", "家": "次序(首家)",
+                     "经普": "经济普查次数", "人普": "人口普查次数", "农普": "农业普查次数"}
 
 
 def _shared_note(text: str, sentence_start: int, start: int) -> tuple[str, str]:
@@ -307,7 +309,17 @@ _AVERAGE_GROWTH = re.compile(r"(?:[两二三四五]年)?平均增长$")
 
 #: A milestone restating the amount just given (``2082.17亿元,高质量突破2000亿``,
 #: ``首次突破2000亿元``): a few words of manner, then the bound passed.
-_MILESTONE_GAP = re.compile(r"[,，]?(?:[\u4e00-\u9fff]{0,4}?)(?:突破|超过|跨越|迈上|站上|越过)$")
+_MILESTONE_GAP = re.compile(
+    r"(?:[,，]?(?:[\u4e00-\u9fff]{0,4}?)|、(?:历史性|首次|一举|成功|率先)?)(?:突破|超过|跨越|迈上|站上|越过)$"
+)  # after 、 only an adverb (、历史性突破1万美元), not another subject (、服务业突破…)
+
+
+def _in_dollars(row: dict, previous: dict) -> bool:
+    """``人均地区生产总值达70509元、历史性突破1万美元``: a round bound in 美元 just below an
+    amount in 元 (at 6 to 7.5 元 a dollar) restates it in dollars; base unit 美元 as
+    written (round 11)."""
+    return row["base_unit"] == "美元" and previous["base_unit"] == "元" and (
+        0.5 * previous["value_base"] / 7.5 <= row["value_base"] <= previous["value_base"] / 6)
 
 
 def _restates_amount(row: dict, rows: list[dict], position: int, text: str) -> bool:
@@ -322,13 +334,15 @@ def _restates_amount(row: dict, rows: list[dict], position: int, text: str) -> b
         previous["measure"] != "level" or previous["value_base"] is None or row["value_base"] is None
     ):
         return False
-    if row["base_unit"] not in {"", previous["base_unit"]} or not (
+    dollars = _in_dollars(row, previous)
+    if not dollars and (row["base_unit"] not in {"", previous["base_unit"]} or not (
         0.5 * previous["value_base"] <= row["value_base"] <= previous["value_base"]
-    ):
+    )):
         return False
     if not _MILESTONE_GAP.fullmatch(_clean(text[previous["end"] : row["start"]])):
         return False
-    row["subject"], row["base_unit"] = previous["subject"], previous["base_unit"]
+    row["subject"], row["base_unit"] = previous["subject"], (
+        row["base_unit"] if dollars else previous["base_unit"])
     row["is_indicator"], row["dimension"] = "no", "none"
     row["note"] = "; ".join(x for x in (row["note"], f"milestone restating {previous['surface']}") if x)
     return True
