@@ -34,7 +34,7 @@ PDF_TEXT = (
     "——2023 年 2 月 8 日在某县第十八届人民代表大会第二次会议上\n"
     "2022 年,全县实现地区生产总值 512. 6 亿元,增长 5. 3%;城镇居民人均可支配收入 51230 元,"
     "农村居民人均可支配收入 28710 元,分别增长 4. 8% 、6. 1%。\n"
-    "1. 2022 年重点工作\n今年是建县 70 周年。"
+    "1. 2022 年重点工作\n今年是建县 70 周年,综合实力位列全省第 3 名。"
 )
 
 
@@ -52,6 +52,8 @@ def test_a_pdf_copy_keeps_its_spaced_figures_whole():
     anniversary = row(PDF_TEXT, "70 周年")
     assert (anniversary["unit"], anniversary["measure"], anniversary["is_indicator"]) == (
         "周年", "other", "no")
+    rank = row(PDF_TEXT, "第 3 名")
+    assert (rank["value"], rank["measure"]) == (3, "rank")
     # a list number before a year stays apart: 1. and 2022 年
     assert "1. 2022 年" not in figures(PDF_TEXT)["surface"].tolist()
 

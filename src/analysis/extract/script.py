@@ -166,10 +166,12 @@ _SPACED_UNIT = "|".join(re.escape(u) for u in sorted(
 #: In a PDF copy, the spaces inside a figure (round 12): between a number and its scale or
 #: unit (``34168 元``, ``2021 年``, ``100 周年``); after a decimal point when a short
 #: fraction and a unit follow (``22. 1 亿元``, ``9. 1%``; never ``1. 2021 年``, a list
-#: number before a year); between the parts of a date (``2022 年 1 月 11 日``).
+#: number before a year); between 第/前 and a number (``第 3 名``); between the parts of a
+#: date (``2022 年 1 月 11 日``).
 _PDF_SPACE = re.compile(
     rf"(?<=[0-9])[ \u00a0]+(?=(?:{_SPACED_UNIT}))"
     r"|(?<=[0-9][.．])[ \u00a0]+(?=[0-9]{1,3}[ \u00a0]?(?:[%％‰亿万元倍]|个百分点|百分点|美元))"
+    r"|(?<=[第前])[ \u00a0]+(?=[0-9])"
     r"|(?:(?<=[0-9]年)|(?<=[0-9] 年))[ \u00a0]+(?=[0-9]{1,2}[ \u00a0]*月)"
     r"|(?:(?<=[0-9]月)|(?<=[0-9] 月))[ \u00a0]+(?=[0-9]{1,2}[ \u00a0]*日)"
 )
