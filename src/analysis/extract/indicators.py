@@ -33,6 +33,9 @@ _CLUSTER_LABEL_AFTER = re.compile(r"^[\*”“\"]*(?:千亿级|五百亿级|百�
 #: 3个百亿级、78个十亿级以上项目落地: projects counted by their size class, not a
 #: cluster plan's label (§11, §14).
 _SIZED_PROJECTS_AFTER = re.compile(r"^[^,，;；。]{0,16}?亿级(?:以上|及以上)?的?(?:重大|产业|工业)?项目")
+#: 总投资超千亿元的中天绿色精品钢项目: one project's planned investment (§11, round 12).
+_PROJECT_SIZE_ENDS = ("总投资", "总投资超", "总投资超过", "总投资达", "总投资约", "总投资近", "总投资逾")
+_ONE_PROJECT_AFTER = re.compile(r"(?:多|余)?的[^,，;；。、的]{1,16}项目")
 _RANK_AFTER = re.compile(r"^[\*”“\"]*[^,，;；。、]{0,6}[“\"]?第")
 _SUBSET_BEFORE = re.compile(r"[(（]其中[^)）]*$")
 _CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
@@ -211,6 +214,13 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
         elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
             is_indicator = False
             notes.append("context count")
+        elif clean_before.endswith(_PROJECT_SIZE_ENDS) and _ONE_PROJECT_AFTER.match(
+            text, around.end, around.end + 24
+        ):
+            # 总投资超千亿元的中天绿色精品钢项目: the planned size of one project (round 12)
+            is_indicator = False
+            row["measure"] = "target"
+            notes.append("planned investment of a single project")
         elif _firm_figure(clean_before, clean_clause) or _single_place(
             text, index, sentence, document.single_places
         ):

@@ -14,9 +14,11 @@ if TYPE_CHECKING:
     from analysis.extract.context import _Around, _Document
 
 
-#: Cues of a goal (§7 target).
+#: Cues of a goal (§7 target). 计划 naming a programme (重点研发计划项目, 海外人才计划, 火炬
+#: 计划) is no cue (round 12).
 _TARGET_CUE = re.compile(
-    r"确保|力争|冲刺|计划|目标(?<!完成目标)(?<!完成年度目标)(?!的)|争创|力求|将|要(?<![主重需只]要)(?![素点])|巩固|打造"
+    r"确保|力争|冲刺|计划(?!项目)(?<!研发计划)(?<!人才计划)(?<!引才计划)(?<!英才计划)(?<!双创计划)"
+    r"(?<!火炬计划)(?<!星火计划)|目标(?<!完成目标)(?<!完成年度目标)(?!的)|争创|力求|将|要(?<![主重需只]要)(?![素点])|巩固|打造"
 )  # lookbehinds after the word: every alternative opens with a literal (a fast scan)
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
 _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")

@@ -35,6 +35,7 @@ _BASE_UNIT = {
     "周年": "年", "载": "年", "年度": "年", "年": "年", "大": "个", "方面": "个", "夺": "次",
     "连冠": "次", "亿元": "元", "万元": "元", "元": "元", "％": "%", "个百分点": "百分点",
     "倍": "ratio", "次": "次", "赴": "次", "个位次": "rank", "位次": "rank", "个工作日": "工作日",
+    "个季度": "季度",
 }  # fmt: skip
 _RANK_MOVE_BEFORE = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|下滑|跃升|攀升)了?$")
 _RHETORICAL_AFTER = re.compile(r"^[”\*]*(?:半径|的距离|距离|范围|产业园|圈|内|以内|之内)")
@@ -45,7 +46,7 @@ _COUNT_UNITS = frozenset(
 )
 #: A count of days (优良天数为312天, 重污染天数1天), not a duration.
 _DAY_COUNT_BEFORE = re.compile(r"天数(?:为|达|达到|是|有|共|仅)?[\*“”]*$")
-_DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁", "个工作日",
+_DURATION_UNITS = {"年", "个月", "个季度", "天", "小时", "分钟", "秒", "周年", "载", "周岁", "岁", "个工作日",
                    "工作日"}
 #: What may follow a Chinese-numeral count and turns it into a slogan or back-reference (§2).
 _CN_FOLLOW_STOP = re.compile(
@@ -74,6 +75,11 @@ _TOP_FOLLOW_STOP = re.compile(r"^(?:季度|个月|年|期|天|几|列|沿|端|�
 _DOC_ITEM_BEFORE = re.compile(r"(中央|省委|市委|国务院|省政府|市政府|国家|县委|区委)$")
 #: The items of a policy document (若干政策20条, 支持措施30条): no indicator (§11).
 _POLICY_ITEMS_BEFORE = re.compile(r"(?:政策|措施|举措|意见|办法|条例|细则|规定)[”\*]*(?:共|等)?$")
+#: A policy named in quotes by its item count (“68条”, “纾困解难54条”, round 12): the quote
+#: opens at most eight characters before the number, with no word of its own closed.
+_QUOTED_NAME_BEFORE = re.compile(r"[“「][^“”「」,，。;；]{0,8}$")
+#: 五个“全国百强县”榜单 after the lists were named: a back-reference, no row (§2, round 12).
+_NAMED_LISTS_AFTER = re.compile(r"[“「][^“”「」,，。;；]{1,12}[”」](?:榜单|名单|排行榜)")
 #: A period phrase before a duration: 极不平凡的三年, 不寻常的一年 (§2).
 _PERIOD_PHRASE_BEFORE = re.compile(r"(?:平凡|寻常|难忘|奋斗|攻坚|非凡|意义|历程)的$")
 #: 过去五年, 未来五年, 今后五年, 近五年来: period phrases, no rows (§2, §14).
@@ -495,6 +501,8 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
         return []  # 十年禁渔: a programme name (§2)
     if _in_quoted_list(text, start):
         return []  # “…、五个振兴、六个坚持、…”: counts inside a slogan list (§2)
+    if unit == "个" and _NAMED_LISTS_AFTER.match(text, end, end + 20):
+        return []  # 五个“全国百强县”榜单: a back-reference to the lists just named (§2)
     if numeral[0] in "百千万" and not prefix and not _bound_before(text[max(0, start - 4) : start]):
         return []  # 百家塘村, 千家万户: numeral characters inside words (but 超百亿元 is one)
     if (numeral in {"百", "千", "万"} or match.group("c_scale") and unit == "元") and (
@@ -584,6 +592,7 @@ def _quantity_from_parts(
                          note="regulation number")]
         if clean_unit == "条" and (
             _DOC_ITEM_BEFORE.search(before) or _POLICY_ITEMS_BEFORE.search(before)
+            or (after[:1] in {"”", "」"} and _QUOTED_NAME_BEFORE.search(before))
         ):
             return [_row(start, end, value, "条", None, "", "other", "doc_items",
                          note="document item count")]
@@ -685,7 +694,7 @@ def _quantity_from_parts(
         if _RANK_MOVE_BEFORE.search(before).group(0).endswith(("后移", "下降", "后退", "下滑")):
             value_base = -value_base
             notes.append("decline")
-    if before.endswith("连续") and clean_unit in {"年", "个月", "届", "次", "天"}:
+    if before.endswith("连续") and clean_unit in {"年", "个月", "个季度", "届", "次", "天"}:
         measure, kind = "other", "streak"
         notes.append("streak length")
     row = _row(start, end, value, written_unit, value_base, base_unit, measure, kind,

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from analysis.extract.patterns import ARABIC_UNITS
 from analysis.extract.textindex import _CHAR_FLAGS, _FLAG_OPEN, _char_flags
 
 #: A romanisation injected after a CJK character: one or more pinyin syllables (lower
@@ -135,6 +136,8 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
     if spans and "?" in text:
         text, spans = _lost_characters(text, spans)
         flags = _char_flags(text)  # a lost character's placeholder ends no clause
+    if not spans and " " in text:
+        spans = _pdf_spaces(text)
     if spans:
         keep = np.ones(len(text) + 1, dtype=bool)
         pieces = []
@@ -151,6 +154,39 @@ def readable_text(text: str) -> tuple[str, np.ndarray | None, np.ndarray]:
         text = to_simplified(text)
         flags = _char_flags(text)
     return text, origin, flags
+
+
+#: A number and its unit with a space between (``34168 元``, ``2021 年``, ``9. 1%``): the mark
+#: of a text copied from a PDF, which spaces every number off the words around it.
+_PDF_PAIR = re.compile(r"[0-9][ \u00a0](?:[%％亿万元年月日]|周年|个|美元)")
+#: How many such pairs make a text "copied from a PDF" (one ``2021 年`` is a typo).
+_PDF_PAIRS_MIN = 4
+_SPACED_UNIT = "|".join(re.escape(u) for u in sorted(
+    {*ARABIC_UNITS, "亿", "万", "千", "月", "日", "美元", "亿美元", "万美元"}, key=len, reverse=True))
+#: In a PDF copy, the spaces inside a figure (round 12): between a number and its scale or
+#: unit (``34168 元``, ``2021 年``, ``100 周年``); after a decimal point when a short
+#: fraction and a unit follow (``22. 1 亿元``, ``9. 1%``; never ``1. 2021 年``, a list
+#: number before a year); between 第/前 and a number (``第 3 名``); between the parts of a
+#: date (``2022 年 1 月 11 日``).
+_PDF_SPACE = re.compile(
+    rf"(?<=[0-9])[ \u00a0]+(?=(?:{_SPACED_UNIT}))"
+    r"|(?<=[0-9][.．])[ \u00a0]+(?=[0-9]{1,3}[ \u00a0]?(?:[%％‰亿万元倍]|个百分点|百分点|美元))"
+    r"|(?<=[第前])[ \u00a0]+(?=[0-9])"
+    r"|(?:(?<=[0-9]年)|(?<=[0-9] 年))[ \u00a0]+(?=[0-9]{1,2}[ \u00a0]*月)"
+    r"|(?:(?<=[0-9]月)|(?<=[0-9] 月))[ \u00a0]+(?=[0-9]{1,2}[ \u00a0]*日)"
+)
+
+
+def _pdf_spaces(text: str) -> list[tuple[int, int]]:
+    """The spans of the spaces inside figures of a text copied from a PDF (round 12), to be
+    read without them; none when the text has fewer than :data:`_PDF_PAIRS_MIN` numbers
+    spaced off their units (a single ``2021 年`` stays a typo: the year without 年)."""
+    pairs = 0
+    for _ in _PDF_PAIR.finditer(text):
+        pairs += 1
+        if pairs >= _PDF_PAIRS_MIN:
+            return [found.span() for found in _PDF_SPACE.finditer(text)]
+    return []
 
 
 #: A character the mirror could not encode, written ``?``, with its romanisation after it
