@@ -5,10 +5,20 @@ handler in :data:`_HANDLERS`; bounds, thresholds, names and codes are told apart
 
 from __future__ import annotations
 
-import math
 import re
 
+from analysis.extract.dates import (
+    _date_m_range,
+    _date_md,
+    _date_md_range,
+    _date_month,
+    _date_y_range,
+    _date_ym,
+    _date_ym_range,
+    _date_ymd,
+)
 from analysis.extract.patterns import _DIGIT_CHARS, _NUM
+from analysis.extract.rows import _YEAR_BEFORE, _bare_numbers, _cn_value, _number, _row
 from analysis.numerals import ROMAN_VALUES, SCALES, arabic_to_number, chinese_to_number
 
 # Context word lists ---------------------------------------------------------------------
@@ -56,7 +66,6 @@ _CN_FOLLOW_STOP = re.compile(
 )
 #: 〇一…九 in order (with 零 at 10 → 0), for years written digit by digit (二〇二三年).
 _CHINESE_DIGIT_CHARS = "〇一二三四五六七八九零"
-_YEAR_BEFORE = re.compile(r"([0-9]{4})年$")
 #: What follows a bare magnitude (超千亿元…) that makes it a size-class label (§2).
 _SIZE_CLASS_AFTER = re.compile(r"^(?:的(?:县|市|城|企业|项目|产业|园区|镇|村)|级|以上|企业|项目|县|村|城|产业)")
 _CN_PRECEDE_STOP = re.compile(r"[“‘「『这那此该其]$")
@@ -111,146 +120,6 @@ _NAME_BEFORE = re.compile(r"(?:PM<sub>|[A-Za-z][-_]?)$")
 _THRESHOLD_AFTER = re.compile(
     r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的(?!(?:行政)?村|社区|企业|项目|乡镇|镇|家庭|户)|$)"
 )
-
-
-def _month_span(year: int | None, first: int, last: int) -> str:
-    if year is None:
-        return ""
-    if first == last:
-        return f"{year}-{first:02d}"
-    return f"{year}-{first:02d}..{year}-{last:02d}"
-
-
-def _row(
-    start: int,
-    end: int,
-    value: float | None,
-    unit: str,
-    value_base: float | None,
-    base_unit: str,
-    measure: str,
-    kind: str,
-    period: str = "",
-    note: str = "",
-) -> dict:
-    """A figure before context is added. ``kind`` drives period, indicator and subject.
-
-    A value or base that is no finite number (``9…9亿元`` with 400 digits overflows) makes
-    the row a code without value: the digits keep their row (§2), no ``inf`` is written.
-    """
-    if value is not None and not math.isfinite(value) or value_base is not None and not (
-        math.isfinite(value_base)
-    ):
-        value, value_base, base_unit, measure, kind, period = None, None, "", "other", "code", ""
-        note = "number too large to read as a value"
-    return {
-        "start": start, "end": end, "value": value, "unit": unit, "value_base": value_base,
-        "base_unit": base_unit, "measure": measure, "kind": kind, "period": period,
-        "note": note,
-    }  # fmt: skip
-
-
-def _cn_value(numeral: str) -> float | None:
-    return chinese_to_number(numeral)
-
-
-def _number(numeral: str) -> float | None:
-    if numeral[0] in _DIGIT_CHARS:
-        if "\n" in numeral:  # 41⏎285: a number wrapped between its digits (§4)
-            numeral = "".join(numeral.split())
-        return arabic_to_number(numeral)
-    return chinese_to_number(numeral)
-
-
-#: Precompiled forms of patterns the handlers use per match (``re.findall(pattern, …)``
-#: would look the compiled pattern up in ``re``'s cache every time).
-_DIGIT_RUN = re.compile(r"[0-9０-９]+")
-_YEAR_QUOTED_BEFORE = re.compile(r"([0-9]{4})年[\s“”]*$")
-
-
-def _date_ymd(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """2022-09-30, 2022年9月30日: a full date; value empty, unit 日期, period the date (§5, §8)."""
-    digits = _DIGIT_RUN.findall(match.group("ymd"))
-    y, m, d = (int(arabic_to_number(x)) for x in digits[:3])
-    if not (1 <= m <= 12 and 1 <= d <= 31):
-        return _bare_numbers(text, start, end)
-    return [_row(start, end, None, "日期", None, "", "other", "date", f"{y}-{m:02d}-{d:02d}")]
-
-
-def _date_ym_range(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """2023年1-8月: a month range of a stated year (§5, §8)."""
-    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
-    y1, m1 = digits[0], digits[1]
-    y2, m2 = (digits[2], digits[3]) if len(digits) == 4 else (y1, digits[2])
-    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
-        return _bare_numbers(text, start, end)
-    return [_row(start, end, None, "日期", None, "", "other", "date",
-                 f"{y1}-{m1:02d}..{y2}-{m2:02d}")]
-
-
-def _date_ym(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """2021年6月: a month of a stated year (§5, §8)."""
-    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
-    if not 1 <= digits[1] <= 12:
-        return _bare_numbers(text, start, end)
-    return [_row(start, end, None, "日期", None, "", "other", "date",
-                 f"{digits[0]}-{digits[1]:02d}")]
-
-
-def _date_y_range(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """2016-2018年: a year range sharing one 年; one date row, period ``2016..2018``
-    (§4, §5, as a month range ``1—11月``; round 11)."""
-    first, last = (int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))[:2])
-    if not 1900 <= first < last <= 2100:
-        return _bare_numbers(text, start, end - 1)  # 2018-2016年: no range, two numbers
-    return [_row(start, end, None, "日期", None, "", "other", "date", f"{first}..{last}")]
-
-
-def _date_md(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """12月13日: a day; the year comes from the publication date (§8)."""
-    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
-    month, day = digits[0], digits[1]
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return _bare_numbers(text, start, end)
-    period = f"{year}-{month:02d}-{day:02d}" if year else ""
-    note = "" if year else "publication date unknown: year not resolved"
-    return [_row(start, end, None, "日期", None, "", "other", "date", period, note)]
-
-
-def _date_md_range(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """8月1日-15日: a day range within one month (§8)."""
-    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
-    month = digits[0]
-    if not 1 <= month <= 12:
-        return _bare_numbers(text, start, end)
-    period = f"{year}-{month:02d}-{digits[1]:02d}..{year}-{month:02d}-{digits[2]:02d}" if year else ""
-    note = "" if year else "publication date unknown: year not resolved"
-    return [_row(start, end, None, "日期", None, "", "other", "date", period, note)]
-
-
-def _date_m_range(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """1—11月, 1-8月: a month range with any dash; the year is stated or published (§4, §8)."""
-    digits = [int(arabic_to_number(x)) for x in _DIGIT_RUN.findall(match.group(0))]
-    first, last = digits[0], digits[1]
-    if not (1 <= first <= last <= 12):
-        return _bare_numbers(text, start, end)
-    explicit = _YEAR_QUOTED_BEFORE.search(text[max(0, start - 8) : start])
-    span_year = int(explicit.group(1)) if explicit else year
-    note = "" if span_year else "publication date unknown: year not resolved"
-    return [_row(start, end, None, "日期", None, "", "other", "date",
-                 _month_span(span_year, first, last), note)]
-
-
-def _date_month(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """今年8月: one month (§8)."""
-    month = int(arabic_to_number(_DIGIT_RUN.match(match.group(0)).group(0)))
-    if not 1 <= month <= 12:
-        return _bare_numbers(text, start, end)
-    explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
-    span_year = int(explicit.group(1)) if explicit else year
-    note = "" if span_year else "publication date unknown: year not resolved"
-    return [_row(start, end, None, "日期", None, "", "other", "date",
-                 _month_span(span_year, month, month), note)]
 
 
 #: 结构为5:40:55, 比例调整为6:30:64, 性别比为105:100: a structure or ratio written like
@@ -444,16 +313,6 @@ def _roman(match: re.Match, text: str, start: int, end: int, year: int | None) -
     value = float(ROMAN_VALUES[match.group("rm_num")])
     s = start + (1 if match.group("rm_pre") else 0)
     return [_row(s, end, value, "类", value, "类", "level", "quantity")]
-
-
-def _bare_numbers(text: str, start: int, end: int) -> list[dict]:
-    """Fallback: each Arabic number inside ``text[start:end]`` as a plain 'other' row (§2)."""
-    rows = []
-    for part in re.finditer(_NUM, text[start:end]):
-        s = start + part.start()
-        value = arabic_to_number(part.group(0))
-        rows.append(_row(s, s + len(part.group(0)), value, "", None, "", "other", "label"))
-    return rows
 
 
 def _qty(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from analysis.extract.numbers import _CHINESE_DIGIT_CHARS, _NO_PERIOD_KINDS, _YEAR_BEFORE
+from analysis.extract.numbers import _CHINESE_DIGIT_CHARS, _NO_PERIOD_KINDS
+from analysis.extract.rows import _YEAR_BEFORE
 from analysis.extract.textindex import (
     _CHAR_FLAGS,
     _PERIOD_ANCHOR_REACH,

@@ -9,8 +9,8 @@ from bisect import bisect_left, bisect_right
 
 import numpy as np
 
-from analysis.extract.numbers import _month_span
 from analysis.extract.patterns import _DIGIT_CHARS
+from analysis.extract.rows import _month_span
 
 #: A clause break: punctuation or a line break, with the spaces and breaks after it.
 _PUNCT_BREAK = re.compile(r"[,，;；。!！?？…]")
