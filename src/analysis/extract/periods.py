@@ -102,6 +102,10 @@ for _char in "年季暑五":
     _CHAR_FLAGS[ord(_char)] |= _FLAG_PERIOD_ANCHOR
 
 
+#: The note of a 全年/年内 cue of the publication year in a text of its first quarter.
+_YEAR_BEGUN = "a year just begun: its goal"
+
+
 def _before_publication(period: str, year: int | None, month: int | None) -> str:
     """A cumulative month range resolved into the future is last year's (§8).
 
@@ -218,7 +222,8 @@ def _period_cues(
             resolved = f"{word} resolved with the heading year {heading_year}"
         elif (not explicit and not relative and year and (month is None or month <= 4)
               and word in {"全年", "当年", "年末", "年底"}
-              and _last_stated_year(text, start) == year - 1):
+              and _last_stated_year(text, start) == year - 1
+              and not _this_year_since_last_year(text, start)):
             # published in spring (or in a year only), after 二〇二三年,… : 全年 is the year
             # just reported on
             cue_year = year - 1
@@ -227,9 +232,16 @@ def _period_cues(
             cue_year = bulletin_year
             resolved = f"{word} resolved with the bulletin year {bulletin_year}"
         elif opening_year and not explicit and not relative and word in {
-                "全年", "年末", "年底", "当年"}:
+                "全年", "年末", "年底", "当年"} and not _this_year_since_last_year(text, start):
             cue_year = opening_year
             resolved = f"{word}: the year {opening_year} the text opens with"
+        if (word in {"全年", "年内"} and month is not None and month <= 3 and year
+                and resolved.startswith(f"{word} resolved with publication year")
+                and (word == "年内" or _this_year_since_last_year(text, start))):
+            # 今年…主要目标是:…。…全年引进项目60个以上 in a January text: the year has just
+            # begun, so what it states of the whole year (年内 alone, or 全年 after the text
+            # turned to 今年) is a goal (§7, round 13)
+            resolved = f"{resolved} ({_YEAR_BEGUN})"
         if kind == "plan":
             first = _PLAN_START[match.group("plan_name")]
             if match.group("plan_kind") == "以来":
@@ -313,6 +325,15 @@ def _last_stated_year(text: str, position: int) -> int | None:
     if last[0] in _CHINESE_DIGIT_CHARS:
         return int("".join(str(_CHINESE_DIGIT_CHARS.index(c) % 10) for c in last))
     return int(last)
+
+
+def _this_year_since_last_year(text: str, position: int) -> bool:
+    """今年 (its goals, 今年…主要目标是:) written after the last year stated before
+    ``position``: a later 全年 is the publication year's, not the year reviewed (round 13)."""
+    this_year = text.rfind("今年", 0, position)
+    if this_year < 0:
+        return False
+    return not any(True for _ in _ANY_STATED_YEAR.finditer(text, this_year, position))
 
 
 def _resolve_net(period: str, previous: str) -> str:
@@ -454,6 +475,14 @@ def report_year(text: str, year: int | None) -> str:
     return str(year) if year else ""
 
 
+def _year_heads_sentence(chosen: tuple | None, text: str, sentence_start: int) -> bool:
+    """A year opening the sentence (``2018年,我们…,连续5届入选…``): a streak or a win of
+    that sentence is of the year (§8, round 13)."""
+    return chosen is not None and len(chosen[2]) == 4 and chosen[2].isdigit() and (
+        sentence_start <= chosen[0] < sentence_start + 4) and text[chosen[0]].isdigit() and not text[
+            sentence_start : chosen[0]].strip(" \u3000\n*")
+
+
 def _decide_period(row: dict, around: _Around, document: _Document) -> None:
     """``period`` (§8): the nearest cue reaching the figure, a paragraph's cue, the
     sentence before (其中, 均), a heading, else the publication year."""
@@ -498,7 +527,8 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
         # 2021年是…建党100周年: the anniversary falls in the year its sentence states
         now = int(chosen[2][:4]) if chosen is not None and chosen[2][:4].isdigit() else year
         chosen = (0, 0, f"{now - int(row['value'])}..{now}", "anniversary")
-    elif kind in {"streak", "visits"} and not review:
+    elif kind in {"streak", "visits"} and not review and not _year_heads_sentence(
+            chosen, document.text, sentence_start):
         # streaks, wins, visits: as published (§8), or the year a heading states
         chosen = (0, 0, str(heading_year) if heading_year else document.publication, "")
     if chosen is not None:
