@@ -83,3 +83,25 @@ def test_moral_models_are_common_prosperity_next_to_civility():
     text = "2021年,全县新增全国道德模范1名、中国好人3名、省好人5名。"
     for surface in ("1名", "3名", "5名"):
         assert row(text, surface)["dimension"] == "共同富裕", surface
+
+
+# The year reviewed named after the figures of a January news item (§8) ----------------
+def test_a_review_year_after_the_figures_dates_its_paragraph():
+    text = (
+        "某县规上工业产值连年攀升,位居全市第二,预计实现工业开票520亿元……近日,某县晒出"
+        "2021年度工业经济成绩单。\n1月8日,某县举行项目集中开工仪式,新开工项目12个。"
+    )
+    assert row(text, "520亿元")["period"] == "2021"
+    assert row(text, "第二")["period"] == "2021"
+    assert row(text, "12个")["period"] == "2022"  # the next paragraph: the publication year
+
+
+# A county total after a park named as the object (§11) --------------------------------
+def test_a_county_that_improves_its_parks_keeps_its_totals():
+    text = (
+        "2021年,某县优化经开区、高新园及5个镇级特色园“125”园区体系,"
+        "全年完成一般公共预算收入41.2亿元,连续2年8项工业经济指标位居全市第一。"
+    )
+    assert row(text, "41.2亿元")["is_indicator"] == "yes"
+    assert row(text, "5个")["is_indicator"] == "no"  # the parts of a named park system
+    assert row(text, "8项")["is_indicator"] == "no"  # the indicators sharing the rank

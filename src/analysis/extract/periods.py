@@ -380,6 +380,10 @@ def _cue_reaches(
             change = _CHANGE_TO.search(text, _cue_end, cue_clause_end)
             cue_reach.append(change.start() if change else cue_clause_end)
             continue
+        if cue_start in year_rows and _review_after_figures(
+                text, index, cue_start, _cue_end, row_starts, paragraph_cues, len(cue_reach)):
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
+            continue
         if text[_cue_end - 2 : _cue_end] == "年度" and _ASSESSMENT_WORD.search(
             text, _cue_end, cue_clause_end
         ):
@@ -440,6 +444,28 @@ def _cue_reaches(
                                    len(cue_reach) - 1, True))
         _year_takes_over(paragraph_cues, all_cues, cue_start, cue_period, lead, year_rows, cue_reach)
     return all_cues, cue_reach, paragraph_cues
+
+
+#: 亮出2023年度工业经济答卷, 交出2023年成绩单: the year a text reviews, named after its figures.
+_REVIEW_AFTER_YEAR = re.compile(r"[^,，;；。!！?？\n]{0,10}?(?:答卷|成绩单)")
+
+
+def _review_after_figures(text: str, index: _TextIndex, cue_start: int, cue_end: int,
+                          row_starts: list[int], paragraph_cues: list[tuple[int, int, int, bool]],
+                          cue_number: int) -> bool:
+    """A year naming the review (答卷, 成绩单) after the figures of its sentence
+    (``…预计实现工业开票798亿元,……近日,…亮出2023年度工业经济答卷。``): the year of the
+    figures before it in its paragraph, ranks included; it heads the paragraph as a review
+    cue (§8, §14, round 13). Adds that cue and says whether it did."""
+    if not _REVIEW_AFTER_YEAR.match(text, cue_end):
+        return False
+    paragraph_start = text.rfind("\n", 0, cue_start) + 1
+    if bisect_left(row_starts, cue_start) - bisect_left(row_starts, paragraph_start) == 0:
+        return False  # no figure before it: the ordinary cue rules apply
+    paragraph_end = text.find("\n", cue_start)
+    cue = (paragraph_start, len(text) if paragraph_end < 0 else paragraph_end, cue_number, True)
+    paragraph_cues.insert(bisect_left(paragraph_cues, cue), cue)
+    return True
 
 
 def _year_takes_over(paragraph_cues: list[tuple[int, int, int, bool]],
