@@ -105,3 +105,11 @@ def test_a_county_that_improves_its_parks_keeps_its_totals():
     assert row(text, "41.2亿元")["is_indicator"] == "yes"
     assert row(text, "5个")["is_indicator"] == "no"  # the parts of a named park system
     assert row(text, "8项")["is_indicator"] == "no"  # the indicators sharing the rank
+
+
+# A single park's rank among parks (§11) ----------------------------------------------
+def test_a_park_ranked_among_parks_by_its_own_figure_is_no_county_indicator():
+    text = "某县高新区工业产值稳步增长,位居全省县级开发区第三,实现工业产值410亿元。"
+    assert row(text, "第三", "2022-06")["is_indicator"] == "no"
+    assessed = "某县经开区在全省开发区综合考评中位列第三。"
+    assert row(assessed, "第三", "2022-06")["is_indicator"] == "yes"

@@ -192,6 +192,19 @@ def _firm_sentence(text: str, index: _TextIndex, sentence: int, cache: dict[int,
     return found
 
 
+def _rank_of_a_park_figure(row: dict, around: _Around, document: _Document) -> bool:
+    """A rank of one park's own figure (``沭阳经开区工业开票连年攀升,排名苏北县级园区第一``):
+    ranked among parks by its own figure, it is the park's, not the county's (§11, round 13).
+    A park's place in an assessment or index (``…开发区在全省开发区综合考评中位列前十``,
+    ``高新区创新驱动指数…第一``) or in an unnamed population stays the county's indicator."""
+    sentence_before = around.sentence_before
+    among = around.before[-10:]
+    return ("园区" in among or "开发区" in among) and not (
+        "考" in sentence_before or "评" in sentence_before or "指数" in sentence_before) and _single_park(
+        document.text, document.index, around.sentence, around.start, document.park_heads,
+        document.title_park)
+
+
 def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     """``is_indicator`` (§11): not for context counts, ranked populations, cluster labels,
     or the figures of a single firm, park or place; notes for subsets and borderline."""
@@ -251,6 +264,9 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     ):
         is_indicator = False
         notes.append("figure of a single park")
+    if is_indicator and kind == "rank" and _rank_of_a_park_figure(row, around, document):
+        is_indicator = False
+        notes.append("rank of a single park")
     if is_indicator and kind in {"quantity", "percent"} and around.start > _firm_sentence(
         text, index, sentence, document.firm_sentences
     ):
