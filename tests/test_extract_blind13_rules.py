@@ -113,3 +113,9 @@ def test_a_park_ranked_among_parks_by_its_own_figure_is_no_county_indicator():
     assert row(text, "第三", "2022-06")["is_indicator"] == "no"
     assessed = "某县经开区在全省开发区综合考评中位列第三。"
     assert row(assessed, "第三", "2022-06")["is_indicator"] == "yes"
+
+
+def test_a_streak_after_quan_nian_of_the_year_reviewed_takes_that_year():
+    text = "2021年,某县经济稳中有进。\n全年完成一般公共预算收入41.2亿元,连续3年位居全市第一。"
+    assert row(text, "3年")["period"] == "2021"
+    assert row("某县连续3年位居全市第一。", "3年")["period"] == "2022"  # as published

@@ -502,8 +502,11 @@ def report_year(text: str, year: int | None) -> str:
 
 
 def _year_heads_sentence(chosen: tuple | None, text: str, sentence_start: int) -> bool:
-    """A year opening the sentence (``2018年,我们…,连续5届入选…``): a streak or a win of
-    that sentence is of the year (§8, round 13)."""
+    """A year opening the sentence (``2018年,我们…,连续5届入选…``), or a 全年 of the year a
+    spring text reports on reaching it (``全年完成…,连续3年…位居苏北第一``): a streak or a
+    win of that sentence is of that year (§8, round 13)."""
+    if chosen is not None and chosen[3].endswith("the text reports on"):
+        return True  # …,全年完成…,连续3年…位居第一 in a spring text: the year it reports on
     return chosen is not None and len(chosen[2]) == 4 and chosen[2].isdigit() and (
         sentence_start <= chosen[0] < sentence_start + 4) and text[chosen[0]].isdigit() and not text[
             sentence_start : chosen[0]].strip(" \u3000\n*")
