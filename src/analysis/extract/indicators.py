@@ -37,6 +37,11 @@ _SIZED_PROJECTS_AFTER = re.compile(r"^[^,，;；。]{0,16}?亿级(?:以上|及�
 _PROJECT_SIZE_ENDS = ("总投资", "总投资超", "总投资超过", "总投资达", "总投资约", "总投资近", "总投资逾")
 _ONE_PROJECT_AFTER = re.compile(r"(?:多|余)?的[^,，;；。、的]{1,16}项目")
 _RANK_AFTER = re.compile(r"^[\*”“\"]*[^,，;；。、]{0,6}[“\"]?第")
+#: 6项工业经济指标位居苏北第一: the indicators sharing a rank, counted (§11, round 13).
+_SHARED_RANK_AFTER = re.compile(r"^[^,，;；。]{0,10}指标[^,，;；。]{0,6}(?:位居|位列|排名|居)[^,，;；。]{0,8}第")
+#: 3个市级特色园、4个…集聚区“234”园区体系: the parks making up a named park system, counted
+#: (§11, round 13).
+_SYSTEM_PARTS_AFTER = re.compile(r"[^,，;；。]{0,20}?(?:园|集聚区)[^,，;；。]{0,30}?体系")
 _SUBSET_BEFORE = re.compile(r"[(（]其中[^)）]*$")
 _CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
 
@@ -89,7 +94,8 @@ _PARK_WORD = re.compile("|".join(_PARK_WORDS))
 _COUNTY_OR_SEMICOLON = re.compile("[全;；]")
 #: Verbs or prepositions before the park noun: the park is an object (推进园区更新,
 #: 以高新区争创…为引领), not the subject.
-_PARK_OBJECT = re.compile(r"推进|建设|打造|加快|推动|深化|创建|争创|更新|入驻|落户|进驻|^[以把对将为向在]")
+_PARK_OBJECT = re.compile(r"推进|建设|打造|加快|推动|深化|创建|争创|更新|入驻|落户|进驻|^[以把对将为向在]"
+                          r"|优化|建成|做强|做大|整合")  # 县优化经开区…体系 (round 13)
 #: A clause after ; that goes on with the same subject (…；完成进出口总额…).
 _SAME_SUBJECT = re.compile(r"(?:完成|实现|新增|新签约|拥有|累计|引进|供应|盘活|新建)")
 _SUBJECT_BREAK = re.compile(r"[,，;；:：。!！?？]")
@@ -186,6 +192,19 @@ def _firm_sentence(text: str, index: _TextIndex, sentence: int, cache: dict[int,
     return found
 
 
+def _rank_of_a_park_figure(row: dict, around: _Around, document: _Document) -> bool:
+    """A rank of one park's own figure (``沭阳经开区工业开票连年攀升,排名苏北县级园区第一``):
+    ranked among parks by its own figure, it is the park's, not the county's (§11, round 13).
+    A park's place in an assessment or index (``…开发区在全省开发区综合考评中位列前十``,
+    ``高新区创新驱动指数…第一``) or in an unnamed population stays the county's indicator."""
+    sentence_before = around.sentence_before
+    among = around.before[-10:]
+    return ("园区" in among or "开发区" in among) and not (
+        "考" in sentence_before or "评" in sentence_before or "指数" in sentence_before) and _single_park(
+        document.text, document.index, around.sentence, around.start, document.park_heads,
+        document.title_park)
+
+
 def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     """``is_indicator`` (§11): not for context counts, ranked populations, cluster labels,
     or the figures of a single firm, park or place; notes for subsets and borderline."""
@@ -203,6 +222,15 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
             is_indicator = False
             notes.append("size of the ranked population")
             document.rank_population = row
+        elif row["base_unit"] in {"个", "项"} and text.find(
+                "体系", around.end, around.end + 48) >= 0 and _SYSTEM_PARTS_AFTER.match(
+                text, around.end, around.end + 48):
+            is_indicator = False
+            notes.append("parts of a named park system")
+        elif row["base_unit"] == "项" and "指标" in clean_after and _SHARED_RANK_AFTER.match(
+                clean_after):
+            is_indicator = False
+            notes.append("size of the ranked population")
         elif clean_before.endswith(_POPULATION_BEFORE) and "中" in clean_after:
             # 在35个工业行业大类中,…; 在全省126家开发区中位列第9位 (§11)
             is_indicator = False
@@ -236,6 +264,9 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     ):
         is_indicator = False
         notes.append("figure of a single park")
+    if is_indicator and kind == "rank" and _rank_of_a_park_figure(row, around, document):
+        is_indicator = False
+        notes.append("rank of a single park")
     if is_indicator and kind in {"quantity", "percent"} and around.start > _firm_sentence(
         text, index, sentence, document.firm_sentences
     ):

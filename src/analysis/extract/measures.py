@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.periods import _LAST_YEAR_IN_PARAGRAPH
+from analysis.extract.periods import _LAST_YEAR_IN_PARAGRAPH, _YEAR_BEGUN
 from analysis.extract.textindex import _clean
 
 if TYPE_CHECKING:
@@ -188,3 +188,14 @@ def _is_target(measure: str, around: _Around, document: _Document) -> bool:
         or (headings is not None and headings.plan_starts and headings.in_plan(start)
             and not _LAST_YEAR_IN_PARAGRAPH.search(around.sentence_before))
     )
+
+
+def _goal_of_year_begun(row: dict, notes: list[str]) -> None:
+    """A figure of 全年/年内 in a text of the year's first quarter (a January report:
+    ``全年引进项目60个以上``, ``年内开票销售突破2000亿元``): the year has hardly begun, so
+    the figure is its goal (§7 target, round 13). Runs after :func:`_decide_period`,
+    whose cue note marks such a 全年."""
+    if row["measure"] in {"level", "count", "growth_pct", "share_pct"} and row["kind"] in {
+            "quantity", "percent"} and any(_YEAR_BEGUN in note for note in notes):
+        row["measure"] = "target"
+        notes.append("target")

@@ -118,7 +118,10 @@ _LATIN_AFTER = re.compile(r"^[A-Za-z]")
 _HOTLINE_AFTER = re.compile(r"^[”\"]?(?:热线|服务热线|平台|专线)")
 _NAME_BEFORE = re.compile(r"(?:PM<sub>|[A-Za-z][-_]?)$")
 _THRESHOLD_AFTER = re.compile(
-    r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的(?!(?:行政)?村|社区|企业|项目|乡镇|镇|家庭|户)|$)"
+    r"^[\*”]*(?:以上|以下|及以上|及以下)(?![,，;；。!！?？\s]|的(?!(?:行政)?村|社区|企业|项目|乡镇|镇|家庭|户)|$"
+    # 项目60个以上、完成投资100亿元以上: a bound ending a list item (round 13); 10亿元
+    # 以上、5亿元以上项目 stays a list of size classes
+    r"|、(?![0-9０-９一二三四五六七八九十百千万亿]))"
 )
 
 
@@ -530,7 +533,8 @@ def _quantity_from_parts(
         measure, kind = "other", "visits"
     elif clean_unit == "次" and script == "chinese":
         measure, kind = "other", "visits"
-    elif clean_unit in {"批", "期", "届"} and not _sessions(clean_unit, before):
+    elif clean_unit in {"批", "期", "届"} and not _sessions(clean_unit, before) and not (
+            clean_unit == "届" and before.endswith("连续")):  # 连续5届: a streak (round 13)
         return [_row(start, end, value, clean_unit, None, "", "other", "ordinal")]
     elif clean_unit in {"A", "级", "星"}:
         return [_row(start, end, value, clean_unit, None, "", "other", "label",

@@ -102,6 +102,10 @@ for _char in "年季暑五":
     _CHAR_FLAGS[ord(_char)] |= _FLAG_PERIOD_ANCHOR
 
 
+#: The note of a 全年/年内 cue of the publication year in a text of its first quarter.
+_YEAR_BEGUN = "a year just begun: its goal"
+
+
 def _before_publication(period: str, year: int | None, month: int | None) -> str:
     """A cumulative month range resolved into the future is last year's (§8).
 
@@ -218,7 +222,8 @@ def _period_cues(
             resolved = f"{word} resolved with the heading year {heading_year}"
         elif (not explicit and not relative and year and (month is None or month <= 4)
               and word in {"全年", "当年", "年末", "年底"}
-              and _last_stated_year(text, start) == year - 1):
+              and _last_stated_year(text, start) == year - 1
+              and not _this_year_since_last_year(text, start)):
             # published in spring (or in a year only), after 二〇二三年,… : 全年 is the year
             # just reported on
             cue_year = year - 1
@@ -227,9 +232,16 @@ def _period_cues(
             cue_year = bulletin_year
             resolved = f"{word} resolved with the bulletin year {bulletin_year}"
         elif opening_year and not explicit and not relative and word in {
-                "全年", "年末", "年底", "当年"}:
+                "全年", "年末", "年底", "当年"} and not _this_year_since_last_year(text, start):
             cue_year = opening_year
             resolved = f"{word}: the year {opening_year} the text opens with"
+        if (word in {"全年", "年内"} and month is not None and month <= 3 and year
+                and resolved.startswith(f"{word} resolved with publication year")
+                and (word == "年内" or _this_year_since_last_year(text, start))):
+            # 今年…主要目标是:…。…全年引进项目60个以上 in a January text: the year has just
+            # begun, so what it states of the whole year (年内 alone, or 全年 after the text
+            # turned to 今年) is a goal (§7, round 13)
+            resolved = f"{resolved} ({_YEAR_BEGUN})"
         if kind == "plan":
             first = _PLAN_START[match.group("plan_name")]
             if match.group("plan_kind") == "以来":
@@ -315,6 +327,15 @@ def _last_stated_year(text: str, position: int) -> int | None:
     return int(last)
 
 
+def _this_year_since_last_year(text: str, position: int) -> bool:
+    """今年 (its goals, 今年…主要目标是:) written after the last year stated before
+    ``position``: a later 全年 is the publication year's, not the year reviewed (round 13)."""
+    this_year = text.rfind("今年", 0, position)
+    if this_year < 0:
+        return False
+    return not any(True for _ in _ANY_STATED_YEAR.finditer(text, this_year, position))
+
+
 def _resolve_net(period: str, previous: str) -> str:
     """``两年净增`` after a 2023 figure → ``2021..2023`` (§8)."""
     count_text = period.split(":", 1)[1]
@@ -358,6 +379,10 @@ def _cue_reaches(
             # the figure it qualifies
             change = _CHANGE_TO.search(text, _cue_end, cue_clause_end)
             cue_reach.append(change.start() if change else cue_clause_end)
+            continue
+        if cue_start in year_rows and _review_after_figures(
+                text, index, cue_start, _cue_end, row_starts, paragraph_cues, len(cue_reach)):
+            cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
             continue
         if text[_cue_end - 2 : _cue_end] == "年度" and _ASSESSMENT_WORD.search(
             text, _cue_end, cue_clause_end
@@ -421,6 +446,28 @@ def _cue_reaches(
     return all_cues, cue_reach, paragraph_cues
 
 
+#: 亮出2023年度工业经济答卷, 交出2023年成绩单: the year a text reviews, named after its figures.
+_REVIEW_AFTER_YEAR = re.compile(r"[^,，;；。!！?？\n]{0,10}?(?:答卷|成绩单)")
+
+
+def _review_after_figures(text: str, index: _TextIndex, cue_start: int, cue_end: int,
+                          row_starts: list[int], paragraph_cues: list[tuple[int, int, int, bool]],
+                          cue_number: int) -> bool:
+    """A year naming the review (答卷, 成绩单) after the figures of its sentence
+    (``…预计实现工业开票798亿元,……近日,…亮出2023年度工业经济答卷。``): the year of the
+    figures before it in its paragraph, ranks included; it heads the paragraph as a review
+    cue (§8, §14, round 13). Adds that cue and says whether it did."""
+    if not _REVIEW_AFTER_YEAR.match(text, cue_end):
+        return False
+    paragraph_start = text.rfind("\n", 0, cue_start) + 1
+    if bisect_left(row_starts, cue_start) - bisect_left(row_starts, paragraph_start) == 0:
+        return False  # no figure before it: the ordinary cue rules apply
+    paragraph_end = text.find("\n", cue_start)
+    cue = (paragraph_start, len(text) if paragraph_end < 0 else paragraph_end, cue_number, True)
+    paragraph_cues.insert(bisect_left(paragraph_cues, cue), cue)
+    return True
+
+
 def _year_takes_over(paragraph_cues: list[tuple[int, int, int, bool]],
                      all_cues: list[tuple[int, int, str, str]], cue_start: int, cue_period: str,
                      lead: str, year_rows: set[int], cue_reach: list[int]) -> None:
@@ -452,6 +499,17 @@ def report_year(text: str, year: int | None) -> str:
     ) <= _OPENING_LINES:
         return opening.group(1)
     return str(year) if year else ""
+
+
+def _year_heads_sentence(chosen: tuple | None, text: str, sentence_start: int) -> bool:
+    """A year opening the sentence (``2018年,我们…,连续5届入选…``), or a 全年 of the year a
+    spring text reports on reaching it (``全年完成…,连续3年…位居苏北第一``): a streak or a
+    win of that sentence is of that year (§8, round 13)."""
+    if chosen is not None and chosen[3].endswith("the text reports on"):
+        return True  # …,全年完成…,连续3年…位居第一 in a spring text: the year it reports on
+    return chosen is not None and len(chosen[2]) == 4 and chosen[2].isdigit() and (
+        sentence_start <= chosen[0] < sentence_start + 4) and text[chosen[0]].isdigit() and not text[
+            sentence_start : chosen[0]].strip(" \u3000\n*")
 
 
 def _decide_period(row: dict, around: _Around, document: _Document) -> None:
@@ -498,7 +556,8 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
         # 2021年是…建党100周年: the anniversary falls in the year its sentence states
         now = int(chosen[2][:4]) if chosen is not None and chosen[2][:4].isdigit() else year
         chosen = (0, 0, f"{now - int(row['value'])}..{now}", "anniversary")
-    elif kind in {"streak", "visits"} and not review:
+    elif kind in {"streak", "visits"} and not review and not _year_heads_sentence(
+            chosen, document.text, sentence_start):
         # streaks, wins, visits: as published (§8), or the year a heading states
         chosen = (0, 0, str(heading_year) if heading_year else document.publication, "")
     if chosen is not None:

@@ -18,7 +18,7 @@ from analysis.extract.context import _QUOTE_LEAD, _Around, _Document, _quote_sta
 from analysis.extract.dimensions import _decide_dimension
 from analysis.extract.indicators import _decide_indicator
 from analysis.extract.markup import hide_invisible
-from analysis.extract.measures import _decide_measure
+from analysis.extract.measures import _decide_measure, _goal_of_year_begun
 from analysis.extract.numbers import _HANDLERS, _NAMING_KINDS
 from analysis.extract.patterns import (
     _DIGIT_CHARS,
@@ -297,6 +297,7 @@ def _add_context(
                          sentence_starts[sentence], before)
         _decide_measure(row, around, document)
         _decide_period(row, around, document)
+        _goal_of_year_begun(row, around.notes)
         _adjust_period(row, around, document)
         _decide_indicator(row, around, document)
         _decide_subject(row, around, document, rows, position)
