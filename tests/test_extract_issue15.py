@@ -310,3 +310,13 @@ def test_the_year_a_report_reviews_heads_its_sentence_and_paragraph():
     text = "县长在报告中回顾2023年工作时说,全县地区生产总值增长6%,一般公共预算收入达到30亿元。连续3年获评全省先进县。"
     found = figures(text, "2024-01").set_index("surface")
     assert found.loc[["6%", "30亿元", "3年"], "period"].tolist() == ["2023"] * 3
+
+
+def test_a_year_sentence_reporting_a_listing_heads_no_later_sentence():
+    # dev_gold (report 003): 2022年上榜…名单。改造提升现代化宜居农房3664户 -> 2023, a stock at
+    # publication; a year-only sentence of a general review still heads its paragraph
+    listing = ("夏粮生产再获丰收,乡村振兴实绩考核获全省第一等次。2022年上榜全国休闲农业重点县名单。"
+               "改造提升农房3664户,获评全国先进县。")
+    assert row(listing, "3664户", "2023-12")["period"] == "2023"
+    review = "2018年全区经济社会发展取得显著成效。地区生产总值812.3亿元,增长8.2%。"
+    assert row(review, "812.3亿元", "2019-02")["period"] == "2018"

@@ -83,6 +83,9 @@ _ATTRIBUTION = re.compile(
 )
 #: Status words (目前, 现有): a figure held now, not in the year a paragraph reviews.
 _NOW = re.compile(r"目前|现有|当前|截至目前")
+#: A listing or award a year-only sentence reports (2022年上榜全国…名单。): an event of
+#: that year, no heading of the sentences after it (§14).
+_LISTING_EVENT = re.compile(r"上榜|入选|获评|荣获|被评为|被命名|列入|获批")
 #: A government work report, or news of one: it reviews the years before its session.
 _WORK_REPORT_WORDS = ("政府工作报告", "各位代表")
 _WORK_REPORT = re.compile("|".join(_WORK_REPORT_WORDS))
@@ -436,9 +439,10 @@ def _cue_reaches(
         if cue_start in year_rows and (not paragraph_cues or paragraph_cues[-1][0] != cue_start) and (
             bisect_left(row_starts, sentence_end)
             - bisect_left(row_starts, index.sentence_starts[cue_sentence]) == 1
-        ):
+        ) and _LISTING_EVENT.search(text, _cue_end, sentence_end) is None:
             # 2018年…取得显著成效。区属地区生产总值…: a year alone in its sentence heads the
-            # rest of its paragraph (§14)
+            # rest of its paragraph (§14); one that dates an event of its own (2022年上榜…名单。)
+            # does not (dev_gold: the 3664户 after it are a stock at publication)
             paragraph_end = text.find("\n", cue_start)
             paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
                                    len(cue_reach) - 1, True))
