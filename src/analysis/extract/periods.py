@@ -88,7 +88,6 @@ _NOW = re.compile(r"目前|现有|当前|截至目前")
 _LISTING_EVENT = re.compile(r"上榜|入选|获评|荣获|被评为|被命名|列入|获批")
 #: A government work report, or news of one: it reviews the years before its session.
 _WORK_REPORT_WORDS = ("政府工作报告", "各位代表")
-_WORK_REPORT = re.compile("|".join(_WORK_REPORT_WORDS))
 _BULLETIN_TITLE = re.compile(r"([0-9]{4})年[^。\n]{0,16}(?:统计公报|国民经济和社会发展统计)")
 #: A bulletin's byline (铜山区统计局 国家统计局铜山调查队) in its first characters: a
 #: bulletin reviews the year it opens with whenever it is published (§14, round 9).

@@ -44,13 +44,9 @@ _DOT_DECIMAL = re.compile(r"(?<=[0-9])·(?=[0-9])")
 
 
 def romanisations(text: str) -> list[tuple[int, int]]:
-    """The spans of the bracketed romanisations of ``text`` that follow a CJK character.
-
-    (The bracket is searched first and the character before it checked after: a
-    lookbehind would be tried at every position of the text.)
-    """
-    return [found.span() for found in _BRACKETED_PINYIN.finditer(text)
-            if found.start() > 0 and "\u3400" <= text[found.start() - 1] <= "\u9fff"]
+    """The spans of the bracketed romanisations of ``text`` that follow a CJK character
+    (:func:`_injected_romanisations` on the text's own flags)."""
+    return _injected_romanisations(text, _char_flags(text))
 
 
 @lru_cache(maxsize=1)
