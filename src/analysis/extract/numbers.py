@@ -622,6 +622,10 @@ def _line_after(text: str, end: int, limit: int = 80) -> str:
     return text[end : line_end if line_end >= 0 else min(len(text), end + limit)]
 
 
+#: A page number of a PDF copy stands between two word characters of one sentence.
+_PAGE_BREAK_AROUND = re.compile(r"[\u4e00-\u9fff]{2}").fullmatch
+
+
 def _unitless(
     text: str, start: int, end: int, value: float, numeral: str, before: str, after: str
 ) -> list[dict]:
@@ -645,6 +649,10 @@ def _unitless(
     ) and after[:1] in {".", "、", "．", ")", "）"}:
         return [_row(start, end, value, "", None, "", "other", "label", note="list label")]
     quoted = before.endswith(("“", "‘", "'", '"', "「")) and after.startswith(("”", "’", "'", '"', "」"))
+    if (after[:1] == " " and len(numeral) <= 3 and text[max(0, start - 2) : start] == "\n\n"
+            and _PAGE_BREAK_AROUND(text[max(0, start - 3) : start - 2] + after[1:2])):
+        # 激发各类市场主⏎⏎2 体活力: a PDF's page number inside a broken sentence (§14)
+        return [_row(start, end, value, "", None, "", "other", "label", note="page number")]
     if _line_before(text, start).strip() == "" and _line_after(text, end).strip() == "":
         return [_row(start, end, value, "", None, "", "other", "label", note="section number")]
     integer = "." not in numeral and "．" not in numeral
