@@ -153,3 +153,36 @@ def test_a_cluster_already_built_is_no_target():
     assert found["measure"] == "count"
     assert found["is_indicator"] == "no"
     assert row("全县将打造2个千亿级产业集群。", "2个", "2024")["measure"] == "target"
+
+
+# Counts of a whole list or classification (§11) --------------------------------------
+def test_counts_of_the_classes_a_county_has_or_covers_are_no_indicators():
+    text = ("全县产业基础雄厚,拥有工业领域28个行业,覆盖先进制造业所有6个大类,"
+            "覆盖电机、电控、电池等5大核心部件40多个种类。")
+    for surface in ("28个", "6个", "5大", "40多个"):
+        found = row(text, surface, "2024")
+        assert found["is_indicator"] == "no", surface
+        assert found["measure"] == "count", surface
+        assert found["period"] == "2024", surface
+
+
+def test_counts_of_sectors_that_grew_and_of_places_covered_stay_indicators():
+    assert row("全县有24个行业增加值实现增长。", "24个", "2024")["is_indicator"] == "yes"
+    assert row("医保服务圈覆盖全部17个乡镇。", "17个", "2024")["is_indicator"] == "yes"
+
+
+# A PDF copy's full stop and spending on public services (§3, §10) ----------------------
+def test_a_dot_after_a_word_ends_the_sentence_of_a_pdf_copy():
+    text = ("2022 年某县统计公报\n\n全县第三产业增加值 210.4 亿元,比去年同期提高 0.6 个百分点. "
+            "全年实现高新技术产业产值 301.2 亿元.")
+    found = row(text, "0.6 个百分点", "2023-03")
+    assert found["quote"] == "比去年同期提高 0.6 个百分点"
+    assert found["dimension"] == "经济发展"
+    assert row(text, "301.2 亿元", "2023-03")["dimension"] == "开放创新"
+
+
+def test_spending_on_public_services_is_common_prosperity():
+    text = "全年一般公共预算支出 67.9 亿元.其中城乡公共服务支出 51.2 亿元,比上年增长 8.4%."
+    for surface in ("51.2 亿元", "8.4%"):
+        assert row(text, surface, "2023-03")["dimension"] == "共同富裕", surface
+    assert row(text, "67.9 亿元", "2023-03")["dimension"] == "经济发展"

@@ -527,6 +527,8 @@ def _quantity_from_parts(
         measure = "count"  # 优良天数为312天: days counted, an indicator, not a duration (§7)
     elif clean_unit in _DURATION_UNITS:
         measure, kind = "other", "duration"
+    elif clean_unit == "大" and script == "arabic" and before.endswith("等"):
+        measure = "count"  # 电池、电驱、电控等6大核心部件: the list just given counted (round 14)
     elif clean_unit in {"大", "方面"}:
         measure, kind = "count", "framework"
     elif clean_unit in {"夺", "连冠"}:
