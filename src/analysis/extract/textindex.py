@@ -20,7 +20,8 @@ _LINE_BREAK = re.compile(r"\n\s*")
 _LINE_END_PUNCT = frozenset("。!！?？;；:：,，、)）”*")
 #: ``.`` after a Chinese character or a percent sign and before a Chinese character, a
 #: space or the end: a full stop (a PDF copy writes 。 as ``.``), never a decimal point.
-_DOT_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％])\.(?=[\s\u4e00-\u9fff]|$)")
+#: (the literal first, the lookbehind after it: ``re`` then scans for ``.`` alone)
+_DOT_FULL_STOP = re.compile(r"\.(?<=[\u4e00-\u9fff%％]\.)(?=[\s\u4e00-\u9fff]|$)")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,80}[)）]")
 
 #: Character classes looked up for every character of a text at once (see
