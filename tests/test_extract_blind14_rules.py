@@ -186,3 +186,9 @@ def test_spending_on_public_services_is_common_prosperity():
     for surface in ("51.2 亿元", "8.4%"):
         assert row(text, surface, "2023-03")["dimension"] == "共同富裕", surface
     assert row(text, "67.9 亿元", "2023-03")["dimension"] == "经济发展"
+
+
+def test_a_news_item_naming_where_it_was_published_has_no_forum_header():
+    text = ("某县推行积分制管理,全县建成示范村12个。\n"
+            "该文发表于2024年5月10日的县报。全县实现地区生产总值512.3亿元。\n")
+    assert row(text, "12个", "2024")["is_indicator"] == "yes"

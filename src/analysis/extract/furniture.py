@@ -15,6 +15,7 @@ import re
 
 #: Where a board's header ends: the line of the post's own date (``发表于 2024-5-10 …``).
 _POSTED = "发表于"
+_POSTED_DATE = re.compile(r"发表于[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 #: How far into a text a board's header may reach.
 _HEADER_REACH = 3000
 #: A counter's label before its number on one line (``查看: 66``, ``签到天数: 742 天``).
@@ -44,14 +45,15 @@ def furniture_subject(note: str) -> str:
 def _forum_header_end(text: str) -> int:
     """The end of a forum's header (the line of ``发表于``), or 0 when the text has none.
 
-    A header is recognised by ``发表于`` in the first characters with a board's counters
-    before it (``查看:``…``回复``, ``签到天数`` or ``积分``).
+    A header is recognised by ``发表于`` and a date in the first characters with a board's
+    counters before it (``查看:``…``回复``, ``签到天数``, or ``积分`` with ``帖子``).
     """
     posted = text.find(_POSTED, 0, _HEADER_REACH)
-    if posted < 0:
+    if posted < 0 or not _POSTED_DATE.match(text, posted):
         return 0
     head = text[:posted]
-    if not (("查看" in head and "回复" in head) or "签到天数" in head or "积分" in head):
+    if not (("查看" in head and "回复" in head) or "签到天数" in head
+            or ("积分" in head and "帖子" in head)):
         return 0
     line_end = text.find("\n", posted)
     return line_end if line_end >= 0 else len(text)
