@@ -205,6 +205,25 @@ def _rank_of_a_park_figure(row: dict, around: _Around, document: _Document) -> b
         document.title_park)
 
 
+#: A whole list counted (§11 "counts of a whole list", round 14): a list just given summed
+#: up (电池、电驱、电控等6大核心部件), or the classes a county has or covers (拥有制造业领域
+#: 30个行业, 所有8个大类, 覆盖…50多个种类); not 有24个行业增加值实现增长, nor the places a
+#: service covers (覆盖全部17个乡镇, blind2: an indicator).
+_WHOLE_LIST_BEFORE = re.compile(r"(?:所有|全部)$|(?:拥有|覆盖|涵盖)[^,，;；。]{0,24}$")
+_CLASS_AFTER = re.compile(r"(?:多|余)?[^,，;；。、0-9]{0,4}?(?:行业|大类|门类|种类|类别|品类)")
+
+
+def _whole_list(text: str, row: dict, around: _Around) -> bool:
+    """Whether a count (base unit 个) is the size of a whole list or classification."""
+    sentence_before = around.sentence_before
+    if row["unit"] == "大" and sentence_before.endswith("等"):
+        return True
+    return ("拥有" in sentence_before or "覆盖" in sentence_before or "涵盖" in sentence_before
+            or sentence_before.endswith(("所有", "全部"))) and (
+        _CLASS_AFTER.match(text, around.end) is not None
+        and _WHOLE_LIST_BEFORE.search(sentence_before) is not None)
+
+
 def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     """``is_indicator`` (§11): not for context counts, ranked populations, cluster labels,
     or the figures of a single firm, park or place; notes for subsets and borderline."""
@@ -239,6 +258,9 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
                 document.rank_population = row
             else:
                 notes.append("context count")
+        elif row["base_unit"] == "个" and _whole_list(text, row, around):
+            is_indicator = False
+            notes.append("size of a whole list")
         elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
             is_indicator = False
             notes.append("context count")

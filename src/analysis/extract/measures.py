@@ -57,7 +57,7 @@ _GOAL_VERB = re.compile(r"(?<![^,，;；:：、。!！?？\n将要并须力])(?:
 #: 计划 opening a clause (…,全年计划实施…, 计划全年新签约…): goals to the end of the sentence.
 _PLAN_CLAUSE = re.compile(r"(?:^|(?<=[,，;；:：。!！?？\n]))(?:全年|今年|明年|年内)?计划(?![的内外])")
 _HEAD_TARGET = re.compile(r"预期目标|主要目标|目标是|目标任务是|力争到|到20[0-9]{2}年")
-_ACHIEVED = re.compile(r"已|实现了|达到了")
+_ACHIEVED = re.compile(r"已|实现了|达到了|打造了")  # 打造了…2个千亿级产业集群: done (round 14)
 #: Every word one of the goal cues above needs (each of _TARGET_CUE, _HEAD_TARGET,
 #: _SENTENCE_TARGET, _GOAL_VERB, _PLAN_CLAUSE, _FUTURE_SPAN and 预计 holds one of them):
 #: before a figure without any of them no cue can match, so :func:`_is_target` looks no
@@ -114,7 +114,7 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
             measure = "growth_pct"  # …, 保持30％以上的增长
         else:
             measure = "share_pct"
-    elif measure in {"level", "count"} and (net := _NET_CHANGE.search(before[-10:])):
+    elif measure in {"level", "count"} and (net := _NET_CHANGE.search(before.rstrip(" ")[-10:])):
         if not (measure == "count" and net.group(0).startswith("净增")
                 and not _CHANGE_BASE.search(around.clean_before)):
             measure = "change_abs"  # but 净增市场主体1200家 is a count (§7)

@@ -527,6 +527,8 @@ def _quantity_from_parts(
         measure = "count"  # 优良天数为312天: days counted, an indicator, not a duration (§7)
     elif clean_unit in _DURATION_UNITS:
         measure, kind = "other", "duration"
+    elif clean_unit == "大" and script == "arabic" and before.endswith("等"):
+        measure = "count"  # 电池、电驱、电控等6大核心部件: the list just given counted (round 14)
     elif clean_unit in {"大", "方面"}:
         measure, kind = "count", "framework"
     elif clean_unit in {"夺", "连冠"}:
@@ -622,6 +624,10 @@ def _line_after(text: str, end: int, limit: int = 80) -> str:
     return text[end : line_end if line_end >= 0 else min(len(text), end + limit)]
 
 
+#: A page number of a PDF copy stands between two word characters of one sentence.
+_PAGE_BREAK_AROUND = re.compile(r"[\u4e00-\u9fff]{2}").fullmatch
+
+
 def _unitless(
     text: str, start: int, end: int, value: float, numeral: str, before: str, after: str
 ) -> list[dict]:
@@ -645,6 +651,10 @@ def _unitless(
     ) and after[:1] in {".", "、", "．", ")", "）"}:
         return [_row(start, end, value, "", None, "", "other", "label", note="list label")]
     quoted = before.endswith(("“", "‘", "'", '"', "「")) and after.startswith(("”", "’", "'", '"', "」"))
+    if (after[:1] == " " and len(numeral) <= 3 and text[max(0, start - 2) : start] == "\n\n"
+            and _PAGE_BREAK_AROUND(text[max(0, start - 3) : start - 2] + after[1:2])):
+        # 激发各类市场主⏎⏎2 体活力: a PDF's page number inside a broken sentence (§14)
+        return [_row(start, end, value, "", None, "", "other", "label", note="page number")]
     if _line_before(text, start).strip() == "" and _line_after(text, end).strip() == "":
         return [_row(start, end, value, "", None, "", "other", "label", note="section number")]
     integer = "." not in numeral and "．" not in numeral

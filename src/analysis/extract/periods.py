@@ -42,6 +42,8 @@ _PERIOD_CUE = re.compile(
     r"|(?P<future>(?:未来|今后)的?(?P<future_num>[两二三四五六七八九十]{1,3})年)"
     r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
+#: 三年新冠疫情防控转段后, 三年疫情之后: a span of years that ended before the figure's year.
+_PAST_SPAN_AFTER = re.compile(r"[^,，;；。0-9年]{2,10}?(?:转段|之|过)?后")
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
 _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
@@ -60,6 +62,7 @@ _MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
 _OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年(?:[，,、]|是|以来)")
 #: "Opens with": at most two non-empty lines (a title, a dateline) before the year (§14).
 _OPENING_LINES = 2
+_COLON = frozenset(":：")
 _CUE_HEAD_PREFIX = re.compile(
     r"(?:特别是|到|截至|截止|其中|今年|去年|同时|在|从|自|将|力争|确保|争取|预计|计划|近|溧阳市?|全市|全县|全区|#|★|[0-9０-９]{4}年"
     # a county or district named before its period (高淳区上半年经济“半年报”出炉,…)
@@ -195,7 +198,7 @@ def _period_cues(
                 break
         word = match.group(0)
         if kind in {"last_year", "next_year", "plan"} and _COMPARISON_BEFORE.search(
-            text[max(0, start - 3) : start].rstrip("“\"")
+            text[max(0, start - 3) : start].rstrip("“\" ")
         ):
             continue  # 比上年增长, 较“十三五”末: the base of a comparison, not a period (§8)
         if kind == "last_year" and text[start - 1 : start] == "以" and start > 0:
@@ -410,7 +413,9 @@ def _cue_reaches(
                                    len(cue_reach) - 1, True))
             continue
         if cue_period.startswith("net:") or _CUE_HEAD_PREFIX.fullmatch(
-                _clean(text[cue_clause_start:cue_start])) is None:  # what comes before it
+                _clean(text[cue_clause_start:cue_start])) is None and text[
+                    cue_clause_start:cue_start].rstrip(" “\"")[-1:] not in _COLON:
+            # (a cue right after a colon heads what follows: 交出…“半年报”:上半年,全市…, round 14)
             cue_reach.append(cue_clause_end)
             continue
         cue_sentence = index.sentence_index(cue_start)
@@ -603,6 +608,11 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             notes.append("status/stock at publication")
     else:
         notes.append("publication date unknown: period left empty")
+    if (kind == "duration" and period.isdigit() and row["unit"] == "年" and row["value"]
+            and row["value"] < 10 and _PAST_SPAN_AFTER.match(around.after)):
+        # 2023年,是三年新冠疫情防控转段后…: the years before the sentence's year (round 14)
+        last = int(period) - 1
+        period = f"{last - int(row['value']) + 1}..{last}"
     if ".." in period and ("到" in (near := around.before[-4:] + around.after[:4]) or "至" in near):
         period = _change_end(period, around.before, around.after, notes)
     if period:
@@ -663,13 +673,17 @@ def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
 
 
 _TITLE_REACH = 160
+#: Headline figures restating one below: amounts, and rates (增长9.1%!…“年中交卷”, round 14).
+_HEADLINE_KINDS = frozenset({"quantity", "percent"})
+_HEADLINE_MEASURES = frozenset({"level", "growth_pct"})
 _HEADLINE_NUMBER = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
 
 
 def _date_headline(rows: list[dict], text: str) -> None:
     """An amount in a text's title line dated only by publication (``人口194万 GDP…959亿元``)
     that rounds a figure stated below (户籍人口194.36万人, 959.70亿元) is that figure
-    restated: it takes its period, subject and dimension (§8, round 11). Only the rows
+    restated: it takes its period, subject and dimension (§8, round 11); a growth rate
+    too (``增长9.1%!…“年中交卷”`` over ``同比增长9.1%``, round 14). Only the rows
     of the first line are compared, each with the rows after it."""
     line_end = text.find("\n")
     if line_end < 0 or line_end > _TITLE_REACH or not rows or rows[0]["start"] >= line_end:
@@ -677,7 +691,7 @@ def _date_headline(rows: list[dict], text: str) -> None:
     for row in rows:
         if row["start"] >= line_end:
             break
-        if row["kind"] != "quantity" or row.get("measure") != "level" or (
+        if row["kind"] not in _HEADLINE_KINDS or row.get("measure") not in _HEADLINE_MEASURES or (
                 row.get("is_indicator") != "yes") or row["value_base"] is None or (
                 "status/stock at publication" not in row["note"]):
             continue

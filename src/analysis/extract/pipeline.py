@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.extract.columns import _to_frame
 from analysis.extract.context import _QUOTE_LEAD, _Around, _Document, _quote_start
 from analysis.extract.dimensions import _decide_dimension
+from analysis.extract.furniture import _mark_forum_furniture
 from analysis.extract.indicators import _decide_indicator
 from analysis.extract.markup import hide_invisible
 from analysis.extract.measures import _decide_measure, _goal_of_year_begun
@@ -228,6 +229,7 @@ def _readable_rows(
             raw_rows.extend(found)
     if not raw_rows:
         return raw_rows
+    _mark_forum_furniture(raw_rows, text)  # 查看: 66|回复: 0 above a copied post (§14)
     if "|" in text or "<td" in text:
         _table_units(raw_rows, text)
     month = publication_month(published)

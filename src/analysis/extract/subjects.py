@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.extract.furniture import FURNITURE_NOTE, furniture_subject
 from analysis.extract.indicators import _CLAUSE_SPLIT
 from analysis.extract.numbers import _COUNT_UNITS, _ROAD_AFTER
 from analysis.extract.textindex import _clean
@@ -153,7 +154,8 @@ def _subject(
 
 _LABEL_SUBJECTS = {"footnote marker": "注释序号", "table or figure number": "表图序号",
                    "price-index base (以上年为100)": "价格指数基数",
-                   "length of a text (字数)": "全文字数", "age (距今)": "距今年数"}
+                   "length of a text (字数)": "全文字数", "age (距今)": "距今年数",
+                   "page number": "页码"}
 _NAMING_SUBJECTS = {"date": "日期", "year": "年份", "time": "时间", "label": "序号",
                     "doc_items": "文件条目数", "framework": "框架维度数", "distance": "距离"}
 _ORDINAL_SUBJECTS = {"批": "批次", "期": "期次", "大": "党代会届次", "届": "会议届次",
@@ -187,6 +189,8 @@ def _naming_subject(row: dict, before: str, text: str | None = None) -> str:
     kind = row["kind"]
     if kind == "label" and row["note"] in _LABEL_SUBJECTS:
         return _LABEL_SUBJECTS[row["note"]]
+    if kind == "label" and row["note"].startswith(FURNITURE_NOTE):
+        return furniture_subject(row["note"])  # 查看: 66 of a forum's header (round 14)
     if kind in _NAMING_SUBJECTS:
         return _NAMING_SUBJECTS[kind]
     if kind == "ordinal":

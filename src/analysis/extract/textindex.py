@@ -18,6 +18,10 @@ _SENTENCE_BREAK = re.compile(r"[。!！?？]")
 _ENUMERATION_BREAK = re.compile(r"、")
 _LINE_BREAK = re.compile(r"\n\s*")
 _LINE_END_PUNCT = frozenset("。!！?？;；:：,，、)）”*")
+#: ``.`` after a Chinese character or a percent sign and before a Chinese character, a
+#: space or the end: a full stop (a PDF copy writes 。 as ``.``), never a decimal point.
+#: (the literal first, the lookbehind after it: ``re`` then scans for ``.`` alone)
+_DOT_FULL_STOP = re.compile(r"\.(?<=[\u4e00-\u9fff%％]\.)(?=[\s\u4e00-\u9fff]|$)")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,80}[)）]")
 
 #: Character classes looked up for every character of a text at once (see
@@ -127,6 +131,8 @@ class _TextIndex:
                     if (len(text) if next_break < 0 else next_break) - end >= 20:
                         continue  # a wrapped paragraph line: the clause goes on
             breaks += (start, end - 1)
+        if "." in text:  # 经济运行稳中有进.全区实现…: a PDF copy's full stop (round 14)
+            breaks += [found.start() for found in _DOT_FULL_STOP.finditer(text)]
         other_breaks = np.array(breaks, dtype=punctuation.dtype)
         clause_breaks = np.sort(np.concatenate((punctuation, enumeration, other_breaks)))
         sentence_ends = np.sort(np.concatenate((sentence_punctuation, other_breaks)))
