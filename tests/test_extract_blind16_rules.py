@@ -111,3 +111,85 @@ def test_a_spring_work_report_without_a_stated_year_reviews_the_year_before():
     assert row(WORK_REPORT_TEXT, "12345项", "2024-09")["period"] == "2024"
     news = "某县召开人代会\n\n政府工作报告显示,全县排查整改各类隐患12345项。"
     assert row(news, "12345项", "2024-02-20")["period"] == "2024"
+
+
+# Measures and units (§5-§7) ------------------------------------------------------------
+def test_a_place_in_a_list_without_di_is_a_rank_and_its_move_a_change_of_rank():
+    text = "报告发布2023年度全国综合实力百强区榜单,某区列57位,比2022年进3位。"
+    place = row(text, "57位", "2023-11")
+    assert (place["measure"], place["value_base"], place["base_unit"]) == ("rank", 57, "rank")
+    assert place["dimension"] == "none"  # a composite list (§10)
+    move = row(text, "3位", "2023-11")
+    assert (move["measure"], move["value_base"], move["base_unit"]) == ("change_abs", 3, "rank")
+    down = row("某县排名42位,较上年退5位。", "5位", "2023-11")
+    assert (down["measure"], down["value_base"], down["base_unit"]) == ("change_abs", -5, "rank")
+    # people counted with 位 stay people: 引进3位院士, 安排82位专家
+    for text, surface in (("全县引进3位院士。", "3位"), ("全县安排82位专家下乡。", "82位")):
+        found = row(text, surface, "2023-11")
+        assert (found["measure"], found["base_unit"]) == ("count", "人"), surface
+
+
+def test_the_gap_of_a_result_to_its_goal_is_a_change_not_a_goal():
+    text = "上半年,全县GDP增速高出市定目标1.0个百分点,超出县人代会目标0.5个百分点。"
+    for surface in ("1.0个百分点", "0.5个百分点"):
+        found = row(text, surface)
+        assert (found["measure"], found["base_unit"]) == ("change_abs", "百分点"), surface
+        assert found["period"] == "2024H1", surface
+    # a goal stated as a goal stays one
+    assert row("全年GDP增速目标为6.5%。", "6.5%")["measure"] == "target"
+
+
+def test_the_lower_bound_of_an_age_group_takes_the_unit_after_the_upper():
+    text = "年末全区户籍人口71.09万人,其中0-17岁人口8.36万人,18-59周岁人口43.38万人。"
+    for surface, unit in (("0", "岁"), ("18", "周岁")):
+        found = row(text, surface, "2019")
+        assert (found["unit"], found["value_base"], found["base_unit"]) == (
+            unit, float(surface), "岁"), surface
+        assert (found["measure"], found["period"], found["is_indicator"]) == ("other", "", "no")
+
+
+# is_indicator and dimension (§10, §11) --------------------------------------------------
+def test_the_size_of_a_list_of_indicators_or_tasks_is_no_indicator():
+    text = ("市反馈10项主要经济指标有:规上工业增加值、工业用电量、农村居民人均可支配收入等3项指标"
+            "位居全市前三。系统推进安全生产32项重点任务、86个攻坚事项,排查整改隐患1234项。")
+    for surface in ("10项", "3项", "32项", "86个"):
+        found = row(text, surface)
+        assert (found["is_indicator"], found["dimension"]) == ("no", "none"), surface
+    assert row(text, "1234项")["is_indicator"] == "yes"
+    assert row(text, "前三")["is_indicator"] == "yes"
+
+
+def test_dimensions_of_fire_services_pollution_control_risks_and_motions():
+    text = ("全县5个片区消防站点建成投勤。中央环保督察信访件办理满意率100%。实施治污工程518个。"
+            "成功化解28个“问题楼盘”。办理人大代表议案、建议189件,政协提案211件。")
+    expected = {"5个": "社会治理", "100%": "生态环境", "518个": "生态环境", "28个": "社会治理",
+                "189件": "社会治理", "211件": "社会治理"}
+    for surface, dimension in expected.items():
+        assert row(text, surface)["dimension"] == dimension, surface
+
+
+def test_a_rank_shared_by_several_subjects_takes_the_dimension_of_most():
+    text = "规上工业增加值、工业开票销售、工业用电量、农村居民人均可支配收入等4项指标位居全市前二。"
+    assert row(text, "前二")["dimension"] == "经济发展"
+    # no majority: the words nearest the rank decide, as before
+    text = "规上工业增加值、农村居民人均可支配收入均位居全市第一。"
+    assert row(text, "第一")["dimension"] == figures(
+        "农村居民人均可支配收入位居全市第一。").iloc[0]["dimension"]
+
+
+def test_the_change_of_a_population_stock_stated_with_urbanisation_shares_its_dimension():
+    text = "年末全区常住人口70.01万人,比上年减少0.2万人。人口城镇化率61.79%。"
+    stock, change = row(text, "70.01万人", "2019"), row(text, "0.2万人", "2019")
+    assert stock["dimension"] == change["dimension"] == "城乡融合"
+    assert change["value_base"] == -2000
+
+
+def test_rank_moves_goal_gaps_and_task_counts_do_not_reach_too_far():
+    # 比上年多引进3位院士: people brought in, not a move in a ranking
+    found = row("全县比上年多引进3位院士。", "3位", "2023-11")
+    assert (found["measure"], found["base_unit"]) == ("count", "人")
+    # a goal of beating the goal stays a goal (力争)
+    assert row("全年力争GDP增速高于全市目标1个百分点。", "1个百分点")["measure"] == "target"
+    # towns that finished their tasks, and service items, are counted, not a list's size
+    assert row("全县3个乡镇完成任务。", "3个")["is_indicator"] == "yes"
+    assert row("全县1200个政务服务事项实现网上可办。", "1200个")["is_indicator"] == "yes"
