@@ -18,7 +18,7 @@ class _Document:
     __slots__ = ("text", "doc", "year", "index", "headings", "cues", "cue_starts", "cue_reach",
                  "paragraph_cues", "paragraph_starts", "sentence_period", "head_targets",
                  "single_places", "park_heads", "title_park", "publication", "rank_population",
-                 "firm_sentences")
+                 "firm_sentences", "text_period")
 
     def __init__(self, text: str, doc: str, year: int | None, index: _TextIndex,
                  cues: list[tuple[int, int, str, str]], rows: list[dict],
@@ -35,6 +35,7 @@ class _Document:
         self.title_park = _title_names_a_park(text)
         self.publication = report_year(text, year)
         self.rank_population: dict | None = None  # the last size of a ranked population
+        self.text_period: tuple[str, str, int, int] | None = None  # periods._text_period
 
 
 class _Around:

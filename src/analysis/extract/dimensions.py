@@ -53,9 +53,13 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "农村", "和美", "城镇化", "农业", "粮食", "高标准农田")),
     ("生态环境", ("PM", "空气", "水质", "水环境", "断面", "湿地", "生态", "污染", "碳排放",
                   "环境质量", "优良天数", "绿化", "绿地", "森林", "Ⅱ类", "Ⅲ类", "能耗", "污水",
-                  "垃圾", "微克/立方米", "造林", "林木")),
+                  "垃圾", "微克/立方米", "造林", "林木",
+                  # pollution control and environmental inspection (round 16)
+                  "治污", "环保督察", "环境督察")),
     ("社会治理", ("数据", "治理", "平安", "安全", "信访", "网格", "指挥", "矛盾", "刑事",
-                  "事故", "警情", "调解")),
+                  "事故", "警情", "调解",
+                  # fire services, housing-project risks, motions handled (round 16)
+                  "消防", "问题楼盘", "烂尾楼", "议案", "提案")),
     ("开放创新", ("高企", "专精特新", "小巨人", "科技型", "研发", "创新", "平台", "人才",
                   "绿色工厂", "绿色园区", "智能制造", "上云", "院士", "博士后", "科创", "基金",
                   "孵化", "研究院", "发明")),
@@ -110,6 +114,9 @@ def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
                 context = _clean(chunk) + context
                 break
         dimension = dimension or "经济发展"
+    if row["kind"] == "rank" and "、" in row["subject"] and any(
+            note.startswith("shared by") for note in around.notes):
+        dimension = _shared_dimension(row["subject"], dimension)
     if (row["measure"] in {"rank", "target"} or row["base_unit"] == "rank") and (
         _COMPOSITE_WORD.search(context) is not None) and (
         not any(topic in context for topic in _TOPICAL_LISTS)
@@ -119,6 +126,18 @@ def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
     dimension = _share_of_dimension(row, around, document, dimension)
     dimension = _population_dimension(row, around, document, dimension)
     row["dimension"] = dimension
+
+
+def _shared_dimension(subjects: str, dimension: str) -> str:
+    """A rank shared by several subjects (``规上工业增加值、工业用电量、农村居民人均可支配收入等
+    4项指标位居全市前二``) takes the dimension most of them have, when more than half do
+    (round 16); else ``dimension``, that of the words nearest the rank."""
+    parts = subjects.split("、")
+    found = [_dimension(part) for part in parts]
+    for candidate in set(found):
+        if candidate is not None and 2 * found.count(candidate) > len(parts):
+            return candidate
+    return dimension
 
 
 #: A list of the best counties (百强, 十强; 百□□ where a mirror lost 强) named by its topic.
@@ -167,6 +186,9 @@ def _share_of_dimension(row: dict, around: _Around, document: _Document, dimensi
     return _dimension(_clean(previous)) or dimension
 
 
+#: 比上年减少0.2万人: a change with no subject of its own, of the amount before it.
+_BARE_CHANGE = re.compile(r"^(?:比上年|较上年|比去年|较去年)(?:末)?(?:减少|增加|净增|净减|下降|增长)了?$")
+_FIRST_DIGIT = re.compile(r"[0-9０-９]")
 #: A population stock (户籍人口, 常住人口, 城镇人口, 总人口), not births or deaths.
 _POPULATION_STOCK = re.compile(r"(?:户籍|常住|城镇|乡村|农村|总|^)人口(?:总数)?[^,，;；。出死]{0,6}$")
 
@@ -175,9 +197,17 @@ def _population_dimension(row: dict, around: _Around, document: _Document, dimen
     """A population stock stated with the urbanisation rate (户籍人口…。城镇化率为55.8%, in
     the sentence or the next) is 城乡融合 like the rate (§10, round 11); births and deaths
     are not stocks."""
-    if dimension != "经济发展" or row["base_unit"] != "人" or "人口" not in around.clean_before or (
-        not _POPULATION_STOCK.search(around.clean_before)
-    ):
+    if dimension != "经济发展" or row["base_unit"] != "人":
+        return dimension
+    if "人口" not in around.clean_before and _BARE_CHANGE.match(around.clean_before) and (
+            around.clause_start > around.sentence_start + 1):
+        # 常住人口70.01万人,比上年减少0.2万人: the change of the stock before (round 16)
+        previous = _CLAUSE_PUNCT.split(document.text[
+            max(around.sentence_start, around.clause_start - 40) : around.clause_start - 1])[-1]
+        stock = _clean(_FIRST_DIGIT.split(previous, maxsplit=1)[0])
+        if "人口" not in stock or not _POPULATION_STOCK.search(stock):
+            return dimension
+    elif "人口" not in around.clean_before or not _POPULATION_STOCK.search(around.clean_before):
         return dimension
     ends = document.index.sentence_ends
     end = ends[min(around.sentence + 1, len(ends) - 1)]

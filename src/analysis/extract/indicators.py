@@ -38,7 +38,11 @@ _PROJECT_SIZE_ENDS = ("总投资", "总投资超", "总投资超过", "总投资
 _ONE_PROJECT_AFTER = re.compile(r"(?:多|余)?的[^,，;；。、的]{1,16}项目")
 _RANK_AFTER = re.compile(r"^[\*”“\"]*[^,，;；。、]{0,6}[“\"]?第")
 #: 6项工业经济指标位居苏北第一: the indicators sharing a rank, counted (§11, round 13).
-_SHARED_RANK_AFTER = re.compile(r"^[^,，;；。]{0,10}指标[^,，;；。]{0,6}(?:位居|位列|排名|居)[^,，;；。]{0,8}第")
+_SHARED_RANK_AFTER = re.compile(r"^[^,，;；。]{0,10}指标[^,，;；。]{0,6}(?:位居|位列|排名|居)[^,，;；。]{0,8}[第前]")
+#: 市反馈10项主要经济指标有:…, 41项重点任务、105个攻坚事项: the size of a list of indicators
+#: or of a plan's tasks, not a measurement (§11, round 16).
+_LIST_SIZE_AFTER = re.compile(
+    r"^(?:[^,，;；。、]{0,8}指标(?:有|是|为|包括)?[:：]|(?:\w{0,2}(?:重点|攻坚|主要|年度|专项))?(?:任务|事项))")
 #: 3个市级特色园、4个…集聚区“234”园区体系: the parks making up a named park system, counted
 #: (§11, round 13).
 _SYSTEM_PARTS_AFTER = re.compile(r"[^,，;；。]{0,20}?(?:园|集聚区)[^,，;；。]{0,30}?体系")
@@ -250,6 +254,9 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
                 clean_after):
             is_indicator = False
             notes.append("size of the ranked population")
+        elif row["base_unit"] in {"个", "项"} and _LIST_SIZE_AFTER.match(clean_after):
+            is_indicator = False  # 10项主要经济指标有:…, 41项重点任务 (round 16)
+            notes.append("context count (the size of a list)")
         elif clean_before.endswith(_POPULATION_BEFORE) and "中" in clean_after:
             # 在35个工业行业大类中,…; 在全省126家开发区中位列第9位 (§11)
             is_indicator = False

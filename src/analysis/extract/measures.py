@@ -40,6 +40,8 @@ _DECREASE_OF = re.compile(r"减少(?![到至了])[^,，;；。、0-9０-９到�
 #: A comparison base before 净增 (比上年净增86家): the change against it (§7 change_abs);
 #: without one, 净增…家 counts the things added in the period (§7 count).
 _CHANGE_BASE = re.compile(r"[比较]|同比")
+#: 高出市定目标1.0个百分点, 超出目标: the gap of a result to its goal, no goal (round 16).
+_GAP_TO_GOAL = re.compile(r"(?:高出|超出|高于|超过|低于|快于|慢于)[^,，;；。0-9]{0,8}?目标")
 #: A goal stated as met (实现稳产目标, 完成年度目标): achieved, not a target (§7).
 _ACHIEVED_GOAL = re.compile(r"(?:实现|完成|达到|达成|超额完成)[^,，;；。]{0,8}目标")
 #: 今后五年, 未来五年 heading a sentence: its figures are goals (§7, §14).
@@ -166,6 +168,10 @@ def _is_target(measure: str, around: _Around, document: _Document) -> bool:
             or (headings is not None and bool(headings.plan_starts) and headings.in_plan(start)
                 and not _LAST_YEAR_IN_PARAGRAPH.search(around.sentence_before)))
     before, sentence_before = around.before, around.sentence_before[-30:]
+    if "目标" in sentence_before and _GAP_TO_GOAL.search(sentence_before):
+        # GDP增速高出市定目标1.0个百分点: a result against its goal (round 16)
+        before = _GAP_TO_GOAL.sub("", before)
+        sentence_before = _GAP_TO_GOAL.sub("", sentence_before)
     if "目标" in sentence_before and _ACHIEVED_GOAL.search(sentence_before):
         before = _ACHIEVED_GOAL.sub("", before)  # 实现稳产目标: a goal met
         sentence_before = _ACHIEVED_GOAL.sub("", sentence_before)

@@ -47,7 +47,11 @@ _BASE_UNIT = {
     "倍": "ratio", "次": "次", "赴": "次", "个位次": "rank", "位次": "rank", "个工作日": "工作日",
     "个季度": "季度",
 }  # fmt: skip
-_RANK_MOVE_BEFORE = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|下滑|跃升|攀升)了?$")
+#: 较上年前移3位, 比2018年进2位 (not 比上年多引进3位): a move in a ranking (round 16).
+_RANK_MOVE_BEFORE = re.compile(r"(?:前移|后移|上升|下降|提升|前进|后退|下滑|跃升|攀升"
+                               r"|(?:比|较)[^,，;；。]{0,10}?(?<![引推促新先增跟演改])(?:进|退))了?$")
+#: 大丰列82位, 排名82位: a place in a list written without 第, not a count of people (round 16).
+_RANK_PLACE_BEFORE = re.compile(r"(?:(?<![系陈并罗])列|排名|排在|名列|位列|位居|跃居|稳居)$")
 _RHETORICAL_AFTER = re.compile(r"^[”\*]*(?:半径|的距离|距离|范围|产业园|圈|内|以内|之内)")
 #: Measure words of discrete things: a count when no 万/亿 is written (§7).
 _COUNT_UNITS = frozenset(
@@ -463,8 +467,10 @@ def _quantity_from_parts(
         ):
             return [_row(start, end + 1, value, "强", None, "", "other", "name",
                          note="number in a name (世界500强)")]
-        if not clean_unit and _AGE_RANGE_AFTER.match(after):
-            return [_row(start, end, value, "", None, "", "other", "threshold",
+        if not clean_unit and (age_range := _AGE_RANGE_AFTER.match(after)):
+            # 0-17岁: 岁 written after the upper bound is both bounds' (round 16)
+            age_unit = "周岁" if "周" in age_range.group(0) else "岁"
+            return [_row(start, end, value, age_unit, value, "岁", "other", "threshold",
                          note="age bound (0-17岁)")]
         if clean_unit in {"‰", "%", "％"} and _SURVEY_NAME_AFTER.match(after):
             return [_row(start, end, value, clean_unit, None, "", "other", "name",
@@ -553,10 +559,12 @@ def _quantity_from_parts(
     ):
         measure, kind = "other", "distance"
         notes.append("rhetorical distance")
+    if clean_unit == "位" and not scale and _RANK_PLACE_BEFORE.search(before):
+        measure, base_unit, kind = "rank", "rank", "rank"  # 大丰列82位 (round 16)
     if clean_unit in {"位", "名", "个位次", "位次"} and _RANK_MOVE_BEFORE.search(before):
         # 较上年前移3位: a change of rank, not a count of people (§6 ranks → rank)
         measure, base_unit = "change_abs", "rank"
-        if _RANK_MOVE_BEFORE.search(before).group(0).endswith(("后移", "下降", "后退", "下滑")):
+        if _RANK_MOVE_BEFORE.search(before).group(0).endswith(("后移", "下降", "退", "下滑")):
             value_base = -value_base
             notes.append("decline")
     if before.endswith("连续") and clean_unit in {"年", "个月", "个季度", "届", "次", "天"}:

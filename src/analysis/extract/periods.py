@@ -36,6 +36,8 @@ _MULTIPLE_OF_YEAR = re.compile(r"的(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五�
 #: Relative and plan-period words that set the period of the figures after them (§8).
 _PERIOD_CUE = re.compile(
     r"(?P<half>上半年|下半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
+    # 二季度当季…, 第三季度: one quarter (not 连续三季度, a streak)
+    r"|(?<!连续)(?<!近)(?P<quarter>第?(?P<quarter_num>[二三四])季度)"
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
     r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增|平均增长|平均下降|平均增速))"
     r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十]{1,3})年|(?P<span_num>[两二三四五六七八九十]{1,3})年(?:来|以来))"
@@ -44,6 +46,8 @@ _PERIOD_CUE = re.compile(
 )
 #: 三年新冠疫情防控转段后, 三年疫情之后: a span of years that ended before the figure's year.
 _PAST_SPAN_AFTER = re.compile(r"[^,，;；。0-9年]{2,10}?(?:转段|之|过)?后")
+#: 三季度经济形势分析会: a part of a year in a meeting's name, no period cue.
+_MEETING_AFTER = re.compile(r"[^,，;；。、]{0,10}?(?:分析会|推进会|调度会|座谈会|例会|工作会)")
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
 _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
@@ -70,7 +74,7 @@ _CUE_HEAD_PREFIX = re.compile(
 )
 _PERIOD_CUE_STARTS = re.compile(
     r"[上下前一第暑“\"十两二三四五六七八九0-9今年全本当去过明未]"
-    r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=暑)(?=假|期)"
+    r"(?:(?<=[上下])(?=半年|年)|(?<=前)(?=三季度)|(?<=[一第])(?=季度|一季度)|(?<=[二三四])(?=季度)|(?<=第)(?=[二三四]季度)|(?<=暑)(?=假|期)"
     r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增|平均增|平均下降)|[一二三四五六七八九]?年来|[一二三四五六七八九]?年以来)"
     r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增|平均增|平均下降)|十?[一二三四五六七八九]?年来|十?[一二三四五六七八九]?年以来)"
     r"|(?<=今)(?=年|后的?[两二三四五六七八九十]{1,3}年)|(?<=未)(?=来的?[两二三四五六七八九十]{1,3}年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
@@ -191,7 +195,7 @@ def _period_cues(
     for match in _period_cue_matches(text, flags):
         start, end = match.span()
         kind = match.lastgroup
-        for name in ("half", "q3", "q1", "summer", "plan", "net", "span", "future", "this_year",
+        for name in ("half", "q3", "q1", "quarter", "summer", "plan", "net", "span", "future", "this_year",
                      "last_year", "next_year"):
             if match.group(name) is not None:
                 kind = name
@@ -201,6 +205,11 @@ def _period_cues(
             text[max(0, start - 3) : start].rstrip("“\" ")
         ):
             continue  # 比上年增长, 较“十三五”末: the base of a comparison, not a period (§8)
+        if kind in {"q1", "quarter", "half", "q3"} and (
+                _COMPARISON_BEFORE.search(text, max(0, start - 3), start)
+                or _MEETING_AFTER.match(text, end)):
+            continue  # 较一季度提升1.9个百分点: the base of the change, not its period; 三季度经济
+            # 形势分析会: a meeting's name (round 16)
         if kind == "last_year" and text[start - 1 : start] == "以" and start > 0:
             continue  # 以上年为100: the base of a price index, not a period
         if kind == "this_year" and word in {"年底", "年末"} and _BASE_YEAR_END.search(
@@ -289,9 +298,12 @@ def _period_cues(
             period = f"{cue_year}-01..{cue_year}-09"
         elif kind == "q1":
             period = f"{cue_year}-01..{cue_year}-03"
+        elif kind == "quarter":
+            last_month = 3 * "一二三四".index(match.group("quarter_num")) + 3
+            period = f"{cue_year}-{last_month - 2:02d}..{cue_year}-{last_month:02d}"
         elif kind == "summer":
             period = f"{cue_year}-07..{cue_year}-08"
-        if kind in {"q3", "q1", "summer"} or word == "上半年":
+        if kind in {"q3", "q1", "quarter", "summer"} or word == "上半年":
             if not explicit and not relative and not heading_year:
                 shifted = _before_publication(
                     period if word != "上半年" else f"{cue_year}-01..{cue_year}-06", year, month
@@ -402,6 +414,8 @@ def _cue_reaches(
             # 1至7月 anywhere in a sentence dates the figures after it to the sentence end
             # (全市1至7月完成…,同比增长…;…), unless another cue comes first (§8)
             cue_reach.append(index.sentence_ends[index.sentence_index(cue_start)])
+            _part_year_heads_paragraph(text, index, cue_start, cue_period, row_starts, paragraph_cues,
+                                       len(cue_reach) - 1)
             continue
         if cue_start in year_rows and (
                 text.endswith("回顾", 0, cue_start) or text.startswith("工作", _cue_end)):
@@ -431,6 +445,9 @@ def _cue_reaches(
                 paragraph_end = text.find("\n", cue_start)
                 paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
                                        len(cue_reach) - 1, False))
+            else:  # …。上半年,全区实现…: a part of a year heading a later sentence (round 16)
+                _part_year_heads_paragraph(text, index, cue_start, cue_period, row_starts,
+                                           paragraph_cues, len(cue_reach) - 1)
         elif ("悉" in lead or "据" in lead or "了解" in lead or "显示" in lead or "表明" in lead) and (
             _ATTRIBUTION.fullmatch(lead)
         ):
@@ -452,6 +469,27 @@ def _cue_reaches(
                                    len(cue_reach) - 1, True))
         _year_takes_over(paragraph_cues, all_cues, cue_start, cue_period, lead, year_rows, cue_reach)
     return all_cues, cue_reach, paragraph_cues
+
+
+def _part_year_heads_paragraph(text: str, index: _TextIndex, cue_start: int, cue_period: str,
+                               row_starts: list[int],
+                               paragraph_cues: list[tuple[int, int, int, bool]],
+                               cue_number: int) -> None:
+    """A part of a year (上半年, 二季度, 1-6月) before every figure of its sentence, in the
+    middle of a paragraph (``…。上半年,全区实现GDP…。…增幅全市第一。``, ``…提升,二季度当季生猪
+    出栏…。禽蛋产量…``), dates the rest of the paragraph until another cue (§8: a period
+    stated at the head applies until another is stated; round 16). Adds that cue."""
+    if not (cue_period.endswith("H1") or _MONTH_RANGE.fullmatch(cue_period)) or not (
+            "季度" in text[cue_start : cue_start + 4] or "半年" in text[cue_start : cue_start + 3]):
+        return  # a month range written as a date (1—9月) dates its sentence only (blind/b3)
+    sentence_start = index.sentence_starts[index.sentence_index(cue_start)]
+    if bisect_left(row_starts, cue_start) != bisect_left(row_starts, sentence_start):
+        return  # a figure before it in its sentence: it dates only what follows there
+    if paragraph_cues and paragraph_cues[-1][0] == cue_start:
+        return
+    paragraph_end = text.find("\n", cue_start)
+    cue = (cue_start, len(text) if paragraph_end < 0 else paragraph_end, cue_number, False)
+    paragraph_cues.insert(bisect_left(paragraph_cues, cue), cue)
 
 
 #: 亮出2023年度工业经济答卷, 交出2023年成绩单: the year a text reviews, named after its figures.
@@ -555,7 +593,9 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             kind == "rank" and all_cues[paragraph_cues[k][2]][2][4:6] == ".."
         ):  # a rank is held at a time, not over the years of 过去五年
             review = paragraph_cues[k][3]
-            if review and _NOW.search(around.sentence_before):
+            head_period = all_cues[paragraph_cues[k][2]][2]
+            if (review or head_period.endswith("H1") or head_period[4:5] == "-" and ".." in head_period
+                    ) and _NOW.search(around.sentence_before):  # (a part of a year too: round 16)
                 review = False  # 2020年是…之年。目前,全县已有…: a stock at publication
             else:
                 cue_index = paragraph_cues[k][2]
@@ -602,6 +642,11 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
         period = heading_period  # 一、2023年工作回顾: the heading's period (§8)
         if kind not in {"streak", "visits", "duration"}:
             notes.append("period from the heading")
+    elif year and (text_period := document.text_period) and text_period[2] <= start < text_period[3] and (
+            not _NOW.search(around.sentence_before)):
+        period = text_period[0]  # 上半年,全县… opening a text, a work report's review (round 16)
+        if kind not in {"streak", "visits", "duration"}:
+            notes.append(text_period[1])
     elif year:
         period = document.publication
         if kind not in {"streak", "visits", "duration"}:

@@ -44,6 +44,7 @@ from analysis.extract.subjects import (
 )
 from analysis.extract.tables import _negate, _table_units
 from analysis.extract.textindex import _HTML_TAG, _char_flags, _Headings, _TextIndex
+from analysis.extract.textperiod import _text_period
 from analysis.sources import publication_month, publication_year
 
 _FOUR_DIGITS = re.compile(r"[0-9０-９]{4}")
@@ -247,7 +248,7 @@ def _readable_rows(
         flags = _char_flags(text)  # once per text, for both
     index = _TextIndex(text, flags)
     cues = _period_cues(text, year, headings, month, flags)
-    _add_context(raw_rows, text, doc, year, index, cues, headings)
+    _add_context(raw_rows, text, doc, year, index, cues, headings, _text_period(text, year, month, cues))
     return raw_rows
 
 
@@ -259,6 +260,7 @@ def _add_context(
     index: _TextIndex,
     cues: list[tuple[int, int, str, str]],
     headings: _Headings | None = None,
+    text_period: tuple[str, str, int, int] | None = None,
 ) -> None:
     """Fill quote, measure, period, subject, dimension, is_indicator and note in place.
 
@@ -269,6 +271,7 @@ def _add_context(
     earlier rows (bare growth rates and shares, "respectively" lists).
     """
     document = _Document(text, doc, year, index, cues, rows, headings)
+    document.text_period = text_period  # the period of figures with no cue (round 16)
     # the clause and sentence of each row by bisection, inlined: this loop runs once per
     # row and method calls cost more than the bisections
     clause_starts, clause_ends = index.clause_starts, index.clause_ends
