@@ -48,7 +48,8 @@ _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名
 _CHANGE_TO = re.compile(r"[至到]|(?:调整|变化|变|优化|转变)为")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 #: (the lookbehind after the word, so that a search scans for the literal 去 first)
-_LAST_YEAR_IN_PARAGRAPH = re.compile(r"去年(?<![比较与]去年)(?!同期)")
+#: 过去的一年,…。预计全年… in a report of January: the year reviewed, as 去年 (round 15).
+_LAST_YEAR_IN_PARAGRAPH = re.compile(r"去年(?<![比较与]去年)(?!同期)|过去的?一年")
 _CARRY_OVER = re.compile(
     r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项|分产业看|分行业看|分领域看|分门类看|"
     r"分三大门类看|分地区看|分经济类型看|分城乡看|按常住地分|从[^,，;；。]{1,8}看)|(?<![人平])均(?![衡等值])"
@@ -57,7 +58,10 @@ _SEMICOLON = re.compile(r"[;；]")
 #: A month range as a period (2023-01..2023-07).
 _MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
 #: A text that opens with its year (2022年，全市…): the year its undated figures are of.
-_OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年(?:[，,、]|是|以来)")
+#: A reporter's byline closing right before it (``(记者 王国青)2018年,``, ``南京1月3日电
+#: (记者 …)``, or its remains ``。ㄓ浾 王國青)2018年,`` in a mirror) still opens the text
+#: with its year (round 15); a dateline with a year (``(2022年5月)``) does not.
+_OPENING_YEAR = re.compile(r"(?:^|\n)(?:[^\n年]{0,30}?[)）])?[\s*#>]*([0-9]{4})年(?:[，,、]|是|以来)")
 #: "Opens with": at most two non-empty lines (a title, a dateline) before the year (§14).
 _OPENING_LINES = 2
 _CUE_HEAD_PREFIX = re.compile(
@@ -216,10 +220,12 @@ def _period_cues(
             f"{word}: publication date unknown, period left empty"
         )
         if (not explicit and not heading_year and word in {"全年", "年末", "年底", "当年"}
-                and _LAST_YEAR_IN_PARAGRAPH.search(
-                    text[max(text.rfind("\n", 0, start), start - 300, 0) : start]) and year):
+                and (last_year := _LAST_YEAR_IN_PARAGRAPH.search(
+                    text[max(text.rfind("\n", 0, start), start - 300, 0) : start])) and year
+                and (last_year.group(0) == "去年" or month is None or month <= 4)):
+            # (过去的一年 is the year before only in a text of spring: in December, this one)
             cue_year = year - 1  # 去年,…。全年新增…: the year the paragraph is about
-            resolved = f"{word}: the 去年 of the paragraph ({cue_year})"
+            resolved = f"{word}: the {last_year.group(0)} of the paragraph ({cue_year})"
         elif heading_year and not explicit and not relative:
             resolved = f"{word} resolved with the heading year {heading_year}"
         elif (not explicit and not relative and year and (month is None or month <= 4)
@@ -311,7 +317,16 @@ def _period_cues(
         else:
             period = str(cue_year)
         cues.append((start, end, period, resolved))
+    if "之初" in text or "开放初期" in text:
+        for found in _REFORM_START_WORDS.finditer(text):
+            cues.append((*found.span(), str(_REFORM_START), f"{found.group(0)}: {_REFORM_START}"))
+        cues.sort()
     return cues
+
+
+#: 改革开放之初, 开放之初, 改革开放初期: 1978, the year reform and opening began (round 15).
+_REFORM_START = 1978
+_REFORM_START_WORDS = re.compile(r"(?:改革)?开放(?:之初|初期)")
 
 
 _ANY_STATED_YEAR = re.compile(r"([0-9]{4}|[〇一二三四五六七八九零]{4})年(?!度?[0-9０-９]|[0-9]{1,2}月)")
@@ -636,7 +651,7 @@ def _change_end(period: str, before: str, after: str, notes: list[str]) -> str:
 #: 是2015年的1.4倍; 比2015年净增 keeps the figure's year): the years from the base to the
 #: figure's year (§8, §14).
 _OVER_YEARS = re.compile(r"(?:年均(?:增长|增幅|增速|提高|下降)?|新增|累计)[^,，;；。]{0,4}$")
-_BASE_YEAR_STATED = re.compile(r"(?:由|从|是)([0-9]{4})年")
+_BASE_YEAR_STATED = re.compile(r"(?:由|从|是)(?:([0-9]{4})年|(?:改革)?开放(?:之初|初期))")
 
 
 def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
@@ -653,16 +668,46 @@ def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
             row["period"] = period[-4:]
         return
     before = around.before
+    if len(period) == 4 and row["measure"] in {"growth_pct", "ratio", "change_abs"} and (
+            "增" in before or "提高" in before) and _CHANGE_WORD_BEFORE.search(before):
+        period = _change_end_year(row, around, document) or period
     if len(period) != 4 or not ("年均" in before or "新增" in before or "累计" in before) or (
             not _OVER_YEARS.search(before)) or not period.isdigit():
         return
-    stated = _BASE_YEAR_STATED.findall(document.text, around.sentence_start, around.start)
+    stated = [found or str(_REFORM_START) for found in _BASE_YEAR_STATED.findall(
+        document.text, around.sentence_start, around.start)]  # 从开放之初的329元: 1978
     if stated and int(period) - int(stated[-1]) >= 2:
         row["period"] = f"{int(stated[-1]) + 1}..{period}"
         around.notes.append(f"over the years after the base year {stated[-1]}")
 
 
+#: A change right after the end of 从…到2023年的… (…增至2023年的1550公里,增长30倍).
+_CHANGE_WORD_BEFORE = re.compile(r"(?:年均)?(?:增长|增加|提高)了?\s*$")
+_END_OF_SPAN = re.compile(r"(?:到|至)([0-9]{4})年的?[^,，;；。0-9]{0,3}[0-9][^,，;；。]{0,16}[,，]\s*$")
+
+
+def _change_end_year(row: dict, around: _Around, document: _Document) -> str:
+    """The end year of a change stated in the clause before (``从1978年的50公里增至2023年的
+    1550公里,增长30倍``, ``从开放之初的300元到2023年的120000元,年均增长14.2%``): the
+    change is of that year, an average over the years after its base up to it (§8,
+    round 15); ``""`` when the clause before ends no 由/从…到 span."""
+    text, clause_start = document.text, around.clause_start
+    head = text[around.sentence_start : clause_start]
+    if "从" not in head and "由" not in head:
+        return ""
+    end = _END_OF_SPAN.search(text, max(around.sentence_start, clause_start - 40), clause_start)
+    if end is None:
+        return ""
+    row["period"] = end.group(1)
+    around.notes.append(f"change up to {end.group(1)}")
+    return end.group(1)
+
+
 _TITLE_REACH = 160
+#: A second title line (a subtitle) is at most this long (round 15).
+_SUBTITLE_REACH = 40
+#: Title figures that may restate one below: amounts, and multiples (增长45倍, round 15).
+_HEADLINE_MEASURES = frozenset({"level", "ratio"})
 _HEADLINE_NUMBER = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
 
 
@@ -674,10 +719,13 @@ def _date_headline(rows: list[dict], text: str) -> None:
     line_end = text.find("\n")
     if line_end < 0 or line_end > _TITLE_REACH or not rows or rows[0]["start"] >= line_end:
         return  # no title line (a text in one line, or a long first paragraph)
+    second_end = text.find("\n", line_end + 1)
+    if "。" not in text[:line_end] and 0 < second_end - line_end <= _SUBTITLE_REACH:
+        line_end = second_end  # a title in two short lines (…增长4850倍⏎公路里程数增长45倍, round 15)
     for row in rows:
         if row["start"] >= line_end:
             break
-        if row["kind"] != "quantity" or row.get("measure") != "level" or (
+        if row["kind"] != "quantity" or row.get("measure") not in _HEADLINE_MEASURES or (
                 row.get("is_indicator") != "yes") or row["value_base"] is None or (
                 "status/stock at publication" not in row["note"]):
             continue
