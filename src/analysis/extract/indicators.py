@@ -53,8 +53,11 @@ def _context_count(clause: str, measure: str) -> bool:
     """A context cue in the figure's clause (§11): 之一, 从…中, 县(市); 仅 only before a
     count (全省仅3个), not before an amount, whose level it stresses (``人均GDP仅72元``,
     round 15)."""
-    return any(cue.group(0) != "仅" or measure == "count"
-               for cue in _CONTEXT_COUNT_CUE.finditer(clause))
+    cue = _CONTEXT_COUNT_CUE.search(clause)
+    if cue is None:
+        return False
+    return cue.group(0) != "仅" or measure == "count" or _CONTEXT_COUNT_CUE.search(
+        clause.replace("仅", "")) is not None
 
 
 def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, bool]) -> bool:
