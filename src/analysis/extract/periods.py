@@ -655,10 +655,11 @@ _BASE_YEAR_STATED = re.compile(r"(?:由|从|是)(?:([0-9]{4})年|(?:改革)?开�
 
 
 def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
-    """Two period rules applied after :func:`_decide_period` (§8, §14).
+    """Three period rules applied after :func:`_decide_period` (§8, §14).
 
     A rank dated by a span (五年来…跃居第43位: ``2016..2020``) is held at the span's last
-    year (``2020``), a target excepted. An average or an addition whose sentence states a
+    year (``2020``), a target excepted. A change right after ``从…到2023年的…`` is of that
+    end year (:func:`_change_end_year`). An average or an addition whose sentence states a
     base year (``是2015年的1.4倍,年均增长6.3%`` dated 2020) spans the years after the base
     up to the figure's year (``2016..2020``) when they are two or more.
     """
@@ -714,8 +715,10 @@ _HEADLINE_NUMBER = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
 def _date_headline(rows: list[dict], text: str) -> None:
     """An amount in a text's title line dated only by publication (``人口194万 GDP…959亿元``)
     that rounds a figure stated below (户籍人口194.36万人, 959.70亿元) is that figure
-    restated: it takes its period, subject and dimension (§8, round 11). Only the rows
-    of the first line are compared, each with the rows after it."""
+    restated: it takes its period, subject and dimension (§8, round 11); a multiple
+    (增长45倍) too (round 15). Only the rows of the first line, or of a short second line
+    under a first line without 。 (a title in two lines), are compared, each with the rows
+    after them."""
     line_end = text.find("\n")
     if line_end < 0 or line_end > _TITLE_REACH or not rows or rows[0]["start"] >= line_end:
         return  # no title line (a text in one line, or a long first paragraph)
