@@ -37,6 +37,8 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "教育文化和娱乐", "教育文化娱乐", "医疗保健上涨", "医疗保健下降", "医疗保健持平",
                   "其他用品和服务", "其他用品及服务", "交通和通信", "交通通信", "销售收入", "营业收入", "预算收入", "财政收入",
                   "财政总收入", "设施农业", "农机",
+                  # farm modernisation (高效节水灌溉面积, 耕种收机械化水平: round 15)
+                  "节水灌溉", "机械化",
                   "旅游", "游客", "税收收入", "规上工业", "规模以上工业",
                   # farm output and its parts, one dimension (issue 15): 农林牧渔业总产值,
                   # 农业/林业/牧业/渔业产值, grain, livestock and vegetables produced
@@ -44,13 +46,16 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "畜牧", "粮食", "生猪", "蔬菜", "水产", "肉类", "禽蛋", "油料", "农产品")),
     ("城乡融合", ("户厕", "厕所革命", "重点村")),
     ("共同富裕", ("创业培训", "自主创业", "大学生创业", "返乡创业", "劳动力", "劳动者",  # round 11
+                  "新增创业", "脱贫", "扶贫", "低收入",  # round 15
                   "收入", "居民人均", "人均消费", "消费支出", "人均住房", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
                   "民生", "公共服务支出", "为民办实事", "寿命", "就诊", "长者食堂", "助餐", "老年",
                   # moral models with civility (中国好人, 道德模范: round 13)
                   "文明城市", "好人", "道德模范", "社会保障", "社保", "医保", "教育", "学校", "学位", "托育", "增收",
                   "日间照料", "救助", "低保", "住房保障", "中小学", "幼儿园", "学前")),
     ("城乡融合", ("乡村振兴", "人居环境", "村庄", "农房", "宅基地", "乡村", "田园", "宜居村",
-                  "农村", "和美", "城镇化", "农业", "粮食", "高标准农田")),
+                  "农村", "和美", "城镇化", "农业", "粮食", "高标准农田",
+                  # the road network linking town and country (公路总里程, round 15)
+                  "公路里程", "公路总里程")),
     ("生态环境", ("PM", "空气", "水质", "水环境", "断面", "湿地", "生态", "污染", "碳排放",
                   "环境质量", "优良天数", "绿化", "绿地", "森林", "Ⅱ类", "Ⅲ类", "能耗", "污水",
                   "垃圾", "微克/立方米", "造林", "林木",
@@ -113,6 +118,9 @@ def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
             if dimension is not None:
                 context = _clean(chunk) + context
                 break
+        if dimension is None and around.sentence_start > 0 and document.text[
+                around.sentence_start - 1] == "\n":
+            dimension = _caption_dimension(document.text, around.sentence_start)
         dimension = dimension or "经济发展"
     if row["kind"] == "rank" and "、" in row["subject"] and any(
             note.startswith("shared by") for note in around.notes):
@@ -138,6 +146,36 @@ def _shared_dimension(subjects: str, dimension: str) -> str:
         if candidate is not None and 2 * found.count(candidate) > len(parts):
             return candidate
     return dimension
+
+
+#: A short line of a graphic's layout (``1978年为192元`` under ``…农村居民人均纯收入``).
+_CAPTION_LINE = 30
+_CAPTION_LINES = 3
+
+
+def _caption_dimension(text: str, line_start: int) -> str | None:
+    """The dimension of the caption a short line of figures stands under (§10, round 15).
+
+    In a text laid out one phrase a line, a line naming no subject (``1957年仅45元``)
+    continues the series named by a line above it (``靖江市农村居民人均纯收入``): the
+    nearest of the :data:`_CAPTION_LINES` short lines above with a keyword gives the
+    dimension; a blank or long line ends the search."""
+    line_end = text.find("\n", line_start)
+    if (len(text) if line_end < 0 else line_end) - line_start > _CAPTION_LINE:
+        return None
+    end = line_start - 1
+    for _ in range(_CAPTION_LINES):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line or end - start > _CAPTION_LINE:
+            return None
+        dimension = _dimension(_clean(line))
+        if dimension is not None:
+            return dimension
+        if start == 0:
+            return None
+        end = start - 1
+    return None
 
 
 #: A list of the best counties (百强, 十强; 百□□ where a mirror lost 强) named by its topic.

@@ -46,8 +46,22 @@ _LIST_SIZE_AFTER = re.compile(
 #: 3个市级特色园、4个…集聚区“234”园区体系: the parks making up a named park system, counted
 #: (§11, round 13).
 _SYSTEM_PARTS_AFTER = re.compile(r"[^,，;；。]{0,20}?(?:园|集聚区)[^,，;；。]{0,30}?体系")
+#: 美元兑人民币平均汇率1:7.1217: the rate itself (not the amounts converted with it,
+#: 按…汇率折算分别是1.76万美元), no county indicator (§11, round 15).
+_EXCHANGE_RATE_BEFORE = re.compile(r"汇率(?:为|是|约|达)?[:：]?$")
 _SUBSET_BEFORE = re.compile(r"[(（]其中[^)）]*$")
 _CLAUSE_SPLIT = re.compile(r"[,，;；。、]")
+
+
+def _context_count(clause: str, measure: str) -> bool:
+    """A context cue in the figure's clause (§11): 之一, 从…中, 县(市); 仅 only before a
+    count (全省仅3个), not before an amount, whose level it stresses (``人均GDP仅72元``,
+    round 15)."""
+    cue = _CONTEXT_COUNT_CUE.search(clause)
+    if cue is None:
+        return False
+    return cue.group(0) != "仅" or measure == "count" or _CONTEXT_COUNT_CUE.search(
+        clause.replace("仅", "")) is not None
 
 
 def _single_place(text: str, index: _TextIndex, sentence: int, cache: dict[int, bool]) -> bool:
@@ -268,7 +282,7 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
         elif row["base_unit"] == "个" and _whole_list(text, row, around):
             is_indicator = False
             notes.append("size of a whole list")
-        elif _CONTEXT_COUNT_CUE.search(clean_clause := clean_before + clean_after):
+        elif _context_count(clean_clause := clean_before + clean_after, measure):
             is_indicator = False
             notes.append("context count")
         elif clean_before.endswith(_PROJECT_SIZE_ENDS) and _ONE_PROJECT_AFTER.match(
@@ -288,6 +302,10 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
         ):
             is_indicator = False
             notes.append("context count (the sections of the share)")
+    if is_indicator and "汇率" in clean_before and _EXCHANGE_RATE_BEFORE.search(clean_before):
+        # 按…美元兑人民币平均汇率1:7.1217计算: the national rate a bulletin converts with
+        is_indicator = False
+        notes.append("exchange rate (a national rate)")
     if is_indicator and kind in {"quantity", "percent"} and row["base_unit"] != "rank" and (
         _single_park(text, index, sentence, around.start, document.park_heads, document.title_park)
     ):

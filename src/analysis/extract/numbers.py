@@ -93,6 +93,22 @@ _POLICY_ITEMS_BEFORE = re.compile(r"(?:政策|措施|举措|意见|办法|条例
 _QUOTED_NAME_BEFORE = re.compile(r"[“「][^“”「」,，。;；]{0,8}$")
 #: 五个“全国百强县”榜单 after the lists were named: a back-reference, no row (§2, round 12).
 _NAMED_LISTS_AFTER = re.compile(r"[“「][^“”「」,，。;；]{1,12}[”」](?:榜单|名单|排行榜)")
+#: What ends the clause a list before 等 stands in (A、B、C等三个部分).
+_LIST_CLAUSE_START = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*$")
+
+
+def _counts_the_list_before(text: str, list_end: int, numeral: str) -> bool:
+    """Whether a Chinese-numeral count right after 等 (``分为…回顾、…安排、…建设等三个部分``)
+    counts exactly the items listed with 、 before it in its clause: a back-reference to
+    them, no figure (§2, round 15). ``学校、医院等30个项目`` (more than the items named)
+    stays a count."""
+    head = _LIST_CLAUSE_START.search(text, max(0, list_end - 80), list_end)
+    items = text.count("、", head.start() if head else max(0, list_end - 80), list_end) + 1
+    return items > 1 and chinese_to_number(numeral) == items
+
+
+#: 台阶 (a step, 臺階 in a mirror): 台 before it is no unit (round 15).
+_STEP_CHARS = ("阶", "階")
 #: A period phrase before a duration: 极不平凡的三年, 不寻常的一年 (§2).
 _PERIOD_PHRASE_BEFORE = re.compile(r"(?:平凡|寻常|难忘|奋斗|攻坚|非凡|意义|历程)的$")
 #: 过去五年, 未来五年, 今后五年, 近五年来: period phrases, no rows (§2, §14).
@@ -369,6 +385,8 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
         return []  # “…、五个振兴、六个坚持、…”: counts inside a slogan list (§2)
     if unit == "个" and _NAMED_LISTS_AFTER.match(text, end, end + 20):
         return []  # 五个“全国百强县”榜单: a back-reference to the lists just named (§2)
+    if before == "等" and _counts_the_list_before(text, start - 1, numeral):
+        return []  # A、B、C等三个部分: the items just listed, counted (§2, round 15)
     if numeral[0] in "百千万" and not prefix and not _bound_before(text[max(0, start - 4) : start]):
         return []  # 百家塘村, 千家万户: numeral characters inside words (but 超百亿元 is one)
     if (numeral in {"百", "千", "万"} or match.group("c_scale") and unit == "元") and (
@@ -430,6 +448,13 @@ def _quantity_from_parts(
     if approx:
         notes.append(f"approximate lower bound ({approx})")
     clean_unit = unit.replace("\n", "").strip()
+    if clean_unit == "台" and after[:1] in _STEP_CHARS:
+        # 迈上千亿台阶: a milestone named by a size class, no row (§2, round 15); 迈上500亿
+        # 台阶: 台 opens 台阶, the amount has its scale only
+        if script == "chinese" or not scale:
+            return []
+        return _quantity_from_parts(text, start, end - len(unit), prefix, numeral, approx,
+                                    scale, "", script, value)
     written_unit = scale + clean_unit
     multiplier = SCALES.get(scale, 1.0)
     if clean_unit == "字" or clean_unit == "年" and before.endswith(_AGE_ENDINGS) and (

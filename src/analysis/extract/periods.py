@@ -54,7 +54,8 @@ _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名
 _CHANGE_TO = re.compile(r"[至到]|(?:调整|变化|变|优化|转变)为")
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 #: (the lookbehind after the word, so that a search scans for the literal 去 first)
-_LAST_YEAR_IN_PARAGRAPH = re.compile(r"去年(?<![比较与]去年)(?!同期)")
+#: 过去的一年,…。预计全年… in a report of January: the year reviewed, as 去年 (round 15).
+_LAST_YEAR_IN_PARAGRAPH = re.compile(r"去年(?<![比较与]去年)(?!同期)|过去的?一年")
 _CARRY_OVER = re.compile(
     r"^[\s\*]*(?:其中|同时|上述|以上|三项|两项|四项|五项|分产业看|分行业看|分领域看|分门类看|"
     r"分三大门类看|分地区看|分经济类型看|分城乡看|按常住地分|从[^,，;；。]{1,8}看)|(?<![人平])均(?![衡等值])"
@@ -63,7 +64,10 @@ _SEMICOLON = re.compile(r"[;；]")
 #: A month range as a period (2023-01..2023-07).
 _MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
 #: A text that opens with its year (2022年，全市…): the year its undated figures are of.
-_OPENING_YEAR = re.compile(r"(?:^|\n)[\s*#>]*([0-9]{4})年(?:[，,、]|是|以来)")
+#: A reporter's byline closing right before it (``(记者 王国青)2018年,``, ``南京1月3日电
+#: (记者 …)``, or its remains ``。ㄓ浾 王國青)2018年,`` in a mirror) still opens the text
+#: with its year (round 15); a dateline with a year (``(2022年5月)``) does not.
+_OPENING_YEAR = re.compile(r"(?:^|\n)(?:[^\n年]{0,30}?[)）])?[\s*#>]*([0-9]{4})年(?:[，,、]|是|以来)")
 #: "Opens with": at most two non-empty lines (a title, a dateline) before the year (§14).
 _OPENING_LINES = 2
 _COLON = frozenset(":：")
@@ -228,10 +232,12 @@ def _period_cues(
             f"{word}: publication date unknown, period left empty"
         )
         if (not explicit and not heading_year and word in {"全年", "年末", "年底", "当年"}
-                and _LAST_YEAR_IN_PARAGRAPH.search(
-                    text[max(text.rfind("\n", 0, start), start - 300, 0) : start]) and year):
+                and (last_year := _LAST_YEAR_IN_PARAGRAPH.search(
+                    text[max(text.rfind("\n", 0, start), start - 300, 0) : start])) and year
+                and (last_year.group(0) == "去年" or month is None or month <= 4)):
+            # (过去的一年 is the year before only in a text of spring: in December, this one)
             cue_year = year - 1  # 去年,…。全年新增…: the year the paragraph is about
-            resolved = f"{word}: the 去年 of the paragraph ({cue_year})"
+            resolved = f"{word}: the {last_year.group(0)} of the paragraph ({cue_year})"
         elif heading_year and not explicit and not relative:
             resolved = f"{word} resolved with the heading year {heading_year}"
         elif (not explicit and not relative and year and (month is None or month <= 4)
@@ -326,7 +332,16 @@ def _period_cues(
         else:
             period = str(cue_year)
         cues.append((start, end, period, resolved))
+    if "之初" in text or "开放初期" in text:
+        for found in _REFORM_START_WORDS.finditer(text):
+            cues.append((*found.span(), str(_REFORM_START), f"{found.group(0)}: {_REFORM_START}"))
+        cues.sort()
     return cues
+
+
+#: 改革开放之初, 开放之初, 改革开放初期: 1978, the year reform and opening began (round 15).
+_REFORM_START = 1978
+_REFORM_START_WORDS = re.compile(r"(?:改革)?开放(?:之初|初期)")
 
 
 _ANY_STATED_YEAR = re.compile(r"([0-9]{4}|[〇一二三四五六七八九零]{4})年(?!度?[0-9０-９]|[0-9]{1,2}月)")
@@ -691,14 +706,15 @@ def _change_end(period: str, before: str, after: str, notes: list[str]) -> str:
 #: 是2015年的1.4倍; 比2015年净增 keeps the figure's year): the years from the base to the
 #: figure's year (§8, §14).
 _OVER_YEARS = re.compile(r"(?:年均(?:增长|增幅|增速|提高|下降)?|新增|累计)[^,，;；。]{0,4}$")
-_BASE_YEAR_STATED = re.compile(r"(?:由|从|是)([0-9]{4})年")
+_BASE_YEAR_STATED = re.compile(r"(?:由|从|是)(?:([0-9]{4})年|(?:改革)?开放(?:之初|初期))")
 
 
 def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
-    """Two period rules applied after :func:`_decide_period` (§8, §14).
+    """Three period rules applied after :func:`_decide_period` (§8, §14).
 
     A rank dated by a span (五年来…跃居第43位: ``2016..2020``) is held at the span's last
-    year (``2020``), a target excepted. An average or an addition whose sentence states a
+    year (``2020``), a target excepted. A change right after ``从…到2023年的…`` is of that
+    end year (:func:`_change_end_year`). An average or an addition whose sentence states a
     base year (``是2015年的1.4倍,年均增长6.3%`` dated 2020) spans the years after the base
     up to the figure's year (``2016..2020``) when they are two or more.
     """
@@ -708,50 +724,37 @@ def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
             row["period"] = period[-4:]
         return
     before = around.before
+    if len(period) == 4 and row["measure"] in {"growth_pct", "ratio", "change_abs"} and (
+            "增" in before or "提高" in before) and _CHANGE_WORD_BEFORE.search(before):
+        period = _change_end_year(row, around, document) or period
     if len(period) != 4 or not ("年均" in before or "新增" in before or "累计" in before) or (
             not _OVER_YEARS.search(before)) or not period.isdigit():
         return
-    stated = _BASE_YEAR_STATED.findall(document.text, around.sentence_start, around.start)
+    stated = [found or str(_REFORM_START) for found in _BASE_YEAR_STATED.findall(
+        document.text, around.sentence_start, around.start)]  # 从开放之初的329元: 1978
     if stated and int(period) - int(stated[-1]) >= 2:
         row["period"] = f"{int(stated[-1]) + 1}..{period}"
         around.notes.append(f"over the years after the base year {stated[-1]}")
 
 
-_TITLE_REACH = 160
-#: Headline figures restating one below: amounts, and rates (增长9.1%!…“年中交卷”, round 14).
-_HEADLINE_KINDS = frozenset({"quantity", "percent"})
-_HEADLINE_MEASURES = frozenset({"level", "growth_pct"})
-_HEADLINE_NUMBER = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
+#: A change right after the end of 从…到2023年的… (…增至2023年的1550公里,增长30倍).
+_CHANGE_WORD_BEFORE = re.compile(r"(?:年均)?(?:增长|增加|提高)了?\s*$")
+_END_OF_SPAN = re.compile(r"(?:到|至)([0-9]{4})年的?[^,，;；。0-9]{0,3}[0-9][^,，;；。]{0,16}[,，]\s*$")
 
 
-def _date_headline(rows: list[dict], text: str) -> None:
-    """An amount in a text's title line dated only by publication (``人口194万 GDP…959亿元``)
-    that rounds a figure stated below (户籍人口194.36万人, 959.70亿元) is that figure
-    restated: it takes its period, subject and dimension (§8, round 11); a growth rate
-    too (``增长9.1%!…“年中交卷”`` over ``同比增长9.1%``, round 14). Only the rows
-    of the first line are compared, each with the rows after it."""
-    line_end = text.find("\n")
-    if line_end < 0 or line_end > _TITLE_REACH or not rows or rows[0]["start"] >= line_end:
-        return  # no title line (a text in one line, or a long first paragraph)
-    for row in rows:
-        if row["start"] >= line_end:
-            break
-        if row["kind"] not in _HEADLINE_KINDS or row.get("measure") not in _HEADLINE_MEASURES or (
-                row.get("is_indicator") != "yes") or row["value_base"] is None or (
-                "status/stock at publication" not in row["note"]):
-            continue
-        digits = _HEADLINE_NUMBER.search(row["surface"])
-        decimals = len(digits.group(1)) if digits and digits.group(1) else 0
-        scale = row["value_base"] / row["value"] if row["value"] else 1.0
-        step = scale * 10.0 ** -decimals
-        for later in rows:
-            if later["start"] >= line_end and later["kind"] == row["kind"] and (
-                later["base_unit"] == row["base_unit"] and later["value_base"] is not None
-                and later.get("measure") == row["measure"] and later["period"]
-                and abs(later["value_base"] - row["value_base"]) < step
-            ):
-                row["period"], row["subject"] = later["period"], later["subject"]
-                row["dimension"] = later["dimension"]
-                row["note"] = row["note"].replace(
-                    "status/stock at publication", f"headline rounding {later['surface']}")
-                break
+def _change_end_year(row: dict, around: _Around, document: _Document) -> str:
+    """The end year of a change stated in the clause before (``从1978年的50公里增至2023年的
+    1550公里,增长30倍``, ``从开放之初的300元到2023年的120000元,年均增长14.2%``): the
+    change is of that year, an average over the years after its base up to it (§8,
+    round 15); ``""`` when the clause before ends no 由/从…到 span."""
+    text, clause_start = document.text, around.clause_start
+    head = text[around.sentence_start : clause_start]
+    if "从" not in head and "由" not in head:
+        return ""
+    end = _END_OF_SPAN.search(text, max(around.sentence_start, clause_start - 40), clause_start)
+    if end is None:
+        return ""
+    row["period"] = end.group(1)
+    around.notes.append(f"change up to {end.group(1)}")
+    return end.group(1)
+

@@ -30,7 +30,6 @@ from analysis.extract.patterns import (
 from analysis.extract.periods import (
     _adjust_period,
     _before_publication,
-    _date_headline,
     _decide_period,
     _period_cues,
 )
@@ -44,7 +43,7 @@ from analysis.extract.subjects import (
 )
 from analysis.extract.tables import _negate, _table_units
 from analysis.extract.textindex import _HTML_TAG, _char_flags, _Headings, _TextIndex
-from analysis.extract.textperiod import _text_period
+from analysis.extract.textperiod import _date_headline, _text_period
 from analysis.sources import publication_month, publication_year
 
 _FOUR_DIGITS = re.compile(r"[0-9０-９]{4}")

@@ -139,7 +139,7 @@ def _table_units(rows: list[dict], text: str) -> None:
             continue
         unit = unit_match.group(1).strip() if unit_match is not None else unit_cell
         subject = _TABLE_UNIT.sub("", row_head).strip(" *")
-        if unit in {"%", "％"}:
+        if unit.lstrip("±+＋") in {"%", "％"}:  # 比上年增长(±%): a signed rate (round 15)
             growth = _TABLE_GROWTH.search(column_head)
             row.update(kind="percent", base_unit="%", value_base=row["value"],
                        fixed_measure="growth_pct" if growth else "share_pct")

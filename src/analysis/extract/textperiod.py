@@ -1,5 +1,6 @@
 """The period of a whole text's undated figures, where it is not the publication year
-(§8, §14 round 16): a text opening with a part of a year, a spring work report's review.
+(§8, §14 round 16): a text opening with a part of a year, a spring work report's review;
+and the title figures that restate a figure below (rounds 11, 14, 15).
 """
 
 from __future__ import annotations
@@ -54,3 +55,50 @@ def _text_period(text: str, year: int | None, month: int | None,
                 return str(year - 1), f"the year {year - 1} the work report reviews", line_end, until
         head_end = line_end + 1
     return None
+
+
+_TITLE_REACH = 160
+#: Headline figures restating one below: amounts, rates (增长9.1%!…“年中交卷”, round 14) and
+#: multiples (增长45倍, round 15).
+_HEADLINE_KINDS = frozenset({"quantity", "percent"})
+_HEADLINE_MEASURES = frozenset({"level", "growth_pct", "ratio"})
+#: A second title line (a subtitle) is at most this long (round 15).
+_SUBTITLE_REACH = 40
+_HEADLINE_NUMBER = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
+
+
+def _date_headline(rows: list[dict], text: str) -> None:
+    """An amount in a text's title line dated only by publication (``人口194万 GDP…959亿元``)
+    that rounds a figure stated below (户籍人口194.36万人, 959.70亿元) is that figure
+    restated: it takes its period, subject and dimension (§8, round 11); a growth rate
+    (``增长9.1%!…“年中交卷”`` over ``同比增长9.1%``, round 14) and a multiple (增长45倍,
+    round 15) too. Only the rows of the first line, or of a short second line under a first
+    line without 。 (a title in two lines), are compared, each with the rows after them."""
+    line_end = text.find("\n")
+    if line_end < 0 or line_end > _TITLE_REACH or not rows or rows[0]["start"] >= line_end:
+        return  # no title line (a text in one line, or a long first paragraph)
+    second_end = text.find("\n", line_end + 1)
+    if "。" not in text[:line_end] and 0 < second_end - line_end <= _SUBTITLE_REACH:
+        line_end = second_end  # a title in two short lines (…增长4850倍⏎公路里程数增长45倍, round 15)
+    for row in rows:
+        if row["start"] >= line_end:
+            break
+        if row["kind"] not in _HEADLINE_KINDS or row.get("measure") not in _HEADLINE_MEASURES or (
+                row.get("is_indicator") != "yes") or row["value_base"] is None or (
+                "status/stock at publication" not in row["note"]):
+            continue
+        digits = _HEADLINE_NUMBER.search(row["surface"])
+        decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+        scale = row["value_base"] / row["value"] if row["value"] else 1.0
+        step = scale * 10.0 ** -decimals
+        for later in rows:
+            if later["start"] >= line_end and later["kind"] == row["kind"] and (
+                later["base_unit"] == row["base_unit"] and later["value_base"] is not None
+                and later.get("measure") == row["measure"] and later["period"]
+                and abs(later["value_base"] - row["value_base"]) < step
+            ):
+                row["period"], row["subject"] = later["period"], later["subject"]
+                row["dimension"] = later["dimension"]
+                row["note"] = row["note"].replace(
+                    "status/stock at publication", f"headline rounding {later['surface']}")
+                break
