@@ -18,7 +18,7 @@ from analysis.extract.dates import (
     _date_ymd,
 )
 from analysis.extract.patterns import _DIGIT_CHARS, _NUM
-from analysis.extract.rows import _YEAR_BEFORE, _bare_numbers, _cn_value, _number, _row
+from analysis.extract.rows import _YEAR_BEFORE, _bare_numbers, _cn_value, _month_span, _number, _row
 from analysis.numerals import ROMAN_VALUES, SCALES, arabic_to_number, chinese_to_number
 
 # Context word lists ---------------------------------------------------------------------
@@ -249,6 +249,14 @@ def _top(match: re.Match, text: str, start: int, end: int, year: int | None) -> 
     if value is None or _TOP_FOLLOW_STOP.match(text[end : end + 3]) or (
         text[start - 1 : start] in {"以", "之", "此", "提", "从"} and start > 0
     ):  # 以前一到夏天, 提前一年: 前 belongs to a word, not a rank
+        if text.startswith("个月", end) and value is not None and 1 <= value <= 12 and (
+                text[start - 1 : start] not in {"以", "之", "此", "提", "从", "超"} or start == 0):
+            # 今年前9个月: the first N months of the year, a month range like 1-9月 (round 18)
+            explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
+            span_year = int(explicit.group(1)) if explicit else year
+            return [_row(start, end + 2, None, "日期", None, "", "other", "date",
+                         _month_span(span_year, 1, int(value)),
+                         "" if span_year else "publication date unknown: year not resolved")]
         return _bare_numbers(text, start, end) if is_arabic else []
     if unit == "强":
         return [_row(start, end, value, unit, value, "rank", "rank", "rank")]

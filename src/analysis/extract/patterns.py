@@ -36,7 +36,8 @@ ARABIC_UNITS = sorted(
     key=len,
     reverse=True,
 )
-_AR_UNIT = "|".join(re.escape(u) for u in ARABIC_UNITS)
+#: (大 of 大关 is no unit: 突破700亿大关 is 700亿, round 17)
+_AR_UNIT = "|".join(re.escape(u) if u != "大" else "大(?!关)" for u in ARABIC_UNITS)
 #: A number wrapped between its digits (41⏎285元, §4): only inside a paragraph line (a
 #: Chinese character right before it) and with its scale or unit right after the break,
 #: so that numbers on lines of their own stay apart.
@@ -82,14 +83,15 @@ _ALTERNATIVES = [
     # codes and slogans built with + (2+2+X, 1+4, 1+29)
     rf"(?P<code>{_D}+(?:[+＋](?:{_D}+|[A-Za-z]+))+)",
     # document and index numbers with slashes and hyphens (014000319/2023-00123): one code
-    rf"(?P<docno>{_D}+[/／]{_D}+(?:[-－/／]{_D}+)+)",
+    # (and a telephone number with its area code, 0514-86525430: one code, round 18)
+    rf"(?P<docno>{_D}+[/／]{_D}+(?:[-－/／]{_D}+)+|0{_D}{{2,3}}[-－]{_D}{{7,8}}(?![0-9０-９]))",
     # a year alone
     # (a figure may follow right after it: 由2015年52092元提高到…, 由2015年14.8:44.3:40.9…)
     rf"(?P<yearword>(?P<year>{_D}{{4}})(?P<year_unit>年度|年)"
     rf"(?!{_D}{{1,2}}(?:月|季|日|号|时)|{_D}(?![0-9.]*[元%:：∶﹕︰万亿])|均|来|以来|间))",
     # ranks, grades and ordinals with 第 (§4)
     # (the fourteen alternatives above start with a digit; see _STRUCTURED_DIGITS)
-    rf"(?P<ordinal>第(?P<ord_num>{_D}+|{_CN})(?P<ord_unit>等次|位|名|批|期|届|次|家|个|轮|季度|章|条|款|号|代|大|中全会|站)?)",
+    rf"(?P<ordinal>第(?P<ord_num>{_D}+|{_CN})(?P<ord_unit>等次|位|名|批|期|届|次|家|个|轮|季度|章|条|款|号|代|大|中全会|站|根)?)",
     rf"(?P<top>前(?P<top_num>{_D}+|{_CN})(?P<top_unit>位|名|强)?)",
     r"(?P<first>首位)",
     # meetings: 十三届五次全会, 二十届三中全会, 十八大, 三中全会
