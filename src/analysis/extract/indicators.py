@@ -104,8 +104,8 @@ _PARK_SUBJECT = re.compile(
 _SCOPE_NOTE = re.compile(r"[(（](?:不含|不包括|未含|含|包括)[^()（）]{0,24}[)）]")
 #: A clause opening with the county or city as a whole (从全市看, 全市共有…): county figures.
 _COUNTY_SUBJECT = re.compile(
-    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县)"
-)
+    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县|全区)"
+)  # (全区: a district as a whole, round 18)
 _PARK_WORDS = ("开发区", "经开区", "高新区", "园", "小镇", "院区", "物流基地", "港")
 #: Any of :data:`_PARK_WORDS`, and 全 or a semicolon: searched in a sentence without a copy.
 _PARK_WORD = re.compile("|".join(_PARK_WORDS))
@@ -131,7 +131,8 @@ def _park_heads(text: str, start: int, end: int) -> list[tuple[int, bool | None]
         if "含" in clause or "包括" in clause:
             clause = _SCOPE_NOTE.sub("", clause)
         park = _PARK_SUBJECT.match(clause) if any(word in clause for word in _PARK_WORDS) else None
-        if park and not _PARK_OBJECT.search(park.group(0)):
+        if park and not _PARK_OBJECT.search(park.group(0)) and not clause.startswith("建设", park.end()):
+            # (千亿园区建设按下“快进键”: the building of parks is the topic, round 18)
             heads.append((position, True))
         elif "全" in clause and _COUNTY_SUBJECT.match(clause):
             heads.append((position, False))

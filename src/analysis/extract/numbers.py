@@ -133,6 +133,8 @@ _INDEX_BASE_BEFORE = re.compile(r"以[^,，;；。()（）]{0,8}为$")
 #: “世界500强”企业, 全球工程机械50强4家: a list named by its size, not a rank (§2 names).
 _TOP_LIST_NAME_AFTER = re.compile(r"强(?:”|企业|[0-9０-９一二两三四五六七八九十]+家)")
 _ROAD_AFTER = re.compile(r"^(?:省道|国道|县道|高速|号线|路|线|公路)")
+#: 7、8号机组: numbers in names sharing the 号 written after the last (round 18).
+_SHARED_NAME_UNIT = re.compile(r"^(?:、[0-9０-９]{1,3})+号(?!线)")
 _POLLUTANT_BEFORE = re.compile(r"(?:PM|pm|PM<sub>|pm<sub>|O|SO|NO|CO)$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
 _HOTLINE_AFTER = re.compile(r"^[”\"]?(?:热线|服务热线|平台|专线)")
@@ -409,8 +411,9 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
     value = chinese_to_number(numeral)
     if value is None:
         return []
-    if value == 1 and not scale and unit not in {"期", "届", "倍"}:
-        return []  # indefinite 一: 一个, 一年, 一次 (§2)
+    if value == 1 and not scale and unit not in {"期", "届", "倍"} and not (
+            unit == "次" and "届" in text[max(0, start - 5) : start]):
+        return []  # indefinite 一: 一个, 一年, 一次 (§2); not 区十六届人大一次会议 (round 18)
     if unit in {"期", "届"} and not _sessions(unit, text[max(0, start - 4) : start]):
         return [_row(start, end, value, unit, None, "", "other", "ordinal")]  # 一期工程
     if _CN_FOLLOW_STOP.match(text[end : end + 4]):
@@ -486,6 +489,10 @@ def _quantity_from_parts(
         if clean_unit == "号" or not clean_unit and _ROAD_AFTER.match(after):
             return [_row(start, end, value, clean_unit, None, "", "other", "name",
                          note="number in a name")]
+        if not clean_unit and after[:1] == "、" and _SHARED_NAME_UNIT.match(after):
+            # 核电7、8号机组: 号 written once after the last number names both (round 18)
+            return [_row(start, end, value, "号", None, "", "other", "name",
+                         note="number in a name; 号 written once after the last")]
         if clean_unit == "部":
             return [_row(start, end, value, "部", None, "", "other", "name",
                          note="regulation number")]
