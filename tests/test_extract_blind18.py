@@ -9,9 +9,8 @@ capacities, `全区` after `千亿园区建设`) and 江都's news of November 2
 `中国工业百强区…第56位`). First run (scored once by the lead at main d218d20, 113 gold
 rows): P .982, R .965, value_base .991, base_unit 1.000, measure .991, period .917,
 is_indicator .917, dimension .881. After the fixes (one rule per error kind,
-tests/test_extract_blind18_rules.py): P 1.000, R .982, unit, value_base, base_unit,
-measure, period, is_indicator and dimension 1.000 (left: the two durations of one project,
-`百日` and `一年` in `实现了百日首线试产、一年全面投产`, missed).
+tests/test_extract_blind18_rules.py): P = R = 1, unit, value_base, base_unit, measure,
+period, is_indicator and dimension 1.000.
 """
 
 from __future__ import annotations
@@ -32,7 +31,7 @@ def blind18() -> dict:
 
 def test_blind18_texts(blind18):
     assert blind18["gold"] == 113
-    assert blind18["precision"] >= 0.99 and blind18["recall"] >= 0.98
+    assert blind18["precision"] >= 0.99 and blind18["recall"] >= 0.99
 
 
 def test_blind18_columns(blind18):

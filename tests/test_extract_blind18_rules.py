@@ -110,3 +110,15 @@ def test_industrial_top_list_and_awards():
     assert row(text, "第48位", "2023-11")["dimension"] == "经济发展"
     awards = "2023年,全区获得省政府真抓实干成效明显地方3项表彰。"
     assert row(awards, "3项", "2024-01")["dimension"] == "none"
+
+
+def test_time_to_a_milestone_is_a_duration():
+    # 百日首线试产、一年全面投产: the time one project took, durations (no indicator)
+    text = "2023年,该项目实现了百日首线试产、一年全面投产。"
+    hundred = row(text, "百日", "2024-01")
+    assert hundred["value"] == 100 and hundred["unit"] == "日" and hundred["measure"] == "other"
+    assert hundred["is_indicator"] == "no" and hundred["period"] == "2023"
+    one = row(text, "一年", "2024-01")
+    assert one["value"] == 1 and one["unit"] == "年" and one["is_indicator"] == "no"
+    # a campaign's name and the indefinite 一 stay no rows
+    assert figures("全县开展百日攻坚行动,一年一个样。")["surface"].tolist() == []

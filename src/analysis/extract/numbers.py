@@ -272,6 +272,17 @@ def _first(match: re.Match, text: str, start: int, end: int, year: int | None) -
     return [_row(start, end, 1.0, "位", 1.0, "rank", "rank", "rank")]
 
 
+def _milestone(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """百日首线试产, 一年全面投产: the time a project took to a milestone, a duration (§2,
+    round 18); 百 and 一 here are no words (百日攻坚 stays a slogan: no milestone after it)."""
+    value = chinese_to_number(match.group("ms_num"))
+    if value is None:
+        return []
+    unit = match.group("ms_unit")
+    return [_row(start, end, value, unit, value, _BASE_UNIT.get(unit, unit), "other", "duration",
+                 note="duration to a milestone")]
+
+
 def _plenum(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
     """十三届五次全会: one compound meeting ordinal, value 13 届 (§4, §5)."""
     value = _cn_value(match.group("pl_num"))
@@ -722,7 +733,7 @@ _HANDLERS = {
     "md": _date_md, "m_range": _date_m_range, "month": _date_month, "clock": _time_of_day,
     "hour": _time_of_day, "y_range": _date_y_range, "ratio": _ratio, "code": _code, "docno": _code, "yearword": _year, "ordinal": _ordinal,
     "top": _top, "first": _first, "plenum": _plenum, "congress": _congress,
-    "plenum_short": _plenum_short, "census": _census, "framework": _framework, "streak": _streak, "wins": _wins,
+    "plenum_short": _plenum_short, "census": _census, "framework": _framework, "streak": _streak, "wins": _wins, "milestone": _milestone,
     "roman": _roman, "qty": _qty, "pct_word": _pct_word, "cqty": _cqty,
 }  # fmt: skip
 
