@@ -97,6 +97,8 @@ def _date_month(match: re.Match, text: str, start: int, end: int, year: int | No
         return _bare_numbers(text, start, end)
     explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
     span_year = int(explicit.group(1)) if explicit else year
+    if not explicit and year and text.endswith("去年", 0, start):
+        span_year = year - 1  # 从去年2月份以来: a month of the year before publication (round 17)
     note = "" if span_year else "publication date unknown: year not resolved"
     return [_row(start, end, None, "日期", None, "", "other", "date",
                  _month_span(span_year, month, month), note)]

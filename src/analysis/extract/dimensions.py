@@ -24,7 +24,9 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
               # 县域经济基本竞争力百强, 市辖区高质量发展百强 (百?强 where a mirror lost 強)
               "基本竞争力", "高质量发展百",
               # 全面小康实现程度: a composite assessment of the whole county (round 12)
-              "小康实现程度")),
+              "小康实现程度",
+              # 真抓实干成效明显地方 awards, the same programme as 督查激励 (round 18)
+              "真抓实干")),
     ("生态环境", ("关停", "取缔", "散乱污", "退圩还湖", "噪声", "声环境", "酸雨", "固体废物",
                   "危险废物", "医疗废物", "土壤", "气温", "降水量", "建设用地安全利用")),
     ("开放创新", ("高新技术", "进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D",
@@ -32,7 +34,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   # innovation and opening up before 企业/项目/投资 (round 12)
                   "单项冠军", "两化融合", "科技专项", "对外直接投资", "境外投资", "对外投资")),
     ("社会治理", ("应用场景", "感知设备", "城市运行", "热线", "政务服务")),
-    ("经济发展", ("工业百强县", "动力电池产业", "价格",
+    ("经济发展", ("工业百强县", "工业百强区", "动力电池产业", "价格",
                   # the CPI's categories, prices like the others (round 8, round 12)
                   "教育文化和娱乐", "教育文化娱乐", "医疗保健上涨", "医疗保健下降", "医疗保健持平",
                   "其他用品和服务", "其他用品及服务", "交通和通信", "交通通信", "销售收入", "营业收入", "预算收入", "财政收入",
@@ -47,6 +49,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("城乡融合", ("户厕", "厕所革命", "重点村")),
     ("共同富裕", ("创业培训", "自主创业", "大学生创业", "返乡创业", "劳动力", "劳动者",  # round 11
                   "新增创业", "脱贫", "扶贫", "低收入",  # round 15
+                  "招聘", "岗位",  # job fairs and posts offered, employment (round 17)
                   "收入", "居民人均", "人均消费", "消费支出", "人均住房", "就业", "失业", "养老", "老人", "医疗", "卫生", "医院", "医师", "床位",
                   "民生", "公共服务支出", "为民办实事", "寿命", "就诊", "长者食堂", "助餐", "老年",
                   # moral models with civility (中国好人, 道德模范: round 13)
@@ -70,7 +73,9 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "孵化", "研究院", "发明")),
     ("经济发展", ("产值", "生产总值", "GDP", "财政", "工业", "销售", "增加值", "产业",
                   "企业", "投资", "项目", "用地", "营业收入", "出货量", "占有率",
-                  "产业链", "百强", "招商", "营收", "税收", "消费", "市场主体")),
+                  "产业链", "百强", "招商", "营收", "税收", "消费", "市场主体",
+                  # market entities besides firms (round 17)
+                  "个体工商户", "农民专业合作社")),
 )  # fmt: skip
 
 _DIMENSION_BY_FIRST_CHAR: dict[str, list[tuple[str, int]]] = {}
@@ -82,7 +87,11 @@ _DIMENSION_FIRST_CHARS = frozenset(_DIMENSION_BY_FIRST_CHAR)
 _COMPOSITE = ("百强县", "百强区", "十强县", "十强区", "百强榜", "千亿县", "综合实力", "高质量发展考核", "高质量发展考评",
               "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价", "基本竞争力", "高质量发展百")  # fmt: skip
 #: 百强县 lists of one topic (工业百强县, 科技创新百强县): the topic's dimension, not composite.
+#: 农业77.35亿元: 农业 right before an amount names farm output (§10 "Farm output and its
+#: parts … are 经济发展", round 17).
+_FARM_OUTPUT = re.compile(r"农业[0-9０-９.．]+[万亿]?元")
 _TOPICAL_LISTS = ("工业百强", "创新百强")
+_TOPICAL_LIST_DIMENSIONS = (("工业百强", "经济发展"), ("创新百强", "开放创新"))
 #: Any of :data:`_COMPOSITE` (one regex search instead of a test per word).
 _COMPOSITE_WORD = re.compile("|".join(map(re.escape, _COMPOSITE)))
 
@@ -122,6 +131,10 @@ def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
                 around.sentence_start - 1] == "\n":
             dimension = _caption_dimension(document.text, around.sentence_start)
         dimension = dimension or "经济发展"
+    if dimension == "城乡融合" and "农业" in context and (
+            row["base_unit"] == "元" and around.clean_before.endswith("农业")
+            or _FARM_OUTPUT.search(context)):
+        dimension = "经济发展"  # 其中,农业77.35亿元,增长9.0%: farm output (§10, round 17)
     if row["kind"] == "rank" and "、" in row["subject"] and any(
             note.startswith("shared by") for note in around.notes):
         dimension = _shared_dimension(row["subject"], dimension)
@@ -130,6 +143,10 @@ def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
         not any(topic in context for topic in _TOPICAL_LISTS)
     ):
         dimension = "none"
+    elif dimension == "none" and row["base_unit"] == "rank" and "百强" in context:
+        # 进入中国工业百强区榜单,名列第56位: the list's topic, though 百强区 is composite
+        # alone (round 18)
+        dimension = next((d for topic, d in _TOPICAL_LIST_DIMENSIONS if topic in context), dimension)
     dimension = _ranked_list_dimension(row, around, dimension)
     dimension = _share_of_dimension(row, around, document, dimension)
     dimension = _population_dimension(row, around, document, dimension)

@@ -104,8 +104,8 @@ _PARK_SUBJECT = re.compile(
 _SCOPE_NOTE = re.compile(r"[(（](?:不含|不包括|未含|含|包括)[^()（）]{0,24}[)）]")
 #: A clause opening with the county or city as a whole (从全市看, 全市共有…): county figures.
 _COUNTY_SUBJECT = re.compile(
-    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县)"
-)
+    r"(?:上半年|下半年|今年|全年|年内|截至[^,，;；。]{1,8})?从?(?:全市|全县|全区)"
+)  # (全区: a district as a whole, round 18)
 _PARK_WORDS = ("开发区", "经开区", "高新区", "园", "小镇", "院区", "物流基地", "港")
 #: Any of :data:`_PARK_WORDS`, and 全 or a semicolon: searched in a sentence without a copy.
 _PARK_WORD = re.compile("|".join(_PARK_WORDS))
@@ -131,7 +131,8 @@ def _park_heads(text: str, start: int, end: int) -> list[tuple[int, bool | None]
         if "含" in clause or "包括" in clause:
             clause = _SCOPE_NOTE.sub("", clause)
         park = _PARK_SUBJECT.match(clause) if any(word in clause for word in _PARK_WORDS) else None
-        if park and not _PARK_OBJECT.search(park.group(0)):
+        if park and not _PARK_OBJECT.search(park.group(0)) and not clause.startswith("建设", park.end()):
+            # (千亿园区建设按下“快进键”: the building of parks is the topic, round 18)
             heads.append((position, True))
         elif "全" in clause and _COUNTY_SUBJECT.match(clause):
             heads.append((position, False))
@@ -242,6 +243,27 @@ def _whole_list(text: str, row: dict, around: _Around) -> bool:
         and _WHOLE_LIST_BEFORE.search(sentence_before) is not None)
 
 
+#: Physical capacities that name a project when written right before it (200万千瓦…光伏项目).
+_CAPACITY_UNITS = frozenset({"千瓦", "瓦", "千瓦时", "吨", "标箱", "台", "套", "辆"})
+_PROJECT_NAMED_AFTER = re.compile(r"[^,，;；。、的]{0,12}?项目")
+_LIST_HEAD = re.compile(r"[,，。;；:：!！?？\n]")
+
+
+def _counts_the_items_named(sentence_before: str, value: float | None) -> bool:
+    """Whether a count right after a list named with 、 (closed by 等, or in Arabic digits:
+    ``集成电路、晶硅光伏、风电装备等3条重点产业链``, ``晶澳、天合、智泰3个项目``) counts
+    exactly its items: a list just given counted, context (§11 "Whole lists", round 14,
+    as ``电池、电驱、电控等6大核心部件``; round 18). In Chinese numerals without 等
+    (``天目湖、长荡湖两个国家湿地公园``, dev_gold) it stays a count of real things (§2)."""
+    before = sentence_before[:-1] if sentence_before.endswith("等") else sentence_before
+    if not before or not value:
+        return False
+    heads = [m.end() for m in _LIST_HEAD.finditer(before)]
+    items = before[heads[-1] if heads else 0 :]
+    named = items.count("、") + 1
+    return named > 1 and named == value and not any(c.isdigit() for c in items)
+
+
 def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
     """``is_indicator`` (§11): not for context counts, ranked populations, cluster labels,
     or the figures of a single firm, park or place; notes for subsets and borderline."""
@@ -282,6 +304,15 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
         elif row["base_unit"] == "个" and _whole_list(text, row, around):
             is_indicator = False
             notes.append("size of a whole list")
+        elif row["base_unit"] in {"个", "条", "家", "项"} and "、" in around.sentence_before and (
+                around.sentence_before.endswith("等") or row["surface"][:1].isdigit()) and (
+                _counts_the_items_named(around.sentence_before, row["value"])):
+            is_indicator = False
+            notes.append("size of the list just named")
+        elif row["base_unit"] in _CAPACITY_UNITS and "项目" in text[around.end : around.end + 16] and (
+                _PROJECT_NAMED_AFTER.match(text, around.end)):
+            is_indicator = False  # 3万吨高性能碳纤维项目: the size that names one project (round 18)
+            notes.append("capacity of a single project")
         elif _context_count(clean_clause := clean_before + clean_after, measure):
             is_indicator = False
             notes.append("context count")

@@ -18,7 +18,7 @@ from analysis.extract.dates import (
     _date_ymd,
 )
 from analysis.extract.patterns import _DIGIT_CHARS, _NUM
-from analysis.extract.rows import _YEAR_BEFORE, _bare_numbers, _cn_value, _number, _row
+from analysis.extract.rows import _YEAR_BEFORE, _bare_numbers, _cn_value, _month_span, _number, _row
 from analysis.numerals import ROMAN_VALUES, SCALES, arabic_to_number, chinese_to_number
 
 # Context word lists ---------------------------------------------------------------------
@@ -133,6 +133,8 @@ _INDEX_BASE_BEFORE = re.compile(r"以[^,，;；。()（）]{0,8}为$")
 #: “世界500强”企业, 全球工程机械50强4家: a list named by its size, not a rank (§2 names).
 _TOP_LIST_NAME_AFTER = re.compile(r"强(?:”|企业|[0-9０-９一二两三四五六七八九十]+家)")
 _ROAD_AFTER = re.compile(r"^(?:省道|国道|县道|高速|号线|路|线|公路)")
+#: 7、8号机组: numbers in names sharing the 号 written after the last (round 18).
+_SHARED_NAME_UNIT = re.compile(r"^(?:、[0-9０-９]{1,3})+号(?!线)")
 _POLLUTANT_BEFORE = re.compile(r"(?:PM|pm|PM<sub>|pm<sub>|O|SO|NO|CO)$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]")
 _HOTLINE_AFTER = re.compile(r"^[”\"]?(?:热线|服务热线|平台|专线)")
@@ -249,6 +251,14 @@ def _top(match: re.Match, text: str, start: int, end: int, year: int | None) -> 
     if value is None or _TOP_FOLLOW_STOP.match(text[end : end + 3]) or (
         text[start - 1 : start] in {"以", "之", "此", "提", "从"} and start > 0
     ):  # 以前一到夏天, 提前一年: 前 belongs to a word, not a rank
+        if text.startswith("个月", end) and value is not None and 1 <= value <= 12 and (
+                text[start - 1 : start] not in {"以", "之", "此", "提", "从", "超"} or start == 0):
+            # 今年前9个月: the first N months of the year, a month range like 1-9月 (round 18)
+            explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
+            span_year = int(explicit.group(1)) if explicit else year
+            return [_row(start, end + 2, None, "日期", None, "", "other", "date",
+                         _month_span(span_year, 1, int(value)),
+                         "" if span_year else "publication date unknown: year not resolved")]
         return _bare_numbers(text, start, end) if is_arabic else []
     if unit == "强":
         return [_row(start, end, value, unit, value, "rank", "rank", "rank")]
@@ -260,6 +270,17 @@ def _first(match: re.Match, text: str, start: int, end: int, year: int | None) -
     if text[max(0, start - 1) : start] in {"在", "于", "放", "摆"}:
         return []
     return [_row(start, end, 1.0, "位", 1.0, "rank", "rank", "rank")]
+
+
+def _milestone(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """百日首线试产, 一年全面投产: the time a project took to a milestone, a duration (§2,
+    round 18); 百 and 一 here are no words (百日攻坚 stays a slogan: no milestone after it)."""
+    value = chinese_to_number(match.group("ms_num"))
+    if value is None:
+        return []
+    unit = match.group("ms_unit")
+    return [_row(start, end, value, unit, value, _BASE_UNIT.get(unit, unit), "other", "duration",
+                 note="duration to a milestone")]
 
 
 def _plenum(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
@@ -401,8 +422,9 @@ def _cqty(match: re.Match, text: str, start: int, end: int, year: int | None) ->
     value = chinese_to_number(numeral)
     if value is None:
         return []
-    if value == 1 and not scale and unit not in {"期", "届", "倍"}:
-        return []  # indefinite 一: 一个, 一年, 一次 (§2)
+    if value == 1 and not scale and unit not in {"期", "届", "倍"} and not (
+            unit == "次" and "届" in text[max(0, start - 5) : start]):
+        return []  # indefinite 一: 一个, 一年, 一次 (§2); not 区十六届人大一次会议 (round 18)
     if unit in {"期", "届"} and not _sessions(unit, text[max(0, start - 4) : start]):
         return [_row(start, end, value, unit, None, "", "other", "ordinal")]  # 一期工程
     if _CN_FOLLOW_STOP.match(text[end : end + 4]):
@@ -478,6 +500,10 @@ def _quantity_from_parts(
         if clean_unit == "号" or not clean_unit and _ROAD_AFTER.match(after):
             return [_row(start, end, value, clean_unit, None, "", "other", "name",
                          note="number in a name")]
+        if not clean_unit and after[:1] == "、" and _SHARED_NAME_UNIT.match(after):
+            # 核电7、8号机组: 号 written once after the last number names both (round 18)
+            return [_row(start, end, value, "号", None, "", "other", "name",
+                         note="number in a name; 号 written once after the last")]
         if clean_unit == "部":
             return [_row(start, end, value, "部", None, "", "other", "name",
                          note="regulation number")]
@@ -707,7 +733,7 @@ _HANDLERS = {
     "md": _date_md, "m_range": _date_m_range, "month": _date_month, "clock": _time_of_day,
     "hour": _time_of_day, "y_range": _date_y_range, "ratio": _ratio, "code": _code, "docno": _code, "yearword": _year, "ordinal": _ordinal,
     "top": _top, "first": _first, "plenum": _plenum, "congress": _congress,
-    "plenum_short": _plenum_short, "census": _census, "framework": _framework, "streak": _streak, "wins": _wins,
+    "plenum_short": _plenum_short, "census": _census, "framework": _framework, "streak": _streak, "wins": _wins, "milestone": _milestone,
     "roman": _roman, "qty": _qty, "pct_word": _pct_word, "cqty": _cqty,
 }  # fmt: skip
 

@@ -36,7 +36,8 @@ ARABIC_UNITS = sorted(
     key=len,
     reverse=True,
 )
-_AR_UNIT = "|".join(re.escape(u) for u in ARABIC_UNITS)
+#: (大 of 大关 is no unit: 突破700亿大关 is 700亿, round 17)
+_AR_UNIT = "|".join(re.escape(u) if u != "大" else "大(?!关)" for u in ARABIC_UNITS)
 #: A number wrapped between its digits (41⏎285元, §4): only inside a paragraph line (a
 #: Chinese character right before it) and with its scale or unit right after the break,
 #: so that numbers on lines of their own stay apart.
@@ -82,14 +83,15 @@ _ALTERNATIVES = [
     # codes and slogans built with + (2+2+X, 1+4, 1+29)
     rf"(?P<code>{_D}+(?:[+＋](?:{_D}+|[A-Za-z]+))+)",
     # document and index numbers with slashes and hyphens (014000319/2023-00123): one code
-    rf"(?P<docno>{_D}+[/／]{_D}+(?:[-－/／]{_D}+)+)",
+    # (and a telephone number with its area code, 0514-86525430: one code, round 18)
+    rf"(?P<docno>{_D}+[/／]{_D}+(?:[-－/／]{_D}+)+|0{_D}{{2,3}}[-－]{_D}{{7,8}}(?![0-9０-９]))",
     # a year alone
     # (a figure may follow right after it: 由2015年52092元提高到…, 由2015年14.8:44.3:40.9…)
     rf"(?P<yearword>(?P<year>{_D}{{4}})(?P<year_unit>年度|年)"
     rf"(?!{_D}{{1,2}}(?:月|季|日|号|时)|{_D}(?![0-9.]*[元%:：∶﹕︰万亿])|均|来|以来|间))",
     # ranks, grades and ordinals with 第 (§4)
     # (the fourteen alternatives above start with a digit; see _STRUCTURED_DIGITS)
-    rf"(?P<ordinal>第(?P<ord_num>{_D}+|{_CN})(?P<ord_unit>等次|位|名|批|期|届|次|家|个|轮|季度|章|条|款|号|代|大|中全会|站)?)",
+    rf"(?P<ordinal>第(?P<ord_num>{_D}+|{_CN})(?P<ord_unit>等次|位|名|批|期|届|次|家|个|轮|季度|章|条|款|号|代|大|中全会|站|根)?)",
     rf"(?P<top>前(?P<top_num>{_D}+|{_CN})(?P<top_unit>位|名|强)?)",
     r"(?P<first>首位)",
     # meetings: 十三届五次全会, 二十届三中全会, 十八大, 三中全会
@@ -105,6 +107,9 @@ _ALTERNATIVES = [
     # streaks, wins, visits
     rf"(?P<streak>连续(?P<st_num>{_CN})(?P<st_unit>个月|年|届|次|季度|天))",
     rf"(?P<wins>(?P<wn_num>{_CN})(?P<wn_unit>夺|连冠|赴))",
+    # the time a project took to a milestone: 百日首线试产, 一年全面投产 (round 18)
+    r"(?P<milestone>(?P<ms_num>百|[一二两三四五六七八九十]{1,3})(?P<ms_unit>日|天|年|个月)"
+    r"(?=(?:首线|首台|全面|即)?(?:试产|投产|达产|建成|竣工|开工|量产|交付)))",
     # Roman-numeral classes (§2)
     r"(?P<roman>(?P<rm_pre>劣)?(?P<rm_num>[ⅠⅡⅢⅣⅤⅥ]|IV|VI|I{1,3}|V)(?P<rm_unit>类))",
     # Arabic quantities with approximation, scale and unit
@@ -142,7 +147,7 @@ _FIGURE_STARTS = re.compile(
     r"(?:(?<=[0-9０-９])[0-9０-９]*|(?<=[上数])(?=[十百千万])"
     r"|(?<=近)(?=[0-9０-９百千万一二两三四五六七八九十])"
     r"|(?<=[〇零一二两三四五六七八九十百千])[〇零一二两三四五六七八九十百千]*"
-    r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余成周经农])"
+    r"(?=[个家项座所户名位次年天届期方倍人条件亩元万亿大中夺连赴多余成周经农日])"
     r"|(?<=[第前])(?=[0-9０-９〇零一二两三四五六七八九十百千])|(?<=首)(?=位)|(?<=连)(?=续)"
     r"|(?<=劣)(?=[ⅠⅡⅢⅣⅤⅥIV])|(?<=[ⅠⅡⅢⅣⅤⅥIV])(?=[ⅠⅡⅢⅣⅤⅥIV]{0,2}类)|(?<=百)(?=分之))"
 )

@@ -494,10 +494,17 @@ def _part_year_heads_paragraph(text: str, index: _TextIndex, cue_start: int, cue
     middle of a paragraph (``…。上半年,全区实现GDP…。…增幅全市第一。``, ``…提升,二季度当季生猪
     出栏…。禽蛋产量…``), dates the rest of the paragraph until another cue (§8: a period
     stated at the head applies until another is stated; round 16). Adds that cue."""
-    if not (cue_period.endswith("H1") or _MONTH_RANGE.fullmatch(cue_period)) or not (
-            "季度" in text[cue_start : cue_start + 4] or "半年" in text[cue_start : cue_start + 3]):
-        return  # a month range written as a date (1—9月) dates its sentence only (blind/b3)
-    sentence_start = index.sentence_starts[index.sentence_index(cue_start)]
+    if not (cue_period.endswith("H1") or _MONTH_RANGE.fullmatch(cue_period)):
+        return
+    sentence_number = index.sentence_index(cue_start)
+    sentence_start = index.sentence_starts[sentence_number]
+    if not ("季度" in text[cue_start : cue_start + 4] or "半年" in text[cue_start : cue_start + 3]) and (
+            bisect_left(row_starts, index.sentence_ends[sentence_number])
+            - bisect_left(row_starts, sentence_start) != 1):
+        # a month range written as a date (1—9月,全区实现…) dates its sentence only
+        # (blind/b3); alone in a sentence of no figure (今年1月至9月,…领跑…。) it heads the
+        # rest of the paragraph (round 18)
+        return
     if bisect_left(row_starts, cue_start) != bisect_left(row_starts, sentence_start):
         return  # a figure before it in its sentence: it dates only what follows there
     if paragraph_cues and paragraph_cues[-1][0] == cue_start:
@@ -604,10 +611,13 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
     if chosen is None and paragraph_cues:
         k = bisect_right(document.paragraph_starts, start) - 1
         if k >= 0 and start < paragraph_cues[k][1] and (
-            kind not in {"streak", "visits"} or paragraph_cues[k][3]) and not (
+            kind not in {"streak", "visits"} or paragraph_cues[k][3] or row["unit"] == "个月"
+            and _MONTH_RANGE.fullmatch(all_cues[paragraph_cues[k][2]][2])) and not (
             kind == "rank" and all_cues[paragraph_cues[k][2]][2][4:6] == ".."
-        ):  # a rank is held at a time, not over the years of 过去五年
-            review = paragraph_cues[k][3]
+        ):  # a rank is held at a time, not over the years of 过去五年; a streak of months
+            # in a paragraph a month range heads (今年1月至9月,…。…连续5个月…) is of that
+            # range (round 18)
+            review = paragraph_cues[k][3] or kind == "streak"
             head_period = all_cues[paragraph_cues[k][2]][2]
             if (review or head_period.endswith("H1") or head_period[4:5] == "-" and ".." in head_period
                     ) and _NOW.search(around.sentence_before):  # (a part of a year too: round 16)
@@ -675,6 +685,11 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
         period = f"{last - int(row['value']) + 1}..{last}"
     if ".." in period and ("到" in (near := around.before[-4:] + around.after[:4]) or "至" in near):
         period = _change_end(period, around.before, around.after, notes)
+    elif kind == "rank" and period.isdigit() and around.before[-1:] in {"由", "从"} and (
+            "至" in around.after[:5] or "到" in around.after[:5]):
+        # 由第93位跃居至第86位: the start rank is the place in the list before (round 17)
+        period = str(int(period) - 1)
+        notes.append("start rank: the list of the year before")
     if period:
         document.sentence_period[sentence] = (period, "")
     row["period"] = period
