@@ -61,6 +61,9 @@ _CARRY_OVER = re.compile(
     r"分三大门类看|分地区看|分经济类型看|分城乡看|按常住地分|从[^,，;；。]{1,8}看)|(?<![人平])均(?![衡等值])"
 )
 _SEMICOLON = re.compile(r"[;；]")
+#: A speaker opening the paragraph before its period (宋长宝说,过去的五年,…; round 20).
+_SPEAKER_LEAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:说|表示|指出)[,，:：]")
+_COMMA_OR_COLON = frozenset(",，:：")
 #: A month range as a period (2023-01..2023-07).
 _MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
 #: A text that opens with its year (2022年，全市…): the year its undated figures are of.
@@ -469,6 +472,14 @@ def _cue_reaches(
             cue_reach.append(sentence_end)  # 记者从…获悉,1—10月,…: the cue heads the sentence
         elif "初步" in lead and _ESTIMATE_LEAD.fullmatch(lead):
             cue_reach.append(sentence_end)  # 初步核算,2022年,…;与2020年相比,…: heads it too
+        elif lead[-1:] in _COMMA_OR_COLON and _SPEAKER_LEAD.fullmatch(lead) and not cue_period.startswith("net:"):
+            # 宋长宝说,过去的五年,…。…突破1700亿元: the cue heads the speaker's paragraph (round 20)
+            cue_reach.append(sentence_end)
+            paragraph_start = text.rfind("\n", 0, index.sentence_starts[cue_sentence]) + 1
+            if cue_period and _clean(text[paragraph_start : index.sentence_starts[cue_sentence]]) == "":
+                paragraph_end = text.find("\n", cue_start)
+                paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
+                                       len(cue_reach) - 1, False))
         else:
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
             cue_reach.append(semicolon.start() if semicolon else sentence_end)
@@ -615,6 +626,10 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             else:
                 cue_index = paragraph_cues[k][2]
                 chosen = all_cues[cue_index]
+    if chosen is not None and (text_period := document.text_period) and chosen[2] == text_period[0][:4] and (
+            text_period[0] != chosen[2] and text_period[2] <= start < text_period[3]) and (
+            document.text.startswith("今年以来", chosen[0])):
+        chosen = (*chosen[:2], *text_period[:2])  # 今年以来 in a half-year text: that half (round 20)
     if kind == "duration" and row["unit"] == "周年" and year and row["value"]:
         # 2021年是…建党100周年: the anniversary falls in the year its sentence states
         now = int(chosen[2][:4]) if chosen is not None and chosen[2][:4].isdigit() else year
@@ -675,6 +690,12 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
         period = f"{last - int(row['value']) + 1}..{last}"
     if ".." in period and ("到" in (near := around.before[-4:] + around.after[:4]) or "至" in near):
         period = _change_end(period, around.before, around.after, notes)
+    elif ".." in period and row["measure"] in _REACHED_MEASURES and _REACHED_BEFORE.search(around.before) and (
+            _FLOW_BEFORE.search(around.before) is None) and _YEAR_SPAN.fullmatch(period):
+        # 过去的五年,…产值突破1700亿元,…比重分别达57.5%和60%: a level reached over a span is
+        # held at its end (round 20)
+        period = period[-4:]
+        notes.append("level reached at the end of the span")
     if period:
         document.sentence_period[sentence] = (period, "")
     row["period"] = period
@@ -686,6 +707,12 @@ _YEAR_SPAN = re.compile(r"([0-9]{4})\.\.([0-9]{4})")
 _FROM_BEFORE = re.compile(r"(?:由|从)$")
 _CHANGE_TO_AFTER = re.compile(r"^(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]")
 _CHANGE_TO_BEFORE = re.compile(r"(?:由|从)[^,，;；。]{1,20}?(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]$")
+
+
+#: A level or share reached (达, 突破, 超) under a span: of the span's last year (round 20).
+_REACHED_MEASURES = frozenset({"level", "share_pct"})
+_REACHED_BEFORE = re.compile(r"(?:达到?|突破|超过?)[^,，;；。达突超]{0,12}$")
+_FLOW_BEFORE = re.compile(r"累计|新增|共计|完成|实现")
 
 
 def _change_end(period: str, before: str, after: str, notes: list[str]) -> str:
