@@ -7,9 +7,8 @@ ranks shared by several indicators), 镇江's 2019 bulletin in a traditional mir
 classes) and 武进 news of its 2017 estimates. First run (scored once by the lead at
 d218d20): P .992, R 1.000, value_base 1.000, base_unit 1.000, measure 1.000, period .992,
 is_indicator .992, dimension .960. After the fixes (one rule per error kind,
-tests/test_extract_blind19_rules.py): P = R = 1, value_base, base_unit, unit, measure,
-period, is_indicator 1.000, dimension .968 (left: the dimensions of the ranks shared by
-several indicators, `前三`, `第二`, `第三`, and of the CPI class `醫療保健類`).
+tests/test_extract_blind19_rules.py; one gold correction, the shared rank `前三` →
+经济发展 by §14 round 16): P = R = 1 and every scored column 1.000.
 """
 
 from __future__ import annotations
@@ -36,6 +35,5 @@ def test_blind19_texts(blind19):
 def test_blind19_columns(blind19):
     columns = blind19["columns"]
     for column in ("value_base", "unit", "base_unit", "surface", "measure", "period",
-                   "is_indicator"):
+                   "is_indicator", "dimension"):
         assert columns[column] >= 0.99, column
-    assert columns["dimension"] >= 0.96

@@ -55,3 +55,17 @@ def test_an_amount_converted_at_an_exchange_rate_is_an_indicator():
     rate = row("按2023年美元兑人民币平均汇率1:7.0467计算,全县外贸进出口总额12.3亿美元。",
                "1:7.0467")
     assert rate["is_indicator"] == "no"
+
+
+# Dimensions (§10) -----------------------------------------------------------------------
+def test_a_rank_shared_by_the_indicators_named_after_it_takes_their_dimension():
+    text = ("2023年,全县三项指标增速居全市第二,即社会消费品零售总额、一般公共预算收入和存款余额;"
+            "三项指标增速居全市第三,即全体居民人均可支配收入、城镇居民人均可支配收入和农村居民人均"
+            "可支配收入。")
+    assert row(text, "第二")["dimension"] == "经济发展"
+    assert row(text, "第三")["dimension"] == "共同富裕"
+
+
+def test_a_consumer_price_class_of_health_care_is_economic():
+    found = row("2023年,居民消费价格上涨0.4%。其中医疗保健类上涨1.1%,衣着类下降0.3%。", "1.1%")
+    assert found["dimension"] == "经济发展"

@@ -7,9 +7,9 @@ news of 邗江's first half of 2019 (a lead of figures `GDP达475亿,增长7.2%,
 `……上半年,`, `今年以来` later) and 吴中's 2024 bulletin. First run (scored once by the lead at
 d218d20): P 1.000, R 1.000, value_base .991, base_unit .974, measure 1.000, period .836,
 is_indicator 1.000, dimension .948. After the fixes (one rule per error kind,
-tests/test_extract_blind20_rules.py): P = R = 1, value_base, base_unit, unit, measure,
-period, is_indicator 1.000, dimension .948 (left: the dimensions of `医疗器械产业`,
-high-tech shares, `科创板过会企业` and the rank shared by two 百强区 lists).
+tests/test_extract_blind20_rules.py; one gold correction, the rank shared by two 百强区
+lists → 开放创新 by §14 round 16): P = R = 1, value_base, base_unit, unit, measure, period,
+is_indicator 1.000, dimension .991 (left: `科创板过会企业4家`, gold 经济发展, read 开放创新).
 """
 
 from __future__ import annotations
@@ -38,4 +38,4 @@ def test_blind20_columns(blind20):
     for column in ("value_base", "unit", "base_unit", "surface", "measure", "period",
                    "is_indicator"):
         assert columns[column] >= 0.99, column
-    assert columns["dimension"] >= 0.94
+    assert columns["dimension"] >= 0.98

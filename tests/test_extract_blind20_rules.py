@@ -89,3 +89,22 @@ def test_gdp_in_a_bare_scale_is_money():
     found = row("上半年,GDP达312亿,增长6.8%。", "312亿", "2019")
     assert found["base_unit"] == "元"
     assert found["value_base"] == 312e8
+
+
+# Dimensions (§10) -----------------------------------------------------------------------
+def test_an_industry_of_medical_devices_is_economic():
+    found = row("2023年,全区医疗器械产业产值增长12.5%。", "12.5%", "2024-03")
+    assert found["dimension"] == "经济发展"
+    # medical care itself stays 共同富裕
+    assert row("2023年,全区新增医疗床位320张。", "320张", "2024-03")["dimension"] == "共同富裕"
+
+
+def test_high_tech_manufacturing_is_innovation():
+    found = row("2023年,全区高技术制造业投资占比28.6%,位列全市第一。", "28.6%", "2024-03")
+    assert found["dimension"] == "开放创新"
+
+
+def test_a_themed_subject_paired_with_a_respectively_item_gives_its_dimension():
+    text = "2023年,全区高新技术产业、新兴产业产值占规模以上工业总产值比重分别达55.5%和58%。"
+    assert row(text, "55.5%", "2024-03")["dimension"] == "开放创新"
+    assert row(text, "58%", "2024-03")["dimension"] == "经济发展"
