@@ -63,6 +63,9 @@ def test_a_span_heading_a_speakers_paragraph_reaches_its_later_sentences():
     assert row(FIVE_YEARS, "6.7%", "2022-01-07")["period"] == "2017..2021"
     assert row(FIVE_YEARS, "20%", "2022-01-07")["period"] == "2017..2021"
     assert row(FIVE_YEARS, "12家", "2022-01-07")["period"] == "2017..2021"
+    # a year after 报告指出 stays the year the report reviews: the streak after it is of it
+    review = "报告指出,2021年,全区实现了良好开局。全区连续3年获评先进,地区生产总值增长8.1%。"
+    assert row(review, "3年", "2022-01-20")["period"] == "2021"
 
 
 def test_levels_and_shares_reached_over_a_span_are_of_its_last_year():

@@ -472,8 +472,10 @@ def _cue_reaches(
             cue_reach.append(sentence_end)  # 记者从…获悉,1—10月,…: the cue heads the sentence
         elif "初步" in lead and _ESTIMATE_LEAD.fullmatch(lead):
             cue_reach.append(sentence_end)  # 初步核算,2022年,…;与2020年相比,…: heads it too
-        elif lead[-1:] in _COMMA_OR_COLON and _SPEAKER_LEAD.fullmatch(lead) and not cue_period.startswith("net:"):
-            # 宋长宝说,过去的五年,…。…突破1700亿元: the cue heads the speaker's paragraph (round 20)
+        elif lead[-1:] in _COMMA_OR_COLON and _SPEAKER_LEAD.fullmatch(lead) and not cue_period.startswith(
+                "net:") and cue_start not in year_rows:
+            # 宋长宝说,过去的五年,…。…突破1700亿元: the cue heads the speaker's paragraph (round 20;
+            # a year there, 报告指出,2021年,…, is the review's year as before)
             cue_reach.append(sentence_end)
             paragraph_start = text.rfind("\n", 0, index.sentence_starts[cue_sentence]) + 1
             if cue_period and _clean(text[paragraph_start : index.sentence_starts[cue_sentence]]) == "":
