@@ -32,11 +32,15 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("开放创新", ("高新技术", "进出口", "外贸", "外资", "出口", "专利", "研发投入", "R&D",
                   "科学技术", "科技支出", "科技经费", "研发经费", "研究与试验发展",
                   # innovation and opening up before 企业/项目/投资 (round 12)
-                  "单项冠军", "两化融合", "科技专项", "对外直接投资", "境外投资", "对外投资")),
+                  "单项冠军", "两化融合", "科技专项", "对外直接投资", "境外投资", "对外投资",
+                  # high-tech manufacturing, the statistical name of 高新技术 (round 20)
+                  "高技术")),
     ("社会治理", ("应用场景", "感知设备", "城市运行", "热线", "政务服务")),
     ("经济发展", ("工业百强县", "工业百强区", "动力电池产业", "价格",
                   # the CPI's categories, prices like the others (round 8, round 12)
                   "教育文化和娱乐", "教育文化娱乐", "医疗保健上涨", "医疗保健下降", "医疗保健持平",
+                  # 医疗保健类上涨0.3%; an industry of medical devices (rounds 19, 20)
+                  "医疗保健类上涨", "医疗保健类下降", "医疗保健类持平", "医疗器械",
                   "其他用品和服务", "其他用品及服务", "交通和通信", "交通通信", "销售收入", "营业收入", "预算收入", "财政收入",
                   "财政总收入", "设施农业", "农机",
                   # farm modernisation (高效节水灌溉面积, 耕种收机械化水平: round 15)
@@ -138,6 +142,8 @@ def _decide_dimension(row: dict, around: _Around, document: _Document) -> None:
     if row["kind"] == "rank" and "、" in row["subject"] and any(
             note.startswith("shared by") for note in around.notes):
         dimension = _shared_dimension(row["subject"], dimension)
+    elif row["kind"] == "rank" and document.text.startswith((",即", "，即"), around.end):
+        dimension = _named_after_dimension(document.text, around.end + 2, dimension)
     if (row["measure"] in {"rank", "target"} or row["base_unit"] == "rank") and (
         _COMPOSITE_WORD.search(context) is not None) and (
         not any(topic in context for topic in _TOPICAL_LISTS)
@@ -161,6 +167,26 @@ def _shared_dimension(subjects: str, dimension: str) -> str:
     found = [_dimension(part) for part in parts]
     for candidate in set(found):
         if candidate is not None and 2 * found.count(candidate) > len(parts):
+            return candidate
+    return dimension
+
+
+#: The end of the list a rank names after 即, and the marks between its items.
+_NAMED_AFTER_END = re.compile(r"[。;；\n]")
+_NAMED_AFTER_SPLIT = re.compile(r"[、,，]|和|及")
+
+
+def _named_after_dimension(text: str, list_start: int, dimension: str) -> str:
+    """A rank shared by the indicators it names after 即 (``三项指标增速居全省第三,即全体居民
+    人均可支配收入,城镇…和农村居民人均可支配收入``) takes the dimension more than half of them
+    have (an item without a keyword counts as 经济发展, the default), as a rank whose subjects
+    come before it (§10, round 16, round 19); else ``dimension``."""
+    end = _NAMED_AFTER_END.search(text, list_start)
+    parts = [part for part in _NAMED_AFTER_SPLIT.split(
+        text[list_start : end.start() if end else len(text)]) if part.strip()]
+    found = [_dimension(_clean(part)) or "经济发展" for part in parts]
+    for candidate in set(found):
+        if 2 * found.count(candidate) > len(parts):
             return candidate
     return dimension
 

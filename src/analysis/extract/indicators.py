@@ -235,8 +235,9 @@ _CLASS_AFTER = re.compile(r"(?:多|余)?[^,，;；。、0-9]{0,4}?(?:行业|大�
 def _whole_list(text: str, row: dict, around: _Around) -> bool:
     """Whether a count (base unit 个) is the size of a whole list or classification."""
     sentence_before = around.sentence_before
-    if row["unit"] == "大" and sentence_before.endswith("等"):
-        return True
+    if row["unit"] == "大" and (sentence_before.endswith("等") or text.startswith(
+            ("工业行业", "行业"), around.end)):
+        return True  # (7大工业行业中…均实现增长: the industries listed, counted, round 19)
     return ("拥有" in sentence_before or "覆盖" in sentence_before or "涵盖" in sentence_before
             or sentence_before.endswith(("所有", "全部"))) and (
         _CLASS_AFTER.match(text, around.end) is not None
@@ -333,7 +334,8 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
         ):
             is_indicator = False
             notes.append("context count (the sections of the share)")
-    if is_indicator and "汇率" in clean_before and _EXCHANGE_RATE_BEFORE.search(clean_before):
+    if is_indicator and "汇率" in clean_before and _EXCHANGE_RATE_BEFORE.search(clean_before) and (
+            "美元" not in row["unit"]):  # (按平均汇率达7275美元: the amount converted, round 19)
         # 按…美元兑人民币平均汇率1:7.1217计算: the national rate a bulletin converts with
         is_indicator = False
         notes.append("exchange rate (a national rate)")

@@ -66,7 +66,9 @@ _DURATION_UNITS = {"年", "个月", "个季度", "天", "小时", "分钟", "秒
 _CN_FOLLOW_STOP = re.compile(
     r"^\s*(?:一|来|以来|行动|指标|阶段|压力|表率|使命|清单|工程|聚焦|环境|基地|大灶|攻坚|体|"
     r"融合|联动|响应|原则|任务|要求|战略|机制|体系|方针|结合|并举|齐下|管齐|轮驱动|化|级|产业|"
-    r"维护|确立|意识|自信|全面|代表|规定|务必|毫不动摇|不愁|保障|服务|开发|元化)"
+    r"维护|确立|意识|自信|全面|代表|规定|务必|毫不动摇|不愁|保障|服务|开发|元化"
+    # 五个三年行动计划: the plans of a programme named by their span (round 19)
+    r"|[一二三四五六七八九十]年行动)"
 )
 #: 〇一…九 in order (with 零 at 10 → 0), for years written digit by digit (二〇二三年).
 _CHINESE_DIGIT_CHARS = "〇一二三四五六七八九零"
@@ -120,7 +122,7 @@ _DURATION_NAME_AFTER = re.compile(r"^[”\*]*(?:禁渔|禁捕|退捕)")
 #: A money total written with its scale only (突破100亿, 达12.5万亿): base unit 元 (§6).
 _MONEY_BEFORE = re.compile(
     r"(?:收入|总值|产值|投资|金额|总额|销售额|零售额|营收|税收|增加值|存款|贷款|余额|资金|支出|"
-    r"总量|进出口|出口|进口|营业额|成交额|交易额)"
+    r"总量|进出口|出口|进口|营业额|成交额|交易额|GDP)"  # GDP达475亿 (round 20)
     r"(?:总额|总量)?(?:达到|达|突破|超过|超|为|实现|完成|近|约|逾|首次)*[\*“]*$"
 )
 #: Life expectancy in 岁 is a measurement, not an age threshold (§7).
@@ -584,8 +586,11 @@ def _quantity_from_parts(
         measure = "count"  # 优良天数为312天: days counted, an indicator, not a duration (§7)
     elif clean_unit in _DURATION_UNITS:
         measure, kind = "other", "duration"
-    elif clean_unit == "大" and script == "arabic" and before.endswith("等"):
-        measure = "count"  # 电池、电驱、电控等6大核心部件: the list just given counted (round 14)
+    elif clean_unit == "大" and script == "arabic" and (
+            before.endswith("等") or after.startswith(("工业行业", "行业"))):
+        # 电池、电驱、电控等6大核心部件: the list just given counted (round 14); 7大工业行业
+        #中…均实现增长: the industries a bulletin lists, counted (round 19)
+        measure = "count"
     elif clean_unit in {"大", "方面"}:
         measure, kind = "count", "framework"
     elif clean_unit in {"夺", "连冠"}:
@@ -702,6 +707,9 @@ def _unitless(
     if _LATIN_AFTER.match(after):
         return [_row(start, end, value, "", None, "", "other", "name",
                      note="number in a name (e.g. 5G)")]
+    if len(numeral) == 4 and 1900 <= value <= 2100 and before.endswith(("(", "（")) and after.startswith((")", "）")):
+        # 政府工作报告(2024): a year in brackets after a title, not a list label (round 20)
+        return [_row(start, end, value, "", value, "年", "other", "year", str(int(value)))]
     if (before.endswith(("(", "（")) and after.startswith((")", "）"))) or (
         _line_before(text, start).strip(" \t\u3000*#") == ""
         or before.endswith(("注:", "注：", ";", "；"))  # 注：1.本公报…；2.地区…

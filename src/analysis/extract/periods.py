@@ -12,6 +12,14 @@ import numpy as np
 
 from analysis.extract.numbers import _CHINESE_DIGIT_CHARS, _NO_PERIOD_KINDS
 from analysis.extract.rows import _YEAR_BEFORE
+from analysis.extract.spans import (
+    _FLOW_BEFORE,
+    _REACHED_BEFORE,
+    _REACHED_MEASURES,
+    _REFORM_START,
+    _YEAR_SPAN,
+    _change_end,
+)
 from analysis.extract.textindex import (
     _CHAR_FLAGS,
     _PERIOD_ANCHOR_REACH,
@@ -61,6 +69,9 @@ _CARRY_OVER = re.compile(
     r"分三大门类看|分地区看|分经济类型看|分城乡看|按常住地分|从[^,，;；。]{1,8}看)|(?<![人平])均(?![衡等值])"
 )
 _SEMICOLON = re.compile(r"[;；]")
+#: A speaker opening the paragraph before its period (宋长宝说,过去的五年,…; round 20).
+_SPEAKER_LEAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:说|表示|指出)[,，:：]")
+_COMMA_OR_COLON = frozenset(",，:：")
 #: A month range as a period (2023-01..2023-07).
 _MONTH_RANGE = re.compile(r"\d{4}-\d{2}\.\.\d{4}-\d{2}")
 #: A text that opens with its year (2022年，全市…): the year its undated figures are of.
@@ -339,8 +350,7 @@ def _period_cues(
     return cues
 
 
-#: 改革开放之初, 开放之初, 改革开放初期: 1978, the year reform and opening began (round 15).
-_REFORM_START = 1978
+#: 改革开放之初, 开放之初, 改革开放初期: the words of _REFORM_START, 1978 (round 15).
 _REFORM_START_WORDS = re.compile(r"(?:改革)?开放(?:之初|初期)")
 
 
@@ -469,6 +479,16 @@ def _cue_reaches(
             cue_reach.append(sentence_end)  # 记者从…获悉,1—10月,…: the cue heads the sentence
         elif "初步" in lead and _ESTIMATE_LEAD.fullmatch(lead):
             cue_reach.append(sentence_end)  # 初步核算,2022年,…;与2020年相比,…: heads it too
+        elif lead[-1:] in _COMMA_OR_COLON and _SPEAKER_LEAD.fullmatch(lead) and not cue_period.startswith(
+                "net:") and cue_start not in year_rows:
+            # 宋长宝说,过去的五年,…。…突破1700亿元: the cue heads the speaker's paragraph (round 20;
+            # a year there, 报告指出,2021年,…, is the review's year as before)
+            cue_reach.append(sentence_end)
+            paragraph_start = text.rfind("\n", 0, index.sentence_starts[cue_sentence]) + 1
+            if cue_period and _clean(text[paragraph_start : index.sentence_starts[cue_sentence]]) == "":
+                paragraph_end = text.find("\n", cue_start)
+                paragraph_cues.append((cue_start, len(text) if paragraph_end < 0 else paragraph_end,
+                                       len(cue_reach) - 1, False))
         else:
             semicolon = _SEMICOLON.search(text, cue_start, sentence_end)
             cue_reach.append(semicolon.start() if semicolon else sentence_end)
@@ -625,6 +645,10 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             else:
                 cue_index = paragraph_cues[k][2]
                 chosen = all_cues[cue_index]
+    if chosen is not None and (text_period := document.text_period) and chosen[2] == text_period[0][:4] and (
+            text_period[0] != chosen[2] and text_period[2] <= start < text_period[3]) and (
+            document.text.startswith("今年以来", chosen[0])):
+        chosen = (*chosen[:2], *text_period[:2])  # 今年以来 in a half-year text: that half (round 20)
     if kind == "duration" and row["unit"] == "周年" and year and row["value"]:
         # 2021年是…建党100周年: the anniversary falls in the year its sentence states
         now = int(chosen[2][:4]) if chosen is not None and chosen[2][:4].isdigit() else year
@@ -690,86 +714,12 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
         # 由第93位跃居至第86位: the start rank is the place in the list before (round 17)
         period = str(int(period) - 1)
         notes.append("start rank: the list of the year before")
+    elif ".." in period and row["measure"] in _REACHED_MEASURES and _REACHED_BEFORE.search(around.before) and (
+            _FLOW_BEFORE.search(around.before) is None) and _YEAR_SPAN.fullmatch(period):
+        # 过去的五年,…产值突破1700亿元,…比重分别达57.5%和60%: a level reached over a span is
+        # held at its end (round 20)
+        period = period[-4:]
+        notes.append("level reached at the end of the span")
     if period:
         document.sentence_period[sentence] = (period, "")
     row["period"] = period
-
-
-#: 由68家增加到236家 over 过去五年 (2016..2020): the start value is of the year before
-#: the span, the end value of its last year (§8, §14).
-_YEAR_SPAN = re.compile(r"([0-9]{4})\.\.([0-9]{4})")
-_FROM_BEFORE = re.compile(r"(?:由|从)$")
-_CHANGE_TO_AFTER = re.compile(r"^(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]")
-_CHANGE_TO_BEFORE = re.compile(r"(?:由|从)[^,，;；。]{1,20}?(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]$")
-
-
-def _change_end(period: str, before: str, after: str, notes: list[str]) -> str:
-    """The period of either end of a change over a span (由X增加到Y), else ``period``."""
-    span = _YEAR_SPAN.fullmatch(period)
-    if span is None:
-        return period
-    if _FROM_BEFORE.search(before) and _CHANGE_TO_AFTER.match(after):
-        notes.append("start value (由…到)")
-        return str(int(span.group(1)) - 1)
-    if _CHANGE_TO_BEFORE.search(before):
-        notes.append("end value (由…到)")
-        return span.group(2)
-    return period
-
-
-#: 年均增长, 新增, 累计 after a base year stated earlier in the sentence (由2015年…,
-#: 是2015年的1.4倍; 比2015年净增 keeps the figure's year): the years from the base to the
-#: figure's year (§8, §14).
-_OVER_YEARS = re.compile(r"(?:年均(?:增长|增幅|增速|提高|下降)?|新增|累计)[^,，;；。]{0,4}$")
-_BASE_YEAR_STATED = re.compile(r"(?:由|从|是)(?:([0-9]{4})年|(?:改革)?开放(?:之初|初期))")
-
-
-def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
-    """Three period rules applied after :func:`_decide_period` (§8, §14).
-
-    A rank dated by a span (五年来…跃居第43位: ``2016..2020``) is held at the span's last
-    year (``2020``), a target excepted. A change right after ``从…到2023年的…`` is of that
-    end year (:func:`_change_end_year`). An average or an addition whose sentence states a
-    base year (``是2015年的1.4倍,年均增长6.3%`` dated 2020) spans the years after the base
-    up to the figure's year (``2016..2020``) when they are two or more.
-    """
-    period = row["period"]
-    if ".." in period:
-        if row["kind"] == "rank" and row["measure"] != "target" and period[-4:].isdigit():
-            row["period"] = period[-4:]
-        return
-    before = around.before
-    if len(period) == 4 and row["measure"] in {"growth_pct", "ratio", "change_abs"} and (
-            "增" in before or "提高" in before) and _CHANGE_WORD_BEFORE.search(before):
-        period = _change_end_year(row, around, document) or period
-    if len(period) != 4 or not ("年均" in before or "新增" in before or "累计" in before) or (
-            not _OVER_YEARS.search(before)) or not period.isdigit():
-        return
-    stated = [found or str(_REFORM_START) for found in _BASE_YEAR_STATED.findall(
-        document.text, around.sentence_start, around.start)]  # 从开放之初的329元: 1978
-    if stated and int(period) - int(stated[-1]) >= 2:
-        row["period"] = f"{int(stated[-1]) + 1}..{period}"
-        around.notes.append(f"over the years after the base year {stated[-1]}")
-
-
-#: A change right after the end of 从…到2023年的… (…增至2023年的1550公里,增长30倍).
-_CHANGE_WORD_BEFORE = re.compile(r"(?:年均)?(?:增长|增加|提高)了?\s*$")
-_END_OF_SPAN = re.compile(r"(?:到|至)([0-9]{4})年的?[^,，;；。0-9]{0,3}[0-9][^,，;；。]{0,16}[,，]\s*$")
-
-
-def _change_end_year(row: dict, around: _Around, document: _Document) -> str:
-    """The end year of a change stated in the clause before (``从1978年的50公里增至2023年的
-    1550公里,增长30倍``, ``从开放之初的300元到2023年的120000元,年均增长14.2%``): the
-    change is of that year, an average over the years after its base up to it (§8,
-    round 15); ``""`` when the clause before ends no 由/从…到 span."""
-    text, clause_start = document.text, around.clause_start
-    head = text[around.sentence_start : clause_start]
-    if "从" not in head and "由" not in head:
-        return ""
-    end = _END_OF_SPAN.search(text, max(around.sentence_start, clause_start - 40), clause_start)
-    if end is None:
-        return ""
-    row["period"] = end.group(1)
-    around.notes.append(f"change up to {end.group(1)}")
-    return end.group(1)
-

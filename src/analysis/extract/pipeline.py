@@ -28,12 +28,12 @@ from analysis.extract.patterns import (
     FIGURE_PATTERN,
 )
 from analysis.extract.periods import (
-    _adjust_period,
     _before_publication,
     _decide_period,
     _period_cues,
 )
 from analysis.extract.script import readable_text
+from analysis.extract.spans import _adjust_period
 from analysis.extract.subjects import (
     _decide_subject,
     _inherit,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.extract.dimensions import _dimension
 from analysis.extract.furniture import FURNITURE_NOTE, furniture_subject
 from analysis.extract.indicators import _CLAUSE_SPLIT
 from analysis.extract.numbers import _COUNT_UNITS, _ROAD_AFTER
@@ -542,6 +543,11 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
                 subject += "增长"
             member["subject"] = subject
             note += f", paired with {subjects[n]}"
+            if member.get("is_indicator") == "yes" and (own := _dimension(_clean(subjects[n]))) and (
+                    own != "经济发展"):
+                # 高新技术产业、新兴产业…比重分别达57.5%和60%: a themed subject paired with
+                # the item gives its dimension (round 20)
+                member["dimension"] = own
         kept = [x for x in member["note"].split("; ") if x and not x.startswith("respectively")]
         if n and "base is" in first["note"]:
             kept += [x for x in first["note"].split("; ") if x.startswith("base is")]

@@ -44,7 +44,8 @@ def _text_period(text: str, year: int | None, month: int | None,
                 if cue_start >= line_end or lines > _OPENING_LINES:
                     break
                 if cue_start >= head_end and (cue_period.endswith("H1") or _MONTH_RANGE.fullmatch(
-                        cue_period)) and _CUE_HEAD_PREFIX.fullmatch(_clean(text[head_end:cue_start])):
+                        cue_period)) and (_CUE_HEAD_PREFIX.fullmatch(_clean(text[head_end:cue_start]))
+                                          or _heads_sentence_after_lead(text, head_end, cue_start)):
                     word = text[cue_start:_cue_end]
                     return cue_period, f"{word}: the period the text opens with", 0, len(text)
             if _WORK_REPORT_TITLE in text[head_end:line_end] and month is not None and month <= 4 and (
@@ -55,6 +56,20 @@ def _text_period(text: str, year: int | None, month: int | None,
                 return str(year - 1), f"the year {year - 1} the work report reviews", line_end, until
         head_end = line_end + 1
     return None
+
+
+#: The end of a lead's sentence before the part of a year that heads the next (round 20).
+_LEAD_SENTENCE_END = re.compile(r"[。!！?？…]")
+
+
+def _heads_sentence_after_lead(text: str, line_start: int, cue_start: int) -> bool:
+    """Whether a part of a year heads a later sentence of an opening line, no year stated
+    before it in the text (``GDP达475亿,增长7.2%,……上半年,邗江经济…``): the lead's figures are of that
+    part too, as the text is about it (§8, round 20)."""
+    lead = text[line_start:cue_start]
+    ends = list(_LEAD_SENTENCE_END.finditer(lead))
+    return bool(ends) and _CUE_HEAD_PREFIX.fullmatch(_clean(lead[ends[-1].end():])) is not None and (
+        _ANY_STATED_YEAR.search(text, 0, cue_start) is None)
 
 
 _TITLE_REACH = 160
