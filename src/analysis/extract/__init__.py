@@ -16,9 +16,11 @@ Design, for speed (bar: ≥ 5 MB of text per second on one core):
    (今年, 上半年, 十四五以来, 两年净增; :mod:`.periods`) are found once per text and looked
    up by bisection;
 3. each field is then decided by its own step, its patterns beside it:
-   :mod:`.measures` (§7), :mod:`.periods` (§8), :mod:`.indicators` (§11),
-   :mod:`.subjects` (§9), :mod:`.dimensions` (§10), run in that order by
-   :mod:`.pipeline` on what :mod:`.context` gathers around each row.
+   :mod:`.measures` (§7), :mod:`.periods` (§8; changes over a span in :mod:`.spans`, the
+   period of a whole text and of its title figures in :mod:`.textperiod`),
+   :mod:`.indicators` (§11), :mod:`.subjects` (§9), :mod:`.dimensions` (§10), run in that
+   order by :mod:`.pipeline` on what :mod:`.context` gathers around each row; a forum's
+   page furniture is marked first (:mod:`.furniture`).
 
 Before any rule runs, a text is made readable in place (same positions, spans mapped back
 to the text as written): what an HTML page does not show is blanked (:mod:`.markup`),
