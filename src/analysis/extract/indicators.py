@@ -184,6 +184,8 @@ def _firm_figure(clean_before: str, clean_clause: str) -> bool:
     firm = _FIRM_CUE.search(clean_clause)
     if firm is None:
         return False
+    if firm.group(0) == "单体" and clean_before.endswith(("企业", "项目")):
+        return False  # 单体产值超50亿元企业10家: the firms of a size class counted (round 21)
     return not (firm.group(0) in _COUNTY_CAN_HAVE and _COUNTY_WIDE.match(clean_before))
 
 

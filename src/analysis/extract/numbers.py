@@ -24,13 +24,14 @@ from analysis.numerals import ROMAN_VALUES, SCALES, arabic_to_number, chinese_to
 # Context word lists ---------------------------------------------------------------------
 #: Verbs and comparisons left outside the surface, kept in the note (§4, §12).
 #: Longest first, so that 超过 is found before 超.
-_BOUND_WORDS = ("不低于", "不少于", "突破", "超过", "超出", "接近", "至少", "超", "逾", "约")
+_BOUND_WORDS = ("不低于", "不少于", "突破", "超过", "超出", "接近", "将近", "至少", "超", "逾", "约")
 _BOUND_AFTER = re.compile(r"^[\*”]*(以上|以下|左右|以内|上下(?!游)|之多)")
 _BOUND_NOTES = {
     "突破": "lower bound (突破)", "超过": "lower bound (超过)", "超出": "lower bound (超出)",
     "超": "lower bound (超)", "不低于": "lower bound (不低于)", "不少于": "lower bound (不少于)",
     "至少": "lower bound (至少)", "逾": "lower bound (逾)", "以上": "lower bound (以上)",
     "以下": "upper bound (以下)", "以内": "upper bound (以内)", "接近": "approximate (接近)",
+    "将近": "approximate (将近)",
     "约": "approximate (约)", "左右": "approximate (左右)", "上下": "approximate (上下)",
 }  # fmt: skip
 #: Nouns after a bare scale (600多万游客) that give the base unit (§6).
@@ -152,6 +153,11 @@ _STRUCTURE_BEFORE = re.compile(
 )
 
 
+#: 二三产比例为13.7:86.3: two parts summing to 100 after a structure word are the shares of
+#: a two-part structure, not a ratio (round 21).
+_TWO_PART_STRUCTURE = re.compile(r"(?:结构|比例|构成)[^,，;；。\d]{0,6}$")
+
+
 def _time_of_day(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
     """14:08, 9时: a time of day; value empty, unit 时间, no period (§5).
 
@@ -167,7 +173,8 @@ def _ratio(match: re.Match, text: str, start: int, end: int, year: int | None) -
     written = text[start:end]
     parts = list(re.finditer(_NUM, written))
     values = [arabic_to_number(p.group(0)) for p in parts]
-    if len(parts) == 2:
+    if len(parts) == 2 and not (abs(values[0] + values[1] - 100) <= 0.2
+                                and _TWO_PART_STRUCTURE.search(text, max(0, start - 10), start)):
         note = f"ratio {written}"
         row = _row(start, end, values[0], ":" + parts[1].group(0), values[0] / values[1]
                    if values[1] else values[0], "ratio", "ratio", "ratio", note="")
@@ -259,7 +266,13 @@ def _first(match: re.Match, text: str, start: int, end: int, year: int | None) -
     """首位: rank 1, unit 位 (§5); not 放在首位 (first priority)."""
     if text[max(0, start - 1) : start] in {"在", "于", "放", "摆"}:
         return []
+    if text[end : end + 1] in _FIRST_WORD_AFTER:
+        return []  # 首位担当, 首位意识, 首位度: a slogan word, not a rank (round 21)
     return [_row(start, end, 1.0, "位", 1.0, "rank", "rank", "rank")]
+
+
+#: Characters opening a noun after 首位 (担当, 擔當, 意识, 度, 战略, 产业).
+_FIRST_WORD_AFTER = frozenset("担擔意度战戰产產")
 
 
 def _plenum(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
@@ -348,12 +361,48 @@ def _qty(match: re.Match, text: str, start: int, end: int, year: int | None) -> 
             return [_row(start, number_end, value, "", None, "", "other", "label",
                          note="section number")]
     prefix, numeral, approx, approx_after, scale, unit = match.group(*_QTY_GROUPS)
+    if not unit and not scale and (fraction := _slash_fraction(text, start, end, numeral)) is not None:
+        return fraction
+    if unit == "人" and scale and text[end : end + 1] == "口":
+        end -= 1  # 流失了10万人口: 人 opens the noun 人口, the amount has its scale only (round 21)
+        unit = ""
+    if prefix == "近" and text[start - 1 : start] in {"将", "接"}:
+        start += 1  # 将近6成, 接近5万人: the bound word is left out of the surface (§4, round 21)
+        prefix = ""
+    if not unit and not scale and text[end : end + 1] == "成" and text[end + 1 : end + 2] not in _CHENG_WORD:
+        end += 1  # 将近6成: tenths written after digits, like 六成 (§6, round 21)
+        unit = "成"
     return _quantity_from_parts(
         text, start, end, prefix or "", numeral, approx or approx_after or "", scale or "",
         unit or "", "arabic",
     )
 
 
+_SLASH_DENOMINATOR = re.compile(r"[/／]([0-9]{1,3})(?![0-9./／])")
+
+
+def _slash_fraction(text: str, start: int, end: int, numeral: str) -> list[dict] | None:
+    """占全省的1/3: a fraction written with a slash after 占 is one share (value a/b, base
+    a/b × 100 %; round 21); its denominator is no row of its own. None when not one."""
+    char_after, char_before = text[end : end + 1], text[start - 1 : start]
+    if char_after not in {"/", "／"} and char_before not in {"/", "／"}:
+        return None
+    if "占" not in text[max(0, start - 14) : start]:
+        return None
+    if char_before in {"/", "／"}:  # the denominator, read with its numerator
+        numerator = re.search(r"(?<![0-9.])([0-9]{1,3})[/／]$", text[max(0, start - 5) : start])
+        proper = numerator is not None and numeral.isdigit() and 0 < int(numerator.group(1)) < int(numeral)
+        return [] if proper else None
+    denominator = _SLASH_DENOMINATOR.match(text, end)
+    if denominator is None or not numeral.isdigit() or not 0 < int(numeral) < int(denominator.group(1)):
+        return None
+    share = int(numeral) / int(denominator.group(1))
+    return [_row(start, denominator.end(), share, "", share * 100, "%", "share_pct", "percent",
+                 note=f"fraction {text[start : denominator.end()]} written with a slash")]
+
+
+#: 成 opening a word after digits (…6成为, 3成功): no unit of tenths.
+_CHENG_WORD = frozenset("为功立员本交果效绩长品熟都型")
 #: The groups of a ``qty`` match, read in one call.
 _QTY_GROUPS = ("q_pre", "q_num", "q_ap1", "q_ap2", "q_scale", "q_unit")
 
@@ -539,7 +588,7 @@ def _quantity_from_parts(
         else:
             notes.append(_BOUND_NOTES.get(bound_after.group(1), f"bound ({bound_after.group(1)})"))
     kind = "quantity"
-    if clean_unit == "成" and script == "chinese":
+    if clean_unit == "成":
         # 六成: tenths, a share in percent (§6 percentages stay percent numbers)
         return [_row(start, end, value, "成", value * 10, "%", "share_pct", "percent",
                      note="; ".join(notes))]
@@ -661,6 +710,10 @@ def _line_after(text: str, end: int, limit: int = 80) -> str:
 _PAGE_BREAK_AROUND = re.compile(r"[\u4e00-\u9fff]{2}").fullmatch
 
 
+#: Words of a betting or gaming ad after a bare number (365体育, 188彩票) in a mirror's page.
+_BETTING_AD_AFTER = frozenset({"体育", "彩票", "娱乐", "棋牌", "投注", "博彩", "bet", "BET"})
+
+
 def _unitless(
     text: str, start: int, end: int, value: float, numeral: str, before: str, after: str
 ) -> list[dict]:
@@ -676,6 +729,10 @@ def _unitless(
     if _LATIN_AFTER.match(after):
         return [_row(start, end, value, "", None, "", "other", "name",
                      note="number in a name (e.g. 5G)")]
+    if after[:2] in _BETTING_AD_AFTER:
+        # 365体育手机投注: a betting ad in a mirror's page, a name (round 22)
+        return [_row(start, end, value, "", None, "", "other", "name",
+                     note="page furniture: a number inside a name")]
     if (before.endswith(("(", "（")) and after.startswith((")", "）"))) or (
         _line_before(text, start).strip(" \t\u3000*#") == ""
         or before.endswith(("注:", "注：", ";", "；"))  # 注：1.本公报…；2.地区…
