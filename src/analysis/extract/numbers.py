@@ -729,6 +729,10 @@ def _unitless(
     if _LATIN_AFTER.match(after):
         return [_row(start, end, value, "", None, "", "other", "name",
                      note="number in a name (e.g. 5G)")]
+    if after[:1] == "强" and "《" in before and "》" not in before[before.rindex("《") :]:
+        # 《全国县域经济综合竞争力100强》: a list named by its size, a name (round 22)
+        return [_row(start, end + 1, value, "强", None, "", "other", "name",
+                     note="a list named by its size (name)")]
     if after[:2] in _BETTING_AD_AFTER:
         # 365体育手机投注: a betting ad in a mirror's page, a name (round 22)
         return [_row(start, end, value, "", None, "", "other", "name",
