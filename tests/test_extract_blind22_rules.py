@@ -92,3 +92,19 @@ def test_a_month_after_a_year_and_de_takes_that_year():
 def test_a_rank_in_a_list_named_with_its_year_takes_the_list_year():
     text = "在2022年5月,某县入选了《2021年中国工业百强县》榜单,并且位居第35。"
     assert row(text, "第35")["period"] == "2021"
+
+
+# A condition stated with 低于 before a consequence (§7 threshold) ------------------------
+def test_an_amount_as_the_condition_of_a_consequence_is_a_threshold():
+    found = row("在苏北,县域GDP低于300亿元,那就意味着落后。", "300亿元")
+    assert found["measure"] == "other" and found["period"] == ""
+    assert found["is_indicator"] == "no"
+
+
+# People counted by a bare scale (§5, §6) -------------------------------------------------
+def test_people_counted_by_a_bare_scale_next_to_ren_kou():
+    near = row("2022年,全县近千万的人口共同奋斗。", "近千万")
+    assert near["value_base"] == 10_000_000 and near["base_unit"] == "人"
+    below = row("2022年,全县常住人口却不到百万,外出务工多。", "百万")
+    assert below["value_base"] == 1_000_000 and below["measure"] == "level"
+    assert "百万" not in set(figures("2022年,全县投资过百万,项目多。")["surface"])

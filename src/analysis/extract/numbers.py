@@ -361,35 +361,37 @@ def _qty(match: re.Match, text: str, start: int, end: int, year: int | None) -> 
             return [_row(start, number_end, value, "", None, "", "other", "label",
                          note="section number")]
     prefix, numeral, approx, approx_after, scale, unit = match.group(*_QTY_GROUPS)
-    if not unit and not scale and (fraction := _slash_fraction(text, start, end, numeral)) is not None:
-        return fraction
-    if unit == "人" and scale and text[end : end + 1] == "口":
-        end -= 1  # 流失了10万人口: 人 opens the noun 人口, the amount has its scale only (round 21)
+    if not unit and not scale:
+        following = text[end : end + 1]
+        if following == "成" and text[end + 1 : end + 2] not in _CHENG_WORD:
+            end += 1  # 将近6成: tenths written after digits, like 六成 (§6, round 21)
+            unit = "成"
+        elif (following in _SLASHES or text[start - 1 : start] in _SLASHES) and (
+                fraction := _slash_fraction(text, start, end, numeral)) is not None:
+            return fraction
+    elif unit == "人" and scale and text[end : end + 1] == "口":
+        end -= 1  # 流失了10万人口: 人 opens the noun 人口, the amount has its scale only (round 22)
         unit = ""
     if prefix == "近" and text[start - 1 : start] in {"将", "接"}:
         start += 1  # 将近6成, 接近5万人: the bound word is left out of the surface (§4, round 21)
         prefix = ""
-    if not unit and not scale and text[end : end + 1] == "成" and text[end + 1 : end + 2] not in _CHENG_WORD:
-        end += 1  # 将近6成: tenths written after digits, like 六成 (§6, round 21)
-        unit = "成"
     return _quantity_from_parts(
         text, start, end, prefix or "", numeral, approx or approx_after or "", scale or "",
         unit or "", "arabic",
     )
 
 
+_SLASHES = frozenset("/／")
 _SLASH_DENOMINATOR = re.compile(r"[/／]([0-9]{1,3})(?![0-9./／])")
 
 
 def _slash_fraction(text: str, start: int, end: int, numeral: str) -> list[dict] | None:
     """占全省的1/3: a fraction written with a slash after 占 is one share (value a/b, base
-    a/b × 100 %; round 21); its denominator is no row of its own. None when not one."""
-    char_after, char_before = text[end : end + 1], text[start - 1 : start]
-    if char_after not in {"/", "／"} and char_before not in {"/", "／"}:
-        return None
+    a/b × 100 %; round 22); its denominator is no row of its own. None when not one."""
+    char_before = text[start - 1 : start]
     if "占" not in text[max(0, start - 14) : start]:
         return None
-    if char_before in {"/", "／"}:  # the denominator, read with its numerator
+    if char_before in _SLASHES:  # the denominator, read with its numerator
         numerator = re.search(r"(?<![0-9.])([0-9]{1,3})[/／]$", text[max(0, start - 5) : start])
         proper = numerator is not None and numeral.isdigit() and 0 < int(numerator.group(1)) < int(numeral)
         return [] if proper else None
@@ -401,10 +403,27 @@ def _slash_fraction(text: str, start: int, end: int, numeral: str) -> list[dict]
                  note=f"fraction {text[start : denominator.end()]} written with a slash")]
 
 
+#: A clause of consequence right after a figure (低于500亿元,那就…): the figure is a condition.
+_THEN_AFTER = frozenset({",那", "，那"})
 #: 成 opening a word after digits (…6成为, 3成功): no unit of tenths.
 _CHENG_WORD = frozenset("为功立员本交果效绩长品熟都型")
 #: The groups of a ``qty`` match, read in one call.
 _QTY_GROUPS = ("q_pre", "q_num", "q_ap1", "q_ap2", "q_scale", "q_unit")
+
+
+def _bare_scale(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """近百万的人口, 常住人口却不到百万: people counted by a bare scale (value 100 万, base
+    人; round 22); only next to 人口, else no row."""
+    if not (text.startswith("人口", end) or text.startswith("的人口", end)
+            or "人口" in text[max(0, start - 8) : start]):
+        return []
+    numeral = match.group("bs_num")
+    rows = _quantity_from_parts(text, start, end, match.group("bs_pre") or "", numeral, "", "万", "",
+                                "chinese", value=chinese_to_number(numeral))
+    for row in rows:
+        if row["value_base"] is not None and not row["base_unit"]:
+            row["base_unit"] = "人"
+    return rows
 
 
 def _pct_word(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
@@ -587,6 +606,9 @@ def _quantity_from_parts(
             threshold = True
         else:
             notes.append(_BOUND_NOTES.get(bound_after.group(1), f"bound ({bound_after.group(1)})"))
+    elif after[:2] in _THEN_AFTER and before.endswith(("低于", "高于")):
+        threshold = True  # GDP总量低于500亿元,那就…倒数: the condition of a clause (round 22)
+        notes.append(f"threshold ({before[-2:]})")
     kind = "quantity"
     if clean_unit == "成":
         # 六成: tenths, a share in percent (§6 percentages stay percent numbers)
@@ -764,6 +786,7 @@ def _unitless(
 
 
 _HANDLERS = {
+    "bare_scale": _bare_scale,
     "ymd": _date_ymd, "ym_range": _date_ym_range, "ym": _date_ym, "md_range": _date_md_range,
     "md": _date_md, "m_range": _date_m_range, "month": _date_month, "clock": _time_of_day,
     "hour": _time_of_day, "y_range": _date_y_range, "ratio": _ratio, "code": _code, "docno": _code, "yearword": _year, "ordinal": _ordinal,
