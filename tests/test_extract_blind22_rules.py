@@ -108,3 +108,10 @@ def test_people_counted_by_a_bare_scale_next_to_ren_kou():
     below = row("2022年,全县常住人口却不到百万,外出务工多。", "百万")
     assert below["value_base"] == 1_000_000 and below["measure"] == "level"
     assert "百万" not in set(figures("2022年,全县投资过百万,项目多。")["surface"])
+
+
+# A count per stretch of days (§11) -------------------------------------------------------
+def test_a_count_per_stretch_of_days_is_no_indicator():
+    text = "2021年1-10月,某县签约亿元以上项目89个,实现平均每5天开工1个亿元项目。"
+    assert row(text, "1个", "2021-12")["is_indicator"] == "no"
+    assert row(text, "89个", "2021-12")["is_indicator"] == "yes"

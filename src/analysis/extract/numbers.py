@@ -17,6 +17,7 @@ from analysis.extract.dates import (
     _date_ym_range,
     _date_ymd,
 )
+from analysis.extract.fractions import _SLASHES, _slash_fraction
 from analysis.extract.patterns import _DIGIT_CHARS, _NUM
 from analysis.extract.rows import _YEAR_BEFORE, _bare_numbers, _cn_value, _number, _row
 from analysis.numerals import ROMAN_VALUES, SCALES, arabic_to_number, chinese_to_number
@@ -379,28 +380,6 @@ def _qty(match: re.Match, text: str, start: int, end: int, year: int | None) -> 
         text, start, end, prefix or "", numeral, approx or approx_after or "", scale or "",
         unit or "", "arabic",
     )
-
-
-_SLASHES = frozenset("/／")
-_SLASH_DENOMINATOR = re.compile(r"[/／]([0-9]{1,3})(?![0-9./／])")
-
-
-def _slash_fraction(text: str, start: int, end: int, numeral: str) -> list[dict] | None:
-    """占全省的1/3: a fraction written with a slash after 占 is one share (value a/b, base
-    a/b × 100 %; round 22); its denominator is no row of its own. None when not one."""
-    char_before = text[start - 1 : start]
-    if "占" not in text[max(0, start - 14) : start]:
-        return None
-    if char_before in _SLASHES:  # the denominator, read with its numerator
-        numerator = re.search(r"(?<![0-9.])([0-9]{1,3})[/／]$", text[max(0, start - 5) : start])
-        proper = numerator is not None and numeral.isdigit() and 0 < int(numerator.group(1)) < int(numeral)
-        return [] if proper else None
-    denominator = _SLASH_DENOMINATOR.match(text, end)
-    if denominator is None or not numeral.isdigit() or not 0 < int(numeral) < int(denominator.group(1)):
-        return None
-    share = int(numeral) / int(denominator.group(1))
-    return [_row(start, denominator.end(), share, "", share * 100, "%", "share_pct", "percent",
-                 note=f"fraction {text[start : denominator.end()]} written with a slash")]
 
 
 #: A clause of consequence right after a figure (低于500亿元,那就…): the figure is a condition.
