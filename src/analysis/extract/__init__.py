@@ -9,7 +9,8 @@ Design, for speed (bar: ≥ 5 MB of text per second on one core):
 1. one big compiled pattern (:mod:`.patterns`, one named group per kind of figure) is
    tried only at the positions a cheap character-class scan marks as possible starts;
    each match is turned into rows by the handler of its group (:mod:`.numbers`; dates in
-   :mod:`.dates`, the row and numeral reading they share in :mod:`.rows`), looking
+   :mod:`.dates`, amounts with their units in :mod:`.quantities`, slash fractions in
+   :mod:`.fractions`, the row and numeral reading they share in :mod:`.rows`), looking
    at a few characters on either side (bounds, names, thresholds); markdown and HTML
    tables lend their column units and row labels (:mod:`.tables`);
 2. clause and sentence boundaries and headings (:mod:`.textindex`) and period cues

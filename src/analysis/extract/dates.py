@@ -90,12 +90,18 @@ def _date_m_range(match: re.Match, text: str, start: int, end: int, year: int | 
                  _month_span(span_year, first, last), note)]
 
 
+#: 在2020年发布的12月: the year of a month named before it with 的 (round 22).
+_YEAR_OF_MONTH_BEFORE = re.compile(r"([0-9]{4})年(?:发布|公布|举办|召开)?的$")
+
+
 def _date_month(match: re.Match, text: str, start: int, end: int, year: int | None) -> list[dict]:
     """今年8月: one month (§8)."""
     month = int(arabic_to_number(_DIGIT_RUN.match(match.group(0)).group(0)))
     if not 1 <= month <= 12:
         return _bare_numbers(text, start, end)
     explicit = _YEAR_BEFORE.search(text[max(0, start - 5) : start])
+    if explicit is None and text[start - 1 : start] == "的":
+        explicit = _YEAR_OF_MONTH_BEFORE.search(text, max(0, start - 9), start)  # 2020年发布的12月
     span_year = int(explicit.group(1)) if explicit else year
     if not explicit and year and text.endswith("去年", 0, start):
         span_year = year - 1  # 从去年2月份以来: a month of the year before publication (round 17)

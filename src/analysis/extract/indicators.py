@@ -27,7 +27,8 @@ _SINGLE_PLACE_WORDS = ("该村", "我们村", "本村", "该园", "该社区", "
 #: The assessed water sections a share is taken over (15个国省考断面水质优Ⅲ类比例).
 _SECTION_POPULATION_AFTER = re.compile(r"^[^,，;；。]{0,8}断面")
 _POPULATION_BEFORE = ("在", "在全国", "在全省", "在全市", "在全县", "在全区")
-_CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]")
+#: 每3天落地1个: a figure per stretch of days, a rate phrase, not a total (round 22).
+_CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]|每[0-9一二三四五六七八九十两]+(?:天|周|个月)")
 _BORDERLINE_CUE = re.compile(r"试点|督查激励")
 _CLUSTER_LABEL_AFTER = re.compile(r"^[\*”“\"]*(?:千亿级|五百亿级|百亿级|[^,，;；。]{0,3}亿级)")
 #: 3个百亿级、78个十亿级以上项目落地: projects counted by their size class, not a
@@ -185,6 +186,8 @@ def _firm_figure(clean_before: str, clean_clause: str) -> bool:
     firm = _FIRM_CUE.search(clean_clause)
     if firm is None:
         return False
+    if firm.group(0) == "单体" and clean_before.endswith(("企业", "项目")):
+        return False  # 单体产值超50亿元企业10家: the firms of a size class counted (round 21)
     return not (firm.group(0) in _COUNTY_CAN_HAVE and _COUNTY_WIDE.match(clean_before))
 
 

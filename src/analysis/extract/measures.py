@@ -18,21 +18,21 @@ if TYPE_CHECKING:
 #: 计划) is no cue (round 12).
 _TARGET_CUE = re.compile(
     r"确保|力争|冲刺|计划(?!项目)(?<!研发计划)(?<!人才计划)(?<!引才计划)(?<!英才计划)(?<!双创计划)"
-    r"(?<!火炬计划)(?<!星火计划)|目标(?<!完成目标)(?<!完成年度目标)(?!的)|争创|力求|将|要(?<![主重需只]要)(?![素点])|巩固|打造"
+    r"(?<!火炬计划)(?<!星火计划)|目标(?<!完成目标)(?<!完成年度目标)(?!的)|争创|力求|将(?!近)|要(?<![主重需只]要)(?![素点])|巩固|打造"
 )  # lookbehinds after the word: every alternative opens with a literal (a fast scan)
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
 _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
 _GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|上涨|提高|下降|下跌|减少|回落|降低|减低|增加(?!值))[^,，;；。]{0,12}$")
 #: 对经济增长的贡献率, 占GDP的比重 after a growth word: a share, not growth (§7, §14).
 _SHARE_AFTER_GROWTH = re.compile(r"^的?[^,，;；。]{0,4}?(?:贡献率|比重|占比|占)")
-_DECLINE_CUE = re.compile(r"(下降|下跌|减少|回落|降低|减低|下滑|缩减|减小)[^,，;；。]{0,10}$")
+_DECLINE_CUE = re.compile(r"(下降|下跌|减少|回落|降低|减低|下滑|缩减|减小|(?<!水土)流失)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
 _BASE_YEAR = re.compile(r"(?:比|较|同比|相比|对比)([0-9]{4})年")
 _GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增长|增速|增幅)")
 _GROWTH_WORD = re.compile(r"增长(?!面)|同比|增幅")
 _NET_CHANGE = re.compile(
     r"净增[^,，;；。0-9０-９]{0,8}$|(?:增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$"
-    r"|(?:提高|提升|下降|降低|减低)了?$"
+    r"|(?:提高|提升|下降|降低|减低)了?$|(?<!水土)流失了?$"
 )
 #: 减少 before the subject of the amount (减税减少一般公共预算收入1.3亿元): the amount is
 #: the decrease, a negative change (§6, §7; round 11). 减少到/至 states the level reached.
@@ -40,6 +40,8 @@ _DECREASE_OF = re.compile(r"减少(?![到至了])[^,，;；。、0-9０-９到�
 #: A comparison base before 净增 (比上年净增86家): the change against it (§7 change_abs);
 #: without one, 净增…家 counts the things added in the period (§7 count).
 _CHANGE_BASE = re.compile(r"[比较]|同比")
+#: 超出全市平均11.4%, 高于全省平均水平2%: the gap to an average, written in % (round 21).
+_GAP_TO_AVERAGE = re.compile(r"(?:高出|超出|高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县)?平均(?:水平|值)?[\*]*$")
 #: 高出市定目标1.0个百分点, 超出目标: the gap of a result to its goal, no goal (round 16).
 _GAP_TO_GOAL = re.compile(r"(?:高出|超出|高于|超过|低于|快于|慢于)[^,，;；。0-9]{0,8}?目标")
 #: A goal stated as met (实现稳产目标, 完成年度目标): achieved, not a target (§7).
@@ -50,7 +52,7 @@ _FUTURE_SPAN = re.compile(r"(?:未来|今后)的?[两二三四五六七八九十
 _EXPECTED = "预计"
 #: 提高到41.3%, 下降至2%: the level reached, not the change (§7).
 #: 城乡居民收入比为1.89, 性别比为105.2: a ratio written without :1 (not 比上年, 相比).
-_RATIO_WORD_BEFORE = re.compile(r"(?<![上同相对较])比值?(?:为|是|达到?)?$")
+_RATIO_WORD_BEFORE = re.compile(r"(?<![上同相对较])比值?(?:为|是|达到?)?$|汇率(?:为|是|约|达)?[:：]?$")
 _REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
 _SENTENCE_TARGET = re.compile(r"确保(?<!在确保)|力争|冲刺|到今年年底|目标(?<!完成目标)(?<!完成年度目标)(?!的)")
 #: 力争/确保 earlier in the sentence covers the figures after it, across ; (§7).
@@ -103,6 +105,8 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
         measure = row["fixed_measure"]
     elif kind == "percent" and row["unit"] == "‰":
         measure = "share_pct"  # 出生率5.2‰, 自然增长率-1.6‰: rates per thousand, not growth
+    elif kind == "percent" and "平均" in before[-8:] and _GAP_TO_AVERAGE.search(before[-12:]):
+        measure = "change_abs"  # 超出全市平均11.4%: the gap to an average (round 21)
     elif kind == "percent":
         growth = _GROWTH_CUE.search(before[-16:])
         if growth and _SHARE_AFTER_GROWTH.search(before[-16:][growth.end(1) :]):
@@ -140,9 +144,9 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
     ):
         row["value_base"] = -abs(row["value_base"])
         notes.append("decline")
-    if kind in {"quantity", "percent", "rank"} and measure != "other" and _is_target(
+    if kind in {"quantity", "percent", "rank"} and measure != "other" and (_is_target(
         measure, around, document
-    ):
+    ) or _in_quoted_goal(document.text, around)):
         measure = "target"
         notes.append("target")
     row["measure"] = measure
@@ -150,6 +154,18 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
         base = _BASE_YEAR.search(around.sentence_before[-30:])
         if base:
             notes.append(f"base is {base.group(1)}")
+
+
+def _in_quoted_goal(text: str, around: _Around) -> bool:
+    """A figure inside a quoted goal (``围绕“…全市居首位、工业销售收入突破1200亿元”目标``):
+    the quotation closed by ``”目标`` names the goal, its figures are targets (§7, round 22)."""
+    end = around.end
+    close = text.find("”目", end, end + 40)
+    if close < 0 or text[close + 2 : close + 3] not in {"标", "標"}:
+        return False
+    opening = text.rfind("“", around.sentence_start, around.start)
+    return opening >= 0 and "”" not in text[opening : around.start] and (
+        "“" not in text[end:close] and "。" not in text[end:close])
 
 
 def _is_target(measure: str, around: _Around, document: _Document) -> bool:

@@ -120,6 +120,8 @@ _ALTERNATIVES = [
     # Chinese-numeral quantities: a measure word is required
     rf"(?P<cqty>(?P<c_pre>上|近|数)?(?P<c_num>{_CN})(?P<c_ap1>多|余)?(?P<c_scale>万亿|亿|万)?"
     rf"(?P<c_ap2>多|余)?(?P<c_unit>{_CN_UNIT}))",
+    # people counted by a bare scale: 近百万的人口, 人口却不到百万, (round 22)
+    r"(?P<bare_scale>(?P<bs_pre>近)?(?P<bs_num>[百千])万(?=的?人口|[,，。;；]))",
 ]
 #: The structured digit forms (dates to years, the first fourteen alternatives) are tried
 #: only where the digits are followed by a date, time, ratio or code character.

@@ -64,6 +64,11 @@ def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
         if row["kind"] == "rank" and row["measure"] != "target" and period[-4:].isdigit():
             row["period"] = period[-4:]
         return
+    if row["kind"] == "rank" and "《" in around.sentence_before and (
+            named := _NAMED_LIST_YEAR.search(around.sentence_before)):
+        row["period"] = named.group(1)  # 入选《2021年…百强县》榜单,并且位居第27: the list's year
+        around.notes.append(f"ranked in a list of {named.group(1)}")
+        return
     before = around.before
     if len(period) == 4 and row["measure"] in {"growth_pct", "ratio", "change_abs"} and (
             "增" in before or "提高" in before) and _CHANGE_WORD_BEFORE.search(before):
@@ -78,6 +83,9 @@ def _adjust_period(row: dict, around: _Around, document: _Document) -> None:
         around.notes.append(f"over the years after the base year {stated[-1]}")
 
 
+#: A rank after a list named with its year in the sentence (《2021年中国投资潜力百强县》榜单,
+#: 并且位居第27): of the list's year, not of the date it was published (round 22).
+_NAMED_LIST_YEAR = re.compile(r"《([0-9]{4})年[^》]{0,30}》[^。《》]{0,12}$")
 #: A change right after the end of 从…到2023年的… (…增至2023年的1550公里,增长30倍).
 _CHANGE_WORD_BEFORE = re.compile(r"(?:年均)?(?:增长|增加|提高)了?\s*$")
 _END_OF_SPAN = re.compile(r"(?:到|至)([0-9]{4})年的?[^,，;；。0-9]{0,3}[0-9][^,，;；。]{0,16}[,，]\s*$")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from analysis.extract.dimensions import _dimension
 from analysis.extract.furniture import FURNITURE_NOTE, furniture_subject
 from analysis.extract.indicators import _CLAUSE_SPLIT
-from analysis.extract.numbers import _COUNT_UNITS, _ROAD_AFTER
+from analysis.extract.quantities import _COUNT_UNITS, _ROAD_AFTER
 from analysis.extract.textindex import _clean
 from analysis.numerals import chinese_to_number
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.numbers import _BASE_UNIT
+from analysis.extract.quantities import _BASE_UNIT
 from analysis.extract.textindex import _HTML_TAG
 from analysis.numerals import SCALES
 
