@@ -22,7 +22,7 @@ _DIMENSION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("none", ("千亿县", "十强县", "十强区", "百强区", "综合实力", "高质量发展考核", "高质量发展考评", "督查激励", "试点",
               "先进县", "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价",
               # 县域经济基本竞争力百强, 市辖区高质量发展百强 (百?强 where a mirror lost 強)
-              "基本竞争力", "高质量发展百",
+              "基本竞争力", "高质量发展百", "综合竞争力",  # 县域综合竞争力…第18位 (round 25)
               # 全面小康实现程度: a composite assessment of the whole county (round 12)
               "小康实现程度",
               # 真抓实干成效明显地方 awards, the same programme as 督查激励 (round 18)
@@ -89,7 +89,8 @@ for _rank, (_dimension_name, _keywords) in enumerate(_DIMENSION_KEYWORDS):
 _DIMENSION_FIRST_CHARS = frozenset(_DIMENSION_BY_FIRST_CHAR)
 
 _COMPOSITE = ("百强县", "百强区", "十强县", "十强区", "百强榜", "千亿县", "综合实力", "高质量发展考核", "高质量发展考评",
-              "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价", "基本竞争力", "高质量发展百")  # fmt: skip
+              "基本现代化", "综合考核", "综合考评", "县域高质量发展综合评价", "基本竞争力", "高质量发展百",
+              "综合竞争力")  # fmt: skip
 #: 百强县 lists of one topic (工业百强县, 科技创新百强县): the topic's dimension, not composite.
 #: 农业77.35亿元: 农业 right before an amount names farm output (§10 "Farm output and its
 #: parts … are 经济发展", round 17).

@@ -131,6 +131,8 @@ def _park_heads(text: str, start: int, end: int) -> list[tuple[int, bool | None]
         clause = _clean(text[position:clause_end]).lstrip("　 \t")
         if "含" in clause or "包括" in clause:
             clause = _SCOPE_NOTE.sub("", clause)
+            if clause.startswith(("不含", "不包括", "未含")):
+                clause = ""  # 不含常州经开区计算,全年…: the county's figures without the park (round 25)
         park = _PARK_SUBJECT.match(clause) if any(word in clause for word in _PARK_WORDS) else None
         if park and not _PARK_OBJECT.search(park.group(0)) and not clause.startswith("建设", park.end()):
             # (千亿园区建设按下“快进键”: the building of parks is the topic, round 18)

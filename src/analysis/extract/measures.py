@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 #: 计划) is no cue (round 12).
 _TARGET_CUE = re.compile(
     r"确保|力争|冲刺|计划(?!项目)(?<!研发计划)(?<!人才计划)(?<!引才计划)(?<!英才计划)(?<!双创计划)"
-    r"(?<!火炬计划)(?<!星火计划)|目标(?<!完成目标)(?<!完成年度目标)(?!的)|争创|力求|将(?!近)|要(?<![主重需只]要)(?![素点])|巩固|打造"
+    r"(?<!火炬计划)(?<!星火计划)|目标(?<!完成目标)(?<!完成年度目标)(?!的|管理)|争创|力求|将(?!近)|要(?<![主重需只]要)(?![素点])|巩固|打造"
 )  # lookbehinds after the word: every alternative opens with a literal (a fast scan)
 #: A goal cue opening the sentence (今年，昆山将力争…) covers every figure of it (§7).
 _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)确保|预期目标|主要目标)")
@@ -33,6 +33,8 @@ _GROWTH_WORD = re.compile(r"增长(?!面)|同比|增幅")
 _NET_CHANGE = re.compile(
     r"净增[^,，;；。0-9０-９]{0,8}$|(?:增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$"
     r"|(?:提高|提升|下降|降低|减低)了?$|(?<!水土)流失了?$"
+    # 比上年多增108人, 比全省平均水平高9277元: a change, a gap to an average (round 25)
+    r"|多增[^,，;；。0-9]{0,4}$|平均(?:水平|值)?[高低]出?了?$"
 )
 #: 减少 before the subject of the amount (减税减少一般公共预算收入1.3亿元): the amount is
 #: the decrease, a negative change (§6, §7; round 11). 减少到/至 states the level reached.
@@ -54,7 +56,7 @@ _EXPECTED = "预计"
 #: 城乡居民收入比为1.89, 性别比为105.2: a ratio written without :1 (not 比上年, 相比).
 _RATIO_WORD_BEFORE = re.compile(r"(?<![上同相对较])比值?(?:为|是|达到?)?$|汇率(?:为|是|约|达)?[:：]?$")
 _REACHED_TO = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)[到至]$")
-_SENTENCE_TARGET = re.compile(r"确保(?<!在确保)|力争|冲刺|到今年年底|目标(?<!完成目标)(?<!完成年度目标)(?!的)")
+_SENTENCE_TARGET = re.compile(r"确保(?<!在确保)|力争|冲刺|到今年年底|目标(?<!完成目标)(?<!完成年度目标)(?!的|管理)")
 #: 力争/确保 earlier in the sentence covers the figures after it, across ; (§7).
 _GOAL_VERB = re.compile(r"(?<![^,，;；:：、。!！?？\n将要并须力])(?:力争|确保(?!了))")  # not 在确保…的同时
 #: A goal stated at the head of a sentence covers the list after it (主要预期目标是:…).

@@ -52,7 +52,8 @@ _SECTOR_FOLLOW = re.compile(r"(?:[、和及与]第?[一二三1-3])*(?:次)?(?:�
 #: 前N followed by these is a period (前三季度), not a rank.
 _TOP_FOLLOW_STOP = re.compile(r"^(?:季度|个月|年|期|天|几|列|沿|端|所未|景)")
 #: 五个“全国百强县”榜单 after the lists were named: a back-reference, no row (§2, round 12).
-_NAMED_LISTS_AFTER = re.compile(r"[“「][^“”「」,，。;；]{1,12}[”」](?:榜单|名单|排行榜)")
+_NAMED_LISTS_AFTER = re.compile(r"[“「][^“”「」,，。;；]{1,12}(?:[”」](?:榜单|名单|排行榜)"
+                                r"|(?:工程|行动|战略)[”」])")  # 实施三个“一号工程”: a programme's name (round 23)
 #: What ends the clause a list before 等 stands in (A、B、C等三个部分).
 _LIST_CLAUSE_START = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*$")
 

@@ -19,6 +19,7 @@ from analysis.extract.spans import (
     _REFORM_START,
     _YEAR_SPAN,
     _change_end,
+    _structure_change_end,
 )
 from analysis.extract.textindex import (
     _CHAR_FLAGS,
@@ -48,7 +49,9 @@ _PERIOD_CUE = re.compile(
     r"|(?<!连续)(?<!近)(?P<quarter>第?(?P<quarter_num>[二三四])季度)"
     r"|(?P<summer>暑假期间|暑期)|(?P<plan>[“\"]?(?P<plan_name>十[二三四五]五)[”\"]?(?P<plan_kind>以来|期间|时期|末))"
     r"|(?P<net>(?P<net_num>[两二三四五六七八九十]|(?<![0-9])[0-9]{1,2})年(?:来)?(?:净增|累计|共计|新增|平均增长|平均下降|平均增速))"
-    r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十]{1,3})年|(?P<span_num>[两二三四五六七八九十]{1,3})年(?:来|以来))"
+    r"|(?P<span>过去的?(?P<span_past>[两二三四五六七八九十]{1,3})年|(?P<span_num>[两二三四五六七八九十]{1,3})年(?:来|以来)"
+    # 这是…综合实力显著增强的五年。: a paragraph of a term's review (round 25)
+    r"|(?<=的)(?P<span_this>[三四五])年(?=[。；;]))"
     r"|(?P<future>(?:未来|今后)的?(?P<future_num>[两二三四五六七八九十]{1,3})年)"
     r"|(?P<this_year>今年|年内|年底|年末|全年|本年度|当年)|(?P<last_year>去年|过去一年|过去的一年|上年)|(?P<next_year>明年)"
 )
@@ -59,7 +62,8 @@ _MEETING_AFTER = re.compile(r"[^,，;；。、]{0,10}?(?:分析会|推进会|调
 #: 比上年, 较去年同期: the base of a comparison (§8), not the period of the figure.
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|相比|对比|与|高于|低于)$")
 _ASSESSMENT_WORD = re.compile(r"考评|考核|评价|测评|评估|榜单|排名|排行")
-_CHANGE_TO = re.compile(r"[至到]|(?:调整|变化|变|优化|转变)为")
+_CHANGE_TO = re.compile(r"[至到]|(?:调整|变化|变|优化|转变)为"
+                        r"|[調调](?:\([a-zà-ǜ]{1,6}\))?整(?:\([a-zà-ǜ]{1,6}\))?[為为]")  # 調(diào)整為(wèi) (round 23)
 _STATED_YEARS = re.compile(r"([0-9]{4})年(?!度?[0-9])")
 #: (the lookbehind after the word, so that a search scans for the literal 去 first)
 #: 过去的一年,…。预计全年… in a report of January: the year reviewed, as 去年 (round 15).
@@ -93,7 +97,7 @@ _PERIOD_CUE_STARTS = re.compile(
     r"|(?<=[“\"])(?=十[二三四五]五)|(?<=十)(?=[二三四五]五|年来?(?:净增|累计|共计|新增|平均增|平均下降)|[一二三四五六七八九]?年来|[一二三四五六七八九]?年以来)"
     r"|(?<=[两二三四五六七八九0-9])(?=[0-9]?年来?(?:净增|累计|共计|新增|平均增|平均下降)|十?[一二三四五六七八九]?年来|十?[一二三四五六七八九]?年以来)"
     r"|(?<=今)(?=年|后的?[两二三四五六七八九十]{1,3}年)|(?<=未)(?=来的?[两二三四五六七八九十]{1,3}年)|(?<=年)(?=[内底末])|(?<=[全当去明])(?=年)|(?<=本)(?=年度)"
-    r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年))"
+    r"|(?<=过)(?=去的?[一两二三四五六七八九十]{1,3}年)|(?<=[三四五])(?=年[。；;]))"
 )
 #: An attribution opening a sentence before its period (记者从…获悉, 据统计, 报告显示).
 #: 初步核算, the bulletins' opening of their GDP sentence, before the year it states.
@@ -286,9 +290,18 @@ def _period_cues(
             cues.append((start, end, "net:" + match.group("net_num"), ""))
             continue
         if kind == "span":
+            if match.group("span_this") is not None:
+                # 这是…综合实力显著增强的五年。 heading a paragraph: the paragraph reviews the
+                # term's years, as 过去五年 would (round 25); the cue opens the paragraph
+                head = text.rfind("\n", 0, start) + 1
+                while head < start and text[head] in " \u3000\t":
+                    head += 1
+                if not text.startswith("这是", head) or "。" in text[head:start]:
+                    continue
+                start = head
             # 过去五年, 五年来: the N years up to the year reported on (heading year, else
             # the year a spring text reports on, else the publication year)
-            count = int(chinese_to_number(match.group("span_past") or match.group("span_num")) or 0)
+            count = int(chinese_to_number(match.group("span_past") or match.group("span_num") or match.group("span_this")) or 0)
             last = cue_year if explicit or heading_year else bulletin_year
             if last is None and year is not None:
                 # published in spring after the year it reports on; a government work
@@ -416,7 +429,8 @@ def _cue_reaches(
     row_starts = [r["start"] for r in rows]
     for cue_start, _cue_end, cue_period, _note in all_cues:
         cue_clause_start, cue_clause_end = index.clause(cue_start, cue_start)
-        if text[_cue_end : _cue_end + 1] == "的" or _from_year(text, cue_start, year_rows):
+        if text[_cue_end : _cue_end + 1] == "的" or _from_year(text, cue_start, year_rows) or (
+                text.startswith("同期的", _cue_end)):  # 由上年同期的…调整为… (round 23)
             # 由上年的1.75:1缩小至1.72:1, 由2015年52092元提高到73182元: the cue dates only
             # the figure it qualifies
             change = _CHANGE_TO.search(text, _cue_end, cue_clause_end)
@@ -589,6 +603,18 @@ def report_year(text: str, year: int | None) -> str:
     return str(year) if year else ""
 
 
+_WHOLE_AREA = frozenset({"全国", "全省", "全市", "全区"})
+
+
+def _paragraph_span(document: _Document, start: int) -> str:
+    """The span of years (``2017..2021``) a paragraph's cue gives the figure at ``start``, else ``""``."""
+    k = bisect_right(document.paragraph_starts, start) - 1
+    if k < 0 or start >= document.paragraph_cues[k][1]:
+        return ""
+    period = document.cues[document.paragraph_cues[k][2]][2]
+    return period if _YEAR_SPAN.fullmatch(period) else ""
+
+
 def _year_heads_sentence(chosen: tuple | None, text: str, sentence_start: int) -> bool:
     """A year opening the sentence (``2018年,我们…,连续5届入选…``), or a 全年 of the year a
     spring text reports on reaching it (``全年完成…,连续3年…位居苏北第一``): a streak or a
@@ -677,7 +703,8 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
             # 两年平均增长 with no year stated before: the years up to the heading's year or
             # the text's own year (§8, §14)
             previous = previous or (str(heading_year) if heading_year else document.publication)
-            period = _resolve_net(period, previous)
+            # a rank by 两年平均增速 is held when the figures before it are (2023H1; round 23)
+            period = previous if kind == "rank" and previous[:4].isdigit() else _resolve_net(period, previous)
         if cue_note:
             notes.append(cue_note)
     elif kind == "duration" and row["unit"] in {"周年", "年", "载"} and row["value"]:
@@ -709,10 +736,25 @@ def _decide_period(row: dict, around: _Around, document: _Document) -> None:
         period = f"{last - int(row['value']) + 1}..{last}"
     if ".." in period and ("到" in (near := around.before[-4:] + around.after[:4]) or "至" in near):
         period = _change_end(period, around.before, around.after, notes)
+    elif ".." in period and not row["unit"] and notes and notes[0][:4] == "part":
+        period = _structure_change_end(period, document.text, around, notes)
+    elif ".." in period and (row["measure"] == "ratio" and row["unit"] == "倍" and around.before.endswith("年的") or (
+            row["measure"] == "change_abs" and "平均" in around.before[-8:])) and _YEAR_SPAN.fullmatch(period):
+        # 过去五年,…是2016年的2.5倍,…比全省平均水平高9277元: a multiple of the year before the
+        # span, a gap to an average, are of its last year (round 25)
+        period = period[-4:]
+        notes.append("at the end of the span")
     elif kind == "rank" and period.isdigit() and around.before[-1:] in {"由", "从"} and (
             "至" in around.after[:5] or "到" in around.after[:5]):
         # 由第93位跃居至第86位: the start rank is the place in the list before (round 17)
         period = str(int(period) - 1)
+        notes.append("start rank: the list of the year before")
+    elif kind == "rank" and period.isdigit() and around.before[-3:-2] in {"由", "从"} and (
+            "至" in around.after[:5] or "到" in around.after[:5]) and around.before[-2:] in _WHOLE_AREA:
+        # 由全省第48位上升到第29位: the start rank; in a paragraph of 这是…的五年 the place
+        # in the list of the year before the span (round 25)
+        span = _paragraph_span(document, start)
+        period = str(int(span[:4]) - 1 if span else int(period) - 1)
         notes.append("start rank: the list of the year before")
     elif ".." in period and row["measure"] in _REACHED_MEASURES and _REACHED_BEFORE.search(around.before) and (
             _FLOW_BEFORE.search(around.before) is None) and _YEAR_SPAN.fullmatch(period):

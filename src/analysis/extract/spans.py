@@ -19,8 +19,10 @@ _REFORM_START = 1978
 #: the span, the end value of its last year (§8, §14).
 _YEAR_SPAN = re.compile(r"([0-9]{4})\.\.([0-9]{4})")
 _FROM_BEFORE = re.compile(r"(?:由|从)$")
-_CHANGE_TO_AFTER = re.compile(r"^(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]")
-_CHANGE_TO_BEFORE = re.compile(r"(?:由|从)[^,，;；。]{1,20}?(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]$")
+_CHANGE_TO_AFTER = re.compile(r"^(?:(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|调整)?[到至]"
+                               r"|(?:调整|优化|转变|变化|变)为)")  # 由19.6∶40.9∶39.5调整为… (round 25)
+_CHANGE_TO_BEFORE = re.compile(r"(?:由|从)[^,，;；。]{1,20}?(?:(?:增加|增长|提高|提升|上升|扩大|下降|减少|缩小|降低|发展|跃升|"
+                               r"调整)?[到至]|(?:调整|优化|转变|变化|变)为)$")
 
 
 #: A level or share reached (达, 突破, 超) under a span: of the span's last year (round 20).
@@ -41,6 +43,21 @@ def _change_end(period: str, before: str, after: str, notes: list[str]) -> str:
         notes.append("end value (由…到)")
         return span.group(2)
     return period
+
+
+_STRUCTURE_NOTE = "part of the structure "
+
+
+def _structure_change_end(period: str, text: str, around: _Around, notes: list[str]) -> str:
+    """A part of a structure changed over a span (``三产结构比由19.6∶40.9∶39.5调整为
+    9.5∶47.9∶42.6`` under 这是…的五年 or 过去五年): :func:`_change_end` read around the whole
+    structure, not the part (round 25)."""
+    written = notes[0][len(_STRUCTURE_NOTE):] if notes and notes[0].startswith(_STRUCTURE_NOTE) else ""
+    first = text.find(written, max(around.sentence_start, around.start - len(written)), around.end + len(written))
+    if not written or first < 0:
+        return period
+    last = first + len(written)
+    return _change_end(period, text[around.sentence_start : first], text[last : last + 8], notes)
 
 
 #: 年均增长, 新增, 累计 after a base year stated earlier in the sentence (由2015年…,
