@@ -64,3 +64,10 @@ def test_relocation_is_urban_rural_integration():
     text = "2020年,全县累计动迁3120户、42.5万平方米。"
     for surface in ("3120户", "42.5万平方米"):
         assert row(text, surface)["dimension"] == "城乡融合", surface
+
+
+def test_meetings_hosted_by_the_county_are_like_visits():
+    text = "2023年,全县成功承办12次省级以上观摩会在我县召开,新建项目120个,全年接待游客35万人次。"
+    found = row(text, "12次", "2024-02")
+    assert found["measure"] == "other" and found["is_indicator"] == "no"
+    assert row(text, "120个", "2024-02")["is_indicator"] == "yes"

@@ -57,6 +57,8 @@ _DURATION_UNITS = {"年", "个月", "个季度", "天", "小时", "分钟", "秒
 _SIZE_CLASS_AFTER = re.compile(r"^(?:的(?:县|市|城|企业|项目|产业|园区|镇|村)|级|以上|企业|项目|县|村|城|产业)")
 #: A count right after a class named by its size (40亿元企业1家, 10亿元项目5个; round 24).
 _CLASS_COUNT_AFTER = re.compile(r"^(?:企业|项目)[0-9０-９]+(?:家|个)")
+#: Meetings hosted by the county (35次市级以上现场会在我县召开): like visits (round 26).
+_MEETING_HOSTED_AFTER = re.compile(r"^[^,，;；。0-9]{0,10}?(?:现场会|会议|推进会|观摩会|交流会)在")
 #: The lower bound of an age group (0-17岁, 18—34周岁): a threshold, no figure (§11).
 _AGE_RANGE_AFTER = re.compile(r"^[-–—－~～至到][0-9０-９]{1,3}周?岁")
 #: A sample survey named by its sampling rate (5‰人口变动抽样调查, 1%人口抽样调查): a name.
@@ -261,8 +263,8 @@ def _quantity_from_parts(
         measure, kind = "count", "framework"
     elif clean_unit in {"夺", "连冠"}:
         measure, kind = "other", "visits"
-    elif clean_unit == "次" and script == "chinese":
-        measure, kind = "other", "visits"
+    elif clean_unit == "次" and (script == "chinese" or "会在" in after[:14] and _MEETING_HOSTED_AFTER.match(after)):
+        measure, kind = "other", "visits"  # (35次市级以上现场会在我县召开: meetings hosted, round 26)
     elif clean_unit in {"批", "期", "届"} and not _sessions(clean_unit, before) and not (
             clean_unit == "届" and before.endswith("连续")):  # 连续5届: a streak (round 13)
         return [_row(start, end, value, clean_unit, None, "", "other", "ordinal")]
