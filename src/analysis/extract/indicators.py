@@ -27,6 +27,12 @@ _SINGLE_PLACE_WORDS = ("该村", "我们村", "本村", "该园", "该社区", "
 #: The assessed water sections a share is taken over (15个国省考断面水质优Ⅲ类比例).
 _SECTION_POPULATION_AFTER = re.compile(r"^[^,，;；。]{0,8}断面")
 _POPULATION_BEFORE = ("在", "在全国", "在全省", "在全市", "在全县", "在全区")
+#: A county's administrative units counted (辖区16个乡镇, 其中:12个镇、4个乡, 288个村委会):
+#: context, no indicator (round 24); the count opens its clause or follows 辖/其中.
+_ADMIN_FIRST = frozenset("乡镇街村居社行")
+_ADMIN_HEAD_BEFORE = ("辖", "辖区", "下辖", "共辖", "其中:", "其中：", "其中")
+_ADMIN_UNITS_AFTER = re.compile(
+    r"(?:乡镇|镇|乡|街道|村委会|居委会|村民委员会|居民委员会|村民小组|行政村|社区)(?:[,，、。;；（(]|$)")
 #: 每3天落地1个: a figure per stretch of days, a rate phrase, not a total (round 22).
 _CONTEXT_COUNT_CUE = re.compile(r"仅|从[^,，;；。]*中|之一|其中之|县[（(]市[)）]|每[0-9一二三四五六七八九十两]+(?:天|周|个月)")
 _BORDERLINE_CUE = re.compile(r"试点|督查激励")
@@ -319,6 +325,11 @@ def _decide_indicator(row: dict, around: _Around, document: _Document) -> None:
                 _PROJECT_NAMED_AFTER.match(text, around.end)):
             is_indicator = False  # 3万吨高性能碳纤维项目: the size that names one project (round 18)
             notes.append("capacity of a single project")
+        elif row["base_unit"] == "个" and text[around.end : around.end + 1] in _ADMIN_FIRST and (
+                clean_before.endswith(_ADMIN_HEAD_BEFORE) or not clean_before) and (
+                _ADMIN_UNITS_AFTER.match(text, around.end)):
+            is_indicator = False  # 辖区16个乡镇, 288个村委会: the county's administrative units
+            notes.append("context count (administrative units)")  # (round 24)
         elif _context_count(clean_clause := clean_before + clean_after, measure):
             is_indicator = False
             notes.append("context count")

@@ -25,17 +25,19 @@ _SENTENCE_HEAD_TARGET = re.compile(r"^[^。]{0,12}?(?:将力争|力争|(?<!在)�
 _GROWTH_CUE = re.compile(r"(增长(?!面)|增幅|增速|同比|环比|年均增|提升|上升|上涨|提高|下降|下跌|减少|回落|降低|减低|增加(?!值))[^,，;；。]{0,12}$")
 #: 对经济增长的贡献率, 占GDP的比重 after a growth word: a share, not growth (§7, §14).
 _SHARE_AFTER_GROWTH = re.compile(r"^的?[^,，;；。]{0,4}?(?:贡献率|比重|占比|占)")
-_DECLINE_CUE = re.compile(r"(下降|下跌|减少|回落|降低|减低|下滑|缩减|减小|(?<!水土)流失)[^,，;；。]{0,10}$")
+_DECLINE_CUE = re.compile(r"(下降|下跌|减少|回落|降低|减低|下滑|缩减|削减|减小|(?<!水土)流失)[^,，;；。]{0,10}$")
 _SHARE_CUE = re.compile(r"占|比重|比例|完整度|占有率|覆盖率|达标率|优良率|合格率|率")
 _BASE_YEAR = re.compile(r"(?:比|较|同比|相比|对比)([0-9]{4})年")
 _GROWTH_AFTER = re.compile(r"(?:以上|左右)?的?(?:增长|增速|增幅)")
 _GROWTH_WORD = re.compile(r"增长(?!面)|同比|增幅")
 _NET_CHANGE = re.compile(
-    r"净增[^,，;；。0-9０-９]{0,8}$|(?:增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$"
+    r"净增[^,，;；。0-9０-９]{0,8}$|(?:增加(?![值到至])|减少(?![到至]))[^,，;；。]{0,4}$|削减[^,，;；。到至]{0,8}$"
     r"|(?:提高|提升|下降|降低|减低)了?$|(?<!水土)流失了?$"
     # 比上年多增108人, 比全省平均水平高9277元: a change, a gap to an average (round 25)
     r"|多增[^,，;；。0-9]{0,4}$|平均(?:水平|值)?[高低]出?了?$"
 )
+#: 价格指数为102.9%: a price index written with %, a level (round 24).
+_INDEX_IS = re.compile(r"指数(?:为|是|达到?)?[\*]*$")
 #: 减少 before the subject of the amount (减税减少一般公共预算收入1.3亿元): the amount is
 #: the decrease, a negative change (§6, §7; round 11). 减少到/至 states the level reached.
 _DECREASE_OF = re.compile(r"减少(?![到至了])[^,，;；。、0-9０-９到至]{2,20}$")
@@ -109,6 +111,8 @@ def _decide_measure(row: dict, around: _Around, document: _Document) -> None:
         measure = "share_pct"  # 出生率5.2‰, 自然增长率-1.6‰: rates per thousand, not growth
     elif kind == "percent" and "平均" in before[-8:] and _GAP_TO_AVERAGE.search(before[-12:]):
         measure = "change_abs"  # 超出全市平均11.4%: the gap to an average (round 21)
+    elif kind == "percent" and "指数" in before[-8:] and _INDEX_IS.search(before[-8:]):
+        measure = "level"  # 居民消费价格总指数为102.9%: an index (previous year = 100) in % (round 24)
     elif kind == "percent":
         growth = _GROWTH_CUE.search(before[-16:])
         if growth and _SHARE_AFTER_GROWTH.search(before[-16:][growth.end(1) :]):

@@ -211,6 +211,9 @@ def _period_cues(
         # only, reports on that year: its 全年 and 年末 are that year (§14)
         text_year = report_year(text, year)
         opening_year = int(text_year) if text_year and text_year != str(year) else None
+    elif bulletin_year is None and year is None and (opening := _OPENING_YEAR.search(text, 0, 400)) and sum(
+            1 for line in text[: opening.start(1)].split("\n")[:-1] if line.strip()) <= _OPENING_LINES:
+        opening_year = int(opening.group(1))  # 2022年是…, date unknown: the year it reports on (round 26)
     for match in _period_cue_matches(text, flags):
         start, end = match.span()
         kind = match.lastgroup

@@ -55,6 +55,10 @@ _DURATION_UNITS = {"年", "个月", "个季度", "天", "小时", "分钟", "秒
                    "工作日"}
 #: What follows a bare magnitude (超千亿元…) that makes it a size-class label (§2).
 _SIZE_CLASS_AFTER = re.compile(r"^(?:的(?:县|市|城|企业|项目|产业|园区|镇|村)|级|以上|企业|项目|县|村|城|产业)")
+#: A count right after a class named by its size (40亿元企业1家, 10亿元项目5个; round 24).
+_CLASS_COUNT_AFTER = re.compile(r"^(?:企业|项目)[0-9０-９]+(?:家|个)")
+#: Meetings hosted by the county (35次市级以上现场会在我县召开): like visits (round 26).
+_MEETING_HOSTED_AFTER = re.compile(r"^[^,，;；。0-9]{0,10}?(?:现场会|会议|推进会|观摩会|交流会)在")
 #: The lower bound of an age group (0-17岁, 18—34周岁): a threshold, no figure (§11).
 _AGE_RANGE_AFTER = re.compile(r"^[-–—－~～至到][0-9０-９]{1,3}周?岁")
 #: A sample survey named by its sampling rate (5‰人口变动抽样调查, 1%人口抽样调查): a name.
@@ -217,6 +221,8 @@ def _quantity_from_parts(
     # 超过500万元的村, 超10亿元项目: a size threshold naming a class, as 10亿元以上项目 (§7)
     threshold = bound in {"超", "超过", "超出", "逾"} and bool(
         _SIZE_CLASS_AFTER.match(after.lstrip("*"))) and not after.lstrip("*").startswith("以上")
+    if not threshold and after[:2] in {"企业", "项目"} and base_unit == "元" and _CLASS_COUNT_AFTER.match(after):
+        threshold = True  # 新增40亿元企业1家: the size class of the firms counted (round 24)
     bound_after = _BOUND_AFTER.match(after)
     if bound_after:
         if _THRESHOLD_AFTER.match(after) or clean_unit in {"周岁", "岁"} and not (
@@ -257,8 +263,8 @@ def _quantity_from_parts(
         measure, kind = "count", "framework"
     elif clean_unit in {"夺", "连冠"}:
         measure, kind = "other", "visits"
-    elif clean_unit == "次" and script == "chinese":
-        measure, kind = "other", "visits"
+    elif clean_unit == "次" and (script == "chinese" or "会在" in after[:14] and _MEETING_HOSTED_AFTER.match(after)):
+        measure, kind = "other", "visits"  # (35次市级以上现场会在我县召开: meetings hosted, round 26)
     elif clean_unit in {"批", "期", "届"} and not _sessions(clean_unit, before) and not (
             clean_unit == "届" and before.endswith("连续")):  # 连续5届: a streak (round 13)
         return [_row(start, end, value, clean_unit, None, "", "other", "ordinal")]
@@ -353,7 +359,8 @@ def _line_after(text: str, end: int, limit: int = 80) -> str:
 #: A page number of a PDF copy stands between two word characters of one sentence.
 _PAGE_BREAK_AROUND = re.compile(r"[\u4e00-\u9fff]{2}").fullmatch
 #: Words of a betting or gaming ad after a bare number (365体育, 188彩票) in a mirror's page.
-_BETTING_AD_AFTER = frozenset({"体育", "彩票", "娱乐", "棋牌", "投注", "博彩", "bet", "BET"})
+_BETTING_AD_AFTER = frozenset({"体育", "彩票", "娱乐", "棋牌", "投注", "博彩", "bet", "BET",
+                               "极速", "浏览"})  # 360极速模式, 360浏览器: a browser (round 24)
 
 
 def _unitless(

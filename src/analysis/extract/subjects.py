@@ -527,7 +527,9 @@ def _pair_run(run: list[dict], rows: list[dict], position: int, text: str = "") 
         subjects = [first["subject"]] * len(run)
     for n, member in enumerate(run):
         if n:
-            member["measure"] = first["measure"]
+            if not (first["measure"] == "count" and member["measure"] == "level"
+                    and member["base_unit"] != first["base_unit"]):
+                member["measure"] = first["measure"]  # (动迁4430户、53.8万平方米: an area stays a level)
             member["period"] = first["period"] or member["period"]
             if _declines_by_cue(first) and member["value_base"] is not None and (
                 member["value"] is None or member["value"] >= 0
