@@ -11,12 +11,11 @@ import math
 
 import pandas as pd
 import pytest
+from extract_helpers import rule_helpers
 
-from analysis.extract import FIGURE_COLUMNS, extract_text, figures_for_year
+from analysis.extract import FIGURE_COLUMNS, figures_for_year
 
-
-def figures(text: str, published: str | None = "2024-09") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
+figures, row = rule_helpers("2024-09")
 
 
 def only(text: str, published: str | None = "2024-09") -> pd.Series:
@@ -24,14 +23,6 @@ def only(text: str, published: str | None = "2024-09") -> pd.Series:
     found = figures(text, published)
     assert len(found) == 1, found[["surface", "value", "unit"]].to_dict("records")
     return found.iloc[0]
-
-
-def row(text: str, surface: str, published: str | None = "2024-09") -> pd.Series:
-    """The row whose surface is ``surface``."""
-    found = figures(text, published)
-    hits = found[found["surface"] == surface]
-    assert len(hits) == 1, found[["surface", "value"]].to_dict("records")
-    return hits.iloc[0]
 
 
 def surfaces(text: str) -> list[str]:

@@ -9,21 +9,9 @@ ending a list item (§7), streaks counted in 届 (§5, §8) and moral models (§
 
 from __future__ import annotations
 
-import pandas as pd
+from extract_helpers import rule_helpers
 
-from analysis.extract import extract_text
-
-
-def figures(text: str, published: str | None = "2022-01") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
-
-
-def row(text: str, surface: str, published: str | None = "2022-01") -> pd.Series:
-    """The one row whose surface is ``surface``."""
-    found = figures(text, published)
-    hits = found[found["surface"] == surface]
-    assert len(hits) == 1, found[["surface", "value"]].to_dict("records")
-    return hits.iloc[0]
+figures, row = rule_helpers("2022-01")
 
 
 # Goals listed after 全年 in a January text of this year's goals (§7, §8) ---------------

@@ -11,21 +11,9 @@ exchange rate and 仅 before an amount (§11), and dimensions (§10).
 
 from __future__ import annotations
 
-import pandas as pd
+from extract_helpers import rule_helpers
 
-from analysis.extract import extract_text
-
-
-def figures(text: str, published: str | None = "2022-01") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
-
-
-def row(text: str, surface: str, published: str | None = "2022-01") -> pd.Series:
-    """The one row whose surface is ``surface``."""
-    found = figures(text, published)
-    hits = found[found["surface"] == surface]
-    assert len(hits) == 1, found[["surface", "value"]].to_dict("records")
-    return hits.iloc[0]
+figures, row = rule_helpers("2022-01")
 
 
 # The opening year after a reporter's byline (§8, §14) ----------------------------------

@@ -9,21 +9,9 @@ The rules are GUIDELINE.md's (tests/data/extract/GUIDELINE.md), section 14 inclu
 
 from __future__ import annotations
 
-import pandas as pd
+from extract_helpers import rule_helpers
 
-from analysis.extract import extract_text
-
-
-def figures(text: str, published: str | None = "2024-08") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
-
-
-def row(text: str, surface: str, published: str | None = "2024-08", nth: int = 0) -> pd.Series:
-    """The ``nth`` row whose surface is ``surface``."""
-    found = figures(text, published)
-    hits = found[found["surface"] == surface]
-    assert len(hits) > nth, found[["surface", "value"]].to_dict("records")
-    return hits.iloc[nth]
+figures, row = rule_helpers("2024-08", one_row=False)
 
 
 # Rows (§2, §4, §5) ----------------------------------------------------------------------

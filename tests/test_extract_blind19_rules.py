@@ -9,21 +9,9 @@ The rules are GUIDELINE.md's (tests/data/extract/GUIDELINE.md), section 14 inclu
 
 from __future__ import annotations
 
-import pandas as pd
+from extract_helpers import rule_helpers
 
-from analysis.extract import extract_text
-
-
-def figures(text: str, published: str | None = "2024-03") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
-
-
-def row(text: str, surface: str, published: str | None = "2024-03") -> pd.Series:
-    """The first row whose surface is ``surface``."""
-    found = figures(text, published)
-    hits = found[found["surface"] == surface]
-    assert len(hits) > 0, found[["surface", "value"]].to_dict("records")
-    return hits.iloc[0]
+figures, row = rule_helpers("2024-03", one_row=False)
 
 
 def test_the_plans_of_a_programme_named_by_their_span_are_no_row():

@@ -11,20 +11,9 @@ of vital rates, urban area and smart factories (§10).
 from __future__ import annotations
 
 import pandas as pd
+from extract_helpers import rule_helpers
 
-from analysis.extract import extract_text
-
-
-def figures(text: str, published: str | None = "2021-03") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
-
-
-def row(text: str, surface: str, published: str | None = "2021-03") -> pd.Series:
-    """The one row whose surface is ``surface``."""
-    found = figures(text, published)
-    hits = found[found["surface"] == surface]
-    assert len(hits) == 1, found[["surface", "value"]].to_dict("records")
-    return hits.iloc[0]
+figures, row = rule_helpers("2021-03")
 
 
 def test_price_index_written_with_percent_is_a_level():

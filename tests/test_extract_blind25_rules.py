@@ -11,21 +11,9 @@ an unbracketed scope clause (§11) and 综合竞争力 as composite (§10).
 
 from __future__ import annotations
 
-import pandas as pd
+from extract_helpers import rule_helpers
 
-from analysis.extract import extract_text
-
-
-def figures(text: str, published: str | None = "2021-12-20") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
-
-
-def row(text: str, surface: str, published: str | None = "2021-12-20") -> pd.Series:
-    """The one row whose surface is ``surface``."""
-    found = figures(text, published)
-    hits = found[found["surface"] == surface]
-    assert len(hits) == 1, found[["surface", "value"]].to_dict("records")
-    return hits.iloc[0]
+figures, row = rule_helpers("2021-12-20")
 
 
 # A December work report: paragraphs headed 这是…的五年 review the term (§8, §14) -------

@@ -3,18 +3,9 @@ kind of error, each on a sentence of our own (GUIDELINE.md §14, round 9)."""
 
 from __future__ import annotations
 
-import pandas as pd
+from extract_helpers import rule_helpers
 
-from analysis.extract import extract_text
-
-
-def figures(text: str, published: str | None = "2023-03") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
-
-
-def row(text: str, surface: str, published: str | None = "2023-03") -> pd.Series:
-    found = figures(text, published).set_index("surface")
-    return found.loc[surface]
+figures, row = rule_helpers("2023-03")
 
 
 # Periods (§8, §14): a bulletin's byline and dateline before its opening year ----------
@@ -23,7 +14,6 @@ def test_a_bulletin_with_a_byline_reviews_its_opening_year_whenever_published():
             "一、农业\n全年粮食总产量达52.3万吨,增长1.2%。\n")
     assert row(text, "52.3万吨", "2022-06")["period"] == "2021"
     assert row(text, "1.2%", "2022-06")["period"] == "2021"
-
 
 
 def test_a_traditional_script_byline_with_romanisation_counts_too():

@@ -8,13 +8,11 @@ units (§5), measures (§7) and periods (§8).
 
 from __future__ import annotations
 
-import pandas as pd
+from extract_helpers import rule_helpers
 
 from analysis.extract import extract_text
 
-
-def figures(text: str, published: str | None = "2023-03") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
+figures, _ = rule_helpers("2023-03", one_row=False)
 
 
 def bases(text: str) -> list[float]:

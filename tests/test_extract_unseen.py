@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from extract_helpers import rule_helpers
 
-from analysis.extract import extract_text, score_annotated_folder
+from analysis.extract import score_annotated_folder
 
 DATA = Path(__file__).parent / "data" / "extract"
 UNSEEN = DATA / "unseen"
@@ -65,13 +65,7 @@ def test_never_seen_columns(unseen):
 
 
 # --- the general rules the never-seen texts exposed -------------------------------------
-def rows(text: str, published: str | None = "2024-03") -> pd.DataFrame:
-    return extract_text(text, "t.txt", published)
-
-
-def row(text: str, surface: str, published: str | None = "2024-03") -> pd.Series:
-    found = rows(text, published)
-    return found[found["surface"] == surface].iloc[0]
+rows, row = rule_helpers("2024-03", one_row=False)
 
 
 def test_a_heading_year_sets_the_period_of_what_follows():
