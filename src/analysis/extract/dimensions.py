@@ -166,10 +166,14 @@ def _shared_dimension(subjects: str, dimension: str) -> str:
     """A rank shared by several subjects (``规上工业增加值、工业用电量、农村居民人均可支配收入等
     4项指标位居全市前二``) takes the dimension most of them have, when more than half do
     (round 16); else ``dimension``, that of the words nearest the rank."""
-    parts = subjects.split("、")
-    found = [_dimension(part) for part in parts]
+    return _majority([_dimension(part) for part in subjects.split("、")], dimension)
+
+
+def _majority(found: list[str | None], dimension: str) -> str:
+    """The dimension more than half of ``found`` have (None, no keyword, never wins);
+    else ``dimension``."""
     for candidate in set(found):
-        if candidate is not None and 2 * found.count(candidate) > len(parts):
+        if candidate is not None and 2 * found.count(candidate) > len(found):
             return candidate
     return dimension
 
@@ -187,11 +191,7 @@ def _named_after_dimension(text: str, list_start: int, dimension: str) -> str:
     end = _NAMED_AFTER_END.search(text, list_start)
     parts = [part for part in _NAMED_AFTER_SPLIT.split(
         text[list_start : end.start() if end else len(text)]) if part.strip()]
-    found = [_dimension(_clean(part)) or "经济发展" for part in parts]
-    for candidate in set(found):
-        if 2 * found.count(candidate) > len(parts):
-            return candidate
-    return dimension
+    return _majority([_dimension(_clean(part)) or "经济发展" for part in parts], dimension)
 
 
 #: A short line of a graphic's layout (``1978年为192元`` under ``…农村居民人均纯收入``).
