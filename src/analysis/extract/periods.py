@@ -211,9 +211,8 @@ def _period_cues(
         # only, reports on that year: its 全年 and 年末 are that year (§14)
         text_year = report_year(text, year)
         opening_year = int(text_year) if text_year and text_year != str(year) else None
-    elif bulletin_year is None and year is None and (opening := _OPENING_YEAR.search(text, 0, 400)) and sum(
-            1 for line in text[: opening.start(1)].split("\n")[:-1] if line.strip()) <= _OPENING_LINES:
-        opening_year = int(opening.group(1))  # 2022年是…, date unknown: the year it reports on (round 26)
+    elif bulletin_year is None and year is None:
+        opening_year = _opening_year(text)  # 2022年是…, date unknown: the year it reports on (round 26)
     for match in _period_cue_matches(text, flags):
         start, end = match.span()
         kind = match.lastgroup
@@ -598,12 +597,21 @@ def report_year(text: str, year: int | None) -> str:
     bulletin = _BULLETIN_TITLE.search(text[:300])
     if bulletin:
         return bulletin.group(1)
-    opening = _OPENING_YEAR.search(text[:400])
-    if opening and year and year - 2 <= int(opening.group(1)) <= year and sum(
-        1 for line in text[: opening.start(1)].split("\n")[:-1] if line.strip()
-    ) <= _OPENING_LINES:
-        return opening.group(1)
+    opening = _opening_year(text)
+    if opening is not None and year and year - 2 <= opening <= year:
+        return str(opening)
     return str(year) if year else ""
+
+
+def _opening_year(text: str) -> int | None:
+    """The year a text opens with (``2022年,全市…``, ``(记者 …)2018年,``) within its first
+    :data:`_OPENING_LINES` non-empty lines (§14), else None."""
+    opening = _OPENING_YEAR.search(text, 0, 400)
+    if opening is None or sum(
+        1 for line in text[: opening.start(1)].split("\n")[:-1] if line.strip()
+    ) > _OPENING_LINES:
+        return None
+    return int(opening.group(1))
 
 
 _WHOLE_AREA = frozenset({"全国", "全省", "全市", "全区"})
